@@ -1,0 +1,73 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.check.Diagnostic;
+import dev.distrogen.model.ConfigDecl;
+import dev.distrogen.model.ConfigSource;
+import dev.distrogen.model.Located;
+import dev.distrogen.model.Spec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code from} file must be a regular file inside the spec's folder. DG023: missing or not a
+ * file; DG024: outside the folder (by "..", an absolute path or a symlink), which would make the
+ * build depend on, or copy, files the project does not hold.
+ */
+public final class ConfigFileCheck implements Check {
+
+    public static final String MISSING = "DG023";
+    public static final String ESCAPES = "DG024";
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        for (ConfigDecl config : spec.configs()) {
+            if (config.source() instanceof ConfigSource.FromFile from) {
+                check(spec.baseDir(), from.file(), found);
+            }
+        }
+        return found;
+    }
+
+    private static void check(Path baseDir, Located<String> file, List<Diagnostic> found) {
+        String name = file.value();
+        Path base = baseDir.toAbsolutePath().normalize();
+        Path resolved;
+        try {
+            resolved = base.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            found.add(Diagnostic.error(MISSING, file.at(), "\"" + name + "\" is not a valid file name"));
+            return;
+        }
+        if (name.isEmpty() || name.startsWith("/") || !resolved.startsWith(base) || resolved.equals(base)) {
+            found.add(Diagnostic.error(ESCAPES, file.at(), "config source \"" + name + "\" is outside the spec's folder")
+                    .withHint("copy the file next to the spec and name it relative to it, e.g. from \""
+                            + resolved.getFileName() + "\""));
+            return;
+        }
+        if (!Files.isRegularFile(resolved)) {
+            String what = Files.isDirectory(resolved) ? "is a directory, not a file" : "does not exist";
+            found.add(Diagnostic.error(MISSING, file.at(), "config source \"" + name + "\" " + what)
+                    .withHint("`from` names a file relative to the spec's folder"));
+            return;
+        }
+        if (!realPathInside(base, resolved)) {
+            found.add(Diagnostic.error(ESCAPES, file.at(), "config source \"" + name
+                            + "\" is a link to a file outside the spec's folder")
+                    .withHint("copy the file itself next to the spec"));
+        }
+    }
+
+    private static boolean realPathInside(Path base, Path file) {
+        try {
+            return file.toRealPath().startsWith(base.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

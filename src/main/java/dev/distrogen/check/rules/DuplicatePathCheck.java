@@ -1,0 +1,73 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.check.Diagnostic;
+import dev.distrogen.model.ConfigDecl;
+import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DirDecl;
+import dev.distrogen.model.Located;
+import dev.distrogen.model.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * DG012: two declarations of one path, or a path beneath a config file. DG013: a config at a path
+ * distrogen writes itself from {@code user} (/etc/passwd, /etc/group, /etc/nsswitch.conf).
+ */
+public final class DuplicatePathCheck implements Check {
+
+    public static final String DUPLICATE = "DG012";
+    public static final String RESERVED = "DG013";
+    public static final List<String> GENERATED = List.of("/etc/group", "/etc/nsswitch.conf", "/etc/passwd");
+
+    private record Declared(String what, Located<String> path) {
+    }
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        Map<String, Declared> seen = new TreeMap<>();
+        List<Declared> files = new ArrayList<>();
+        for (Declared d : declared(spec)) {
+            if (ContainerPath.problem(d.path().value()).isPresent()) {
+                continue;
+            }
+            if (GENERATED.contains(d.path().value())) {
+                found.add(Diagnostic.error(RESERVED, d.path().at(), "distrogen writes " + d.path().value()
+                                + " itself, from `user`").withHint("remove this " + d.what() + "; declare the account with `user`"));
+                continue;
+            }
+            Declared earlier = seen.putIfAbsent(d.path().value(), d);
+            if (earlier != null) {
+                found.add(Diagnostic.error(DUPLICATE, d.path().at(), "duplicate path \"" + d.path().value()
+                                + "\": it is also a " + earlier.what() + " at line " + earlier.path().at().line())
+                        .withHint("declare each path once"));
+            }
+            if (d.what().equals("config")) {
+                files.add(d);
+            }
+        }
+        for (Declared d : seen.values()) {
+            for (Declared file : files) {
+                if (ContainerPath.of(d.path().value()).isUnder(ContainerPath.of(file.path().value()))) {
+                    found.add(Diagnostic.error(DUPLICATE, d.path().at(), "\"" + d.path().value() + "\" lies beneath \""
+                            + file.path().value() + "\", which is a config file (line " + file.path().at().line() + ")"));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Declared> declared(Spec spec) {
+        List<Declared> all = new ArrayList<>();
+        for (DirDecl dir : spec.dirs()) {
+            all.add(new Declared("dir", dir.path()));
+        }
+        for (ConfigDecl config : spec.configs()) {
+            all.add(new Declared("config", config.path()));
+        }
+        return all;
+    }
+}

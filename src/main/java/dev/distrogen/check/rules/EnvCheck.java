@@ -1,0 +1,38 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.check.Diagnostic;
+import dev.distrogen.model.EnvVar;
+import dev.distrogen.model.Spec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** DG061: an environment variable name a shell could not use; DG062: one name set twice. */
+public final class EnvCheck implements Check {
+
+    public static final String INVALID = "DG061";
+    public static final String DUPLICATE = "DG062";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        Map<String, EnvVar> seen = new HashMap<>();
+        for (EnvVar env : spec.app().map(app -> app.env()).orElse(List.of())) {
+            String name = env.name().value();
+            if (!NAME.matcher(name).matches()) {
+                found.add(Diagnostic.error(INVALID, env.name().at(), "`" + name + "` is not a valid environment variable name")
+                        .withHint("use letters, digits and `_`, not starting with a digit: " + name.replaceAll("[^A-Za-z0-9_]", "_")));
+            }
+            EnvVar earlier = seen.putIfAbsent(name, env);
+            if (earlier != null) {
+                found.add(Diagnostic.error(DUPLICATE, env.name().at(), "env " + name + " is set twice; the first is at line "
+                        + earlier.name().at().line()).withHint("keep one of them"));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.check.Diagnostic;
+import dev.distrogen.model.ImageReference;
+import dev.distrogen.model.Label;
+import dev.distrogen.model.Spec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** DG075: an image name or tag that registries refuse; DG076: a label key that is malformed or repeated. */
+public final class ImageCheck implements Check {
+
+    public static final String REFERENCE = "DG075";
+    public static final String LABEL = "DG076";
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        spec.image().ifPresent(image -> {
+            if (!ImageReference.isName(image.name().value())) {
+                found.add(Diagnostic.error(REFERENCE, image.name().at(), "image name \"" + image.name().value()
+                                + "\" is not a valid repository name")
+                        .withHint("use lower-case letters, digits and `.`, `_`, `-` separated by `/`, e.g. \"acme/my-app\""));
+            }
+            image.tag().filter(t -> !ImageReference.isTag(t.value())).ifPresent(t -> found.add(
+                    Diagnostic.error(REFERENCE, t.at(), "tag \"" + t.value() + "\" is not a valid image tag")
+                            .withHint("a tag has at most 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`")));
+        });
+        Map<String, Label> seen = new HashMap<>();
+        for (Label label : spec.labels()) {
+            String key = label.key().value();
+            if (!LABEL_KEY.matcher(key).matches()) {
+                found.add(Diagnostic.error(LABEL, label.key().at(), "label key \"" + key + "\" is not a valid key")
+                        .withHint("use reverse-DNS keys such as \"org.opencontainers.image.source\""));
+            }
+            Label earlier = seen.putIfAbsent(key, label);
+            if (earlier != null) {
+                found.add(Diagnostic.error(LABEL, label.key().at(), "label \"" + key + "\" is set twice; the first is at line "
+                        + earlier.key().at().line()).withHint("keep one of them"));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.check.Diagnostic;
+import dev.distrogen.check.Suggestions;
+import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.NixFunction;
+import dev.distrogen.model.NixSettings;
+import dev.distrogen.model.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * DG072: {@code function} is not a dockerTools builder; DG073: {@code package} is not a nixpkgs
+ * attribute path (it is written unquoted after {@code pkgs.}); DG074: {@code binary} is not a
+ * relative path inside the package.
+ */
+public final class NixSettingsCheck implements Check {
+
+    public static final String FUNCTION = "DG072";
+    public static final String PACKAGE = "DG073";
+    public static final String BINARY = "DG074";
+    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
+    private static final Set<String> NIX_KEYWORDS = Set.of("assert", "else", "if", "in", "inherit", "let", "or", "rec",
+            "then", "with");
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        NixSettings nix = spec.nix();
+        nix.function().filter(f -> NixFunction.ofName(f.value()).isEmpty()).ifPresent(f -> found.add(
+                Diagnostic.error(FUNCTION, f.at(), "unknown dockerTools function `" + f.value() + "`"
+                        + Suggestions.didYouMean(f.value(), NixFunction.names()))
+                        .withHint("the functions are " + String.join(", ", NixFunction.names()))));
+        nix.packageAttr().filter(p -> !isAttributePath(p.value())).ifPresent(p -> found.add(
+                Diagnostic.error(PACKAGE, p.at(), "package \"" + p.value() + "\" is not a nixpkgs attribute path")
+                        .withHint("name the attribute as in pkgs.NAME, e.g. \"nginx\" or \"python3Packages.gunicorn\"")));
+        nix.binary().ifPresent(b -> {
+            if (b.value().startsWith("/") || ContainerPath.problem("/" + b.value()).isPresent()) {
+                found.add(Diagnostic.error(BINARY, b.at(), "nix binary \"" + b.value()
+                        + "\" is not a path inside the package").withHint("give it relative to the package, e.g. \"bin/nginx\""));
+            }
+        });
+        return found;
+    }
+
+    private static boolean isAttributePath(String path) {
+        for (String part : path.split("\\.", -1)) {
+            if (!ATTRIBUTE.matcher(part).matches() || NIX_KEYWORDS.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.check.Diagnostic;
+import dev.distrogen.check.Suggestions;
+import dev.distrogen.model.ConfigDecl;
+import dev.distrogen.model.DirDecl;
+import dev.distrogen.model.Located;
+import dev.distrogen.model.Spec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** DG030: an {@code owner} must be the declared user or root: the image has no other account. */
+public final class OwnerCheck implements Check {
+
+    public static final String CODE = "DG030";
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        List<String> known = new ArrayList<>(List.of("root"));
+        spec.user().ifPresent(u -> known.add(u.name().value()));
+        List<Optional<Located<String>>> owners = new ArrayList<>();
+        spec.dirs().stream().map(DirDecl::owner).forEach(owners::add);
+        spec.configs().stream().map(ConfigDecl::owner).forEach(owners::add);
+        for (Optional<Located<String>> owner : owners) {
+            owner.filter(o -> !Accounts.isKnownOwner(spec, o.value())).ifPresent(o -> found.add(
+                    Diagnostic.error(CODE, o.at(), "owner \"" + o.value() + "\" is not a declared user"
+                                    + Suggestions.didYouMean(o.value(), known))
+                            .withHint("the image has two accounts: root and the `user` statement's ("
+                                    + String.join(", ", known) + ")")));
+        }
+        return found;
+    }
+}

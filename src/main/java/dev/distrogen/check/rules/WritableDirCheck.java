@@ -1,0 +1,45 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.check.Diagnostic;
+import dev.distrogen.model.DirDecl;
+import dev.distrogen.model.FileMode;
+import dev.distrogen.model.Located;
+import dev.distrogen.model.Spec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DG053 (warning): a declared dir the app's user cannot write to. Dirs are declared because the
+ * app writes there; one owned by root with 0755 is the missing-chown bug of hand-written images.
+ */
+public final class WritableDirCheck implements Check {
+
+    public static final String CODE = "DG053";
+    private static final int OWNER = 0;
+    private static final int OTHERS = 2;
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        var uid = Accounts.appUid(spec);
+        if (uid.isEmpty() || uid.getAsLong() == 0) {
+            return found;
+        }
+        String user = spec.user().orElseThrow().name().value();
+        for (DirDecl dir : spec.dirs()) {
+            boolean ownedByUser = dir.owner().map(Located::value).filter(user::equals).isPresent();
+            FileMode mode = dir.mode().flatMap(m -> FileMode.parseOctal(m.value()))
+                    .orElse(dir.path().value().equals("/tmp") ? FileMode.TMP : FileMode.DIRECTORY);
+            boolean writable = ownedByUser ? mode.writableBy(OWNER) : mode.writableBy(OTHERS);
+            if (!writable) {
+                String owner = dir.owner().map(Located::value).orElse("root");
+                found.add(Diagnostic.warning(CODE, dir.path().at(), "the app runs as \"" + user + "\", which cannot write to "
+                                + dir.path().value() + " (owner " + owner + ", mode " + mode.octal() + ")")
+                        .withHint(ownedByUser ? "give the owner write permission, e.g. mode 0750"
+                                : "add owner \"" + user + "\" to this dir"));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.distrogen.cli;
+
+import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.backend.Backend;
+import dev.distrogen.backend.Backends;
+import dev.distrogen.backend.GeneratedFile;
+import dev.distrogen.backend.GenerationException;
+import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.check.Suggestions;
+import dev.distrogen.output.OutputException;
+import dev.distrogen.output.OutputWriter;
+import java.io.PrintWriter;
+import java.nio.file.FileSystem;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code distrogen SPEC --target T [-o DIR]}: the main call. */
+@Command(
+        name = "distrogen",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Generates minimal container images from one declarative spec of an app: a multi-stage Dockerfile "
+                    + "(FROM scratch or distroless) and a Nix dockerTools expression.",
+            "",
+            "Targets:%n${COMPLETION-CANDIDATES:-}"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the spec has errors (with --strict: or warnings)",
+            "2:bad command-line use, or the spec file cannot be read",
+            "3:the output could not be written, or would replace a file distrogen did not write",
+            "70:internal error (a bug in distrogen: please report it)"
+        })
+public final class DistrogenCommand implements Callable<Integer> {
+
+    private final FileSystem fileSystem;
+
+    @Spec
+    private CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "the spec file (.dl)")
+    private String spec;
+
+    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", defaultValue = "plan",
+            completionCandidates = TargetNames.class,
+            description = "what to generate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private String target;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "write the target's files into DIR (created if missing) instead of printing the main one")
+    private String output;
+
+    @Option(names = "--force", description = "with -o: replace files distrogen did not write, or that were edited since")
+    private boolean force;
+
+    @Option(names = "--strict", description = "treat warnings as errors")
+    private boolean strict;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private ColorMode color;
+
+    DistrogenCommand(FileSystem fileSystem) {
+        this.fileSystem = fileSystem;
+    }
+
+    @Override
+    public Integer call() {
+        Backend backend = Backends.byName(target).orElseThrow(() -> new ParameterException(command.commandLine(),
+                "unknown target '" + target + "'" + Suggestions.didYouMean(target, Backends.names())
+                        + "; the targets are: " + String.join(", ", Backends.names())));
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        Optional<Compilation> compiled = new SpecReporter(err, color.enabled(System.console() != null))
+                .compile(path(spec, "SPEC"), spec);
+        if (compiled.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        Compilation compilation = compiled.get();
+        if (SpecReporter.failed(compilation, strict) || compilation.plan().isEmpty()) {
+            return ExitCodes.SPEC_ERRORS;
+        }
+        Path specPath = path(spec, "SPEC");
+        String specName = specPath.getFileName().toString();
+        try {
+            List<GeneratedFile> files = backend.generate(
+                    new GenerationRequest(compilation.plan().get(), specName, output != null));
+            if (output == null) {
+                out.print(files.get(0).text());
+                out.flush();
+                return ExitCodes.OK;
+            }
+            List<Path> changed = new OutputWriter(force).write(path(output, "DIR"), files);
+            err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
+                    + output + ", " + changed.size() + " changed");
+            return ExitCodes.OK;
+        } catch (GenerationException e) {
+            err.println("distrogen: " + spec + ": " + e.getMessage());
+            return ExitCodes.SPEC_ERRORS;
+        } catch (OutputException e) {
+            err.println("distrogen: " + e.getMessage());
+            return ExitCodes.OUTPUT;
+        }
+    }
+
+    private Path path(String value, String label) {
+        try {
+            return fileSystem.getPath(value);
+        } catch (InvalidPathException e) {
+            throw new ParameterException(command.commandLine(), label + " '" + value + "' is not a valid path");
+        }
+    }
+
+    /** The target names, for --help and completion. */
+    static final class TargetNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Backends.names().iterator();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.distrogen.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** An entry of {@code dirs { ... }} or a {@code dir} statement: an empty directory the app uses. */
+public record DirDecl(
+        Located<String> path,
+        Optional<Located<String>> owner,
+        Optional<Located<String>> mode,
+        SourceLocation at) {
+
+    public DirDecl {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.distrogen.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A spec as written: the first occurrence of each statement, every repeatable one in order, and
+ * the list of all statements (for duplicate checks). Nothing here is validated; see the checks.
+ *
+ * @param baseDir the spec's folder, against which {@code from} files are resolved
+ */
+public record Spec(
+        Path baseDir,
+        Optional<ImageDecl> image,
+        Optional<Located<String>> description,
+        List<Label> labels,
+        Optional<App> app,
+        Optional<User> user,
+        List<DirDecl> dirs,
+        List<ConfigDecl> configs,
+        List<PortDecl> ports,
+        DockerSettings docker,
+        NixSettings nix,
+        List<StatementRef> statements) {
+
+    public Spec {
+        Objects.requireNonNull(baseDir, "baseDir");
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(description, "description");
+        labels = List.copyOf(labels);
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(user, "user");
+        dirs = List.copyOf(dirs);
+        configs = List.copyOf(configs);
+        ports = List.copyOf(ports);
+        Objects.requireNonNull(docker, "docker");
+        Objects.requireNonNull(nix, "nix");
+        statements = List.copyOf(statements);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.distrogen.plan;
+
+import dev.distrogen.model.ContainerPath;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the image takes from the app's build: the binary, what it loads with dlopen, and other
+ * files, each with its shared-library closure, which only the build stage can resolve.
+ */
+public record AppPayload(String name, ContainerPath binary, List<ContainerPath> libs, List<ContainerPath> files) {
+
+    public AppPayload {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(binary, "binary");
+        libs = List.copyOf(libs);
+        files = List.copyOf(files);
+    }
+}

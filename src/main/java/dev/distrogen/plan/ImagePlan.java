@@ -1,0 +1,48 @@
+package dev.distrogen.plan;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the final image holds and how it is configured, decided once from a checked spec. Both
+ * generators render this; neither goes back to the spec.
+ *
+ * @param entries every path distrogen lays out, parents before children, sorted
+ */
+public record ImagePlan(
+        String name,
+        String tag,
+        Optional<String> description,
+        Account user,
+        List<PlanEntry> entries,
+        AppPayload app,
+        ImageConfig config,
+        DockerOptions docker,
+        NixOptions nix) {
+
+    public ImagePlan {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(tag, "tag");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(user, "user");
+        entries = List.copyOf(entries);
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(docker, "docker");
+        Objects.requireNonNull(nix, "nix");
+    }
+
+    /** "nginx-distroless:1.0". */
+    public String reference() {
+        return name + ":" + tag;
+    }
+
+    public List<PlanEntry> directories() {
+        return entries.stream().filter(PlanEntry::isDirectory).toList();
+    }
+
+    public List<PlanEntry> files() {
+        return entries.stream().filter(e -> !e.isDirectory()).toList();
+    }
+}

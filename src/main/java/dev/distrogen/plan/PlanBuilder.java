@@ -1,0 +1,189 @@
+package dev.distrogen.plan;
+
+import dev.distrogen.model.App;
+import dev.distrogen.model.ConfigDecl;
+import dev.distrogen.model.ConfigSource;
+import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DirDecl;
+import dev.distrogen.model.DockerBase;
+import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.DockerSettings;
+import dev.distrogen.model.FileMode;
+import dev.distrogen.model.Label;
+import dev.distrogen.model.Located;
+import dev.distrogen.model.NixFunction;
+import dev.distrogen.model.NixSettings;
+import dev.distrogen.model.PortDecl;
+import dev.distrogen.model.Spec;
+import dev.distrogen.model.StopSignal;
+import dev.distrogen.model.User;
+import dev.distrogen.plan.PlanEntry.Kind;
+import dev.distrogen.plan.PlanEntry.Origin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Decides the image from a spec that passed every check: defaults applied, owners resolved to
+ * numbers, parents of every path added, /etc made from the account. Called only on checked specs;
+ * an invalid one is a programming error here.
+ */
+public final class PlanBuilder {
+
+    public static final String DEFAULT_TAG = "latest";
+    static final String NSSWITCH = "hosts: files dns\n";
+    private static final ContainerPath TMP = ContainerPath.of("/tmp");
+
+    private final Spec spec;
+    private final App app;
+    private final Account account;
+    private final Map<ContainerPath, PlanEntry> entries = new TreeMap<>();
+
+    private PlanBuilder(Spec spec) {
+        this.spec = spec;
+        this.app = spec.app().orElseThrow();
+        this.account = account(spec.user().orElseThrow());
+    }
+
+    public static ImagePlan build(Spec spec) {
+        return new PlanBuilder(spec).build();
+    }
+
+    private ImagePlan build() {
+        accountFiles();
+        spec.dirs().forEach(this::dir);
+        spec.configs().forEach(this::config);
+        if (!entries.containsKey(TMP)) {
+            directory(TMP, Account.ROOT, FileMode.TMP, Origin.DIR);
+        }
+        if (!account.home().equals(User.DEFAULT_HOME)) {
+            entries.putIfAbsent(ContainerPath.of(account.home()), directoryEntry(ContainerPath.of(account.home()),
+                    account, new FileMode(0750), Origin.DIR));
+        }
+        app.workdir().map(w -> ContainerPath.of(w.value())).filter(w -> !w.isRoot())
+                .ifPresent(w -> entries.putIfAbsent(w, directoryEntry(w, Account.ROOT, FileMode.DIRECTORY, Origin.PARENT)));
+        addParents();
+        String name = spec.image().map(i -> i.name().value()).orElse(app.name().value());
+        String tag = spec.image().flatMap(i -> i.tag()).map(Located::value).orElse(DEFAULT_TAG);
+        return new ImagePlan(name, tag, spec.description().map(Located::value), account, List.copyOf(entries.values()),
+                payload(), config(name), docker(spec.docker()), nix(spec.nix()));
+    }
+
+    private static Account account(User user) {
+        long uid = Long.parseLong(user.uid().orElseThrow().value());
+        long gid = Long.parseLong(user.gid().orElseThrow().value());
+        return new Account(user.name().value(), uid, user.groupName(), gid, user.homeDir(), user.loginShell());
+    }
+
+    private void accountFiles() {
+        List<String> passwd = new ArrayList<>(List.of(Account.ROOT.passwdLine()));
+        List<String> group = new ArrayList<>(List.of(Account.ROOT.groupLine()));
+        if (account.uid() != 0) {
+            passwd.add(account.passwdLine());
+        }
+        if (account.gid() != 0) {
+            group.add(account.groupLine());
+        }
+        file("/etc/passwd", lines(passwd), Account.ROOT, FileMode.FILE, Origin.ACCOUNTS);
+        file("/etc/group", lines(group), Account.ROOT, FileMode.FILE, Origin.ACCOUNTS);
+        file("/etc/nsswitch.conf", NSSWITCH, Account.ROOT, FileMode.FILE, Origin.ACCOUNTS);
+    }
+
+    private void file(String path, String text, Account owner, FileMode mode, Origin origin) {
+        ContainerPath p = ContainerPath.of(path);
+        entries.put(p, new PlanEntry(p, Kind.FILE, owner.name(), owner.uid(), owner.group(), owner.gid(), mode,
+                Optional.of(new FileContent.Text(text)), origin));
+    }
+
+    private void dir(DirDecl dir) {
+        ContainerPath path = ContainerPath.of(dir.path().value());
+        FileMode fallback = path.equals(TMP) ? FileMode.TMP : FileMode.DIRECTORY;
+        directory(path, owner(dir.owner()), mode(dir.mode(), fallback), Origin.DIR);
+    }
+
+    private void config(ConfigDecl config) {
+        ContainerPath path = ContainerPath.of(config.path().value());
+        Account owner = owner(config.owner());
+        FileContent content = config.source() instanceof ConfigSource.FromFile from
+                ? new FileContent.SourceFile(spec.baseDir().resolve(from.file().value()).normalize(), from.file().value())
+                : new FileContent.Text(((ConfigSource.Inline) config.source()).text().value());
+        entries.put(path, new PlanEntry(path, Kind.FILE, owner.name(), owner.uid(), owner.group(), owner.gid(),
+                mode(config.mode(), FileMode.FILE), Optional.of(content), Origin.CONFIG));
+    }
+
+    private void directory(ContainerPath path, Account owner, FileMode mode, Origin origin) {
+        entries.put(path, directoryEntry(path, owner, mode, origin));
+    }
+
+    private static PlanEntry directoryEntry(ContainerPath path, Account owner, FileMode mode, Origin origin) {
+        return new PlanEntry(path, Kind.DIRECTORY, owner.name(), owner.uid(), owner.group(), owner.gid(), mode,
+                Optional.empty(), origin);
+    }
+
+    private void addParents() {
+        for (ContainerPath path : List.copyOf(entries.keySet())) {
+            for (ContainerPath parent : path.ancestors()) {
+                entries.putIfAbsent(parent, directoryEntry(parent, Account.ROOT, FileMode.DIRECTORY, Origin.PARENT));
+            }
+        }
+    }
+
+    private Account owner(Optional<Located<String>> owner) {
+        return owner.map(Located::value).filter(o -> o.equals(account.name())).map(o -> account).orElse(Account.ROOT);
+    }
+
+    private static FileMode mode(Optional<Located<String>> mode, FileMode fallback) {
+        return mode.map(m -> FileMode.parseOctal(m.value()).orElseThrow()).orElse(fallback);
+    }
+
+    private AppPayload payload() {
+        return new AppPayload(app.name().value(), ContainerPath.of(app.binary().orElseThrow().value()),
+                app.libs().stream().map(l -> ContainerPath.of(l.value())).toList(),
+                app.files().stream().map(f -> ContainerPath.of(f.value())).toList());
+    }
+
+    private ImageConfig config(String name) {
+        Map<String, String> labels = new TreeMap<>();
+        labels.put("org.opencontainers.image.title", name);
+        spec.image().flatMap(i -> i.tag()).ifPresent(t -> labels.put("org.opencontainers.image.version", t.value()));
+        spec.description().ifPresent(d -> labels.put("org.opencontainers.image.description", d.value()));
+        for (Label label : spec.labels()) {
+            labels.put(label.key().value(), label.value().value());
+        }
+        return new ImageConfig(
+                account.numericUser(),
+                app.args().stream().map(Located::value).toList(),
+                app.env().stream().map(e -> e.name().value() + "=" + e.value().value()).toList(),
+                app.workdir().map(Located::value),
+                spec.ports().stream().map(PlanBuilder::port).toList(),
+                app.stopSignal().map(s -> StopSignal.canonical(s.value()).orElseThrow()),
+                new TreeMap<>(labels));
+    }
+
+    private static String port(PortDecl port) {
+        return Integer.parseInt(port.number().value()) + "/" + port.protocolName();
+    }
+
+    private static DockerOptions docker(DockerSettings docker) {
+        Optional<DockerBase> base = docker.baseImage().isPresent() ? Optional.empty()
+                : Optional.of(docker.baseWord().map(w -> DockerBase.ofWord(w.value()).orElseThrow()).orElse(DockerBase.SCRATCH));
+        DockerBuilder builder = docker.builder().map(b -> DockerBuilder.ofWord(b.value()).orElseThrow())
+                .orElse(DockerBuilder.IMAGE);
+        return new DockerOptions(docker.from().map(Located::value), base, docker.baseImage().map(Located::value), builder);
+    }
+
+    private NixOptions nix(NixSettings nix) {
+        String packageAttr = nix.packageAttr().map(Located::value).orElse(app.name().value());
+        String binary = nix.binary().map(Located::value)
+                .orElse("bin/" + ContainerPath.of(app.binary().orElseThrow().value()).fileName());
+        NixFunction function = nix.function().map(f -> NixFunction.ofName(f.value()).orElseThrow())
+                .orElse(NixFunction.BUILD_IMAGE);
+        return new NixOptions(packageAttr, binary, function);
+    }
+
+    private static String lines(List<String> lines) {
+        return String.join("\n", lines) + "\n";
+    }
+}
