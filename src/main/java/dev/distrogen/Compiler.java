@@ -12,7 +12,8 @@ import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,19 +41,39 @@ public final class Compiler {
     public static Compilation compile(Path file, String displayName) throws IOException {
         Path baseDir = file.toAbsolutePath().normalize().getParent();
         byte[] bytes = Files.readAllBytes(file);
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return compile(new SpecSource(displayName, baseDir, text.startsWith("\uFEFF") ? text.substring(1) : text));
-        } catch (CharacterCodingException e) {
-            SpecSource source = new SpecSource(displayName, baseDir, "");
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        SpecSource source = new SpecSource(displayName, baseDir, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        Optional<SourceLocation> malformed = firstMalformedByte(bytes);
+        if (malformed.isPresent()) {
             Diagnostics diagnostics = new Diagnostics();
-            diagnostics.add(Diagnostic.error(NOT_UTF8, new SourceLocation(1, 1, 1), "the file is not UTF-8 text")
-                    .withHint("save the spec as UTF-8"));
+            diagnostics.add(Diagnostic.error(NOT_UTF8, malformed.get(), "the file is not UTF-8 text: a byte here is not "
+                    + "valid UTF-8").withHint("save the spec as UTF-8"));
             return new Compilation(source, Optional.empty(), Optional.empty(), diagnostics);
         }
+        return compile(source);
+    }
+
+    /** Where the first byte that is not UTF-8 stands, if any. */
+    private static Optional<SourceLocation> firstMalformedByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        if (!result.isError()) {
+            return Optional.empty();
+        }
+        int position = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < position; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int column = new String(bytes, lineStart, position - lineStart, StandardCharsets.UTF_8).length() + 1;
+        return Optional.of(new SourceLocation(line, column, 1));
     }
 
     public static Compilation compile(SpecSource source) {

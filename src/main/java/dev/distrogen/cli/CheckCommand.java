@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "treat warnings as errors")
     private boolean strict;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColorMode.Names.class,
             description = "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private ColorMode color;
 

@@ -1,5 +1,9 @@
 package dev.distrogen.cli;
 
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+
 /** {@code --color}: when diagnostics are coloured. */
 public enum ColorMode {
     AUTO,
@@ -13,5 +17,13 @@ public enum ColorMode {
             case NEVER -> false;
             case AUTO -> interactive && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
         };
+    }
+
+    /** The values as users type them, for --help. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).iterator();
+        }
     }
 }

@@ -34,8 +34,6 @@ import picocli.CommandLine.Spec;
         description = {
             "Generates minimal container images from one declarative spec of an app: a multi-stage Dockerfile "
                     + "(FROM scratch or distroless) and a Nix dockerTools expression.",
-            "",
-            "Targets:%n${COMPLETION-CANDIDATES:-}"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -52,7 +50,8 @@ public final class DistrogenCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "the spec file (.dl)")
+    // Optional for the parser, so that `distrogen check ...` does not demand it; required in call().
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "the spec file (.dl)")
     private String spec;
 
     @Option(names = {"-t", "--target"}, paramLabel = "TARGET", defaultValue = "plan",
@@ -70,7 +69,7 @@ public final class DistrogenCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "treat warnings as errors")
     private boolean strict;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColorMode.Names.class,
             description = "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private ColorMode color;
 
@@ -80,6 +79,9 @@ public final class DistrogenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (spec == null) {
+            throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
+        }
         Backend backend = Backends.byName(target).orElseThrow(() -> new ParameterException(command.commandLine(),
                 "unknown target '" + target + "'" + Suggestions.didYouMean(target, Backends.names())
                         + "; the targets are: " + String.join(", ", Backends.names())));

@@ -34,6 +34,12 @@ public final class Main {
         CommandLine cli = new CommandLine(new DistrogenCommand(fileSystem));
         cli.addSubcommand("check", new CommandLine(new CheckCommand(fileSystem)));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("distrogen: " + e.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("distrogen: internal error: " + e + " (please report it)");
             if (System.getenv("DISTROGEN_DEBUG") != null) {

@@ -65,14 +65,26 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (isWord(found) && keywordsExpected.size() >= 2) {
             return unknownOrMisplaced(found, keywordsExpected, context);
         }
+        if (found.getType() == Token.EOF && expected.contains(DistrogenLexer.RBRACE)) {
+            return unclosedBlock(found, previous, context);
+        }
         String message = "expected " + expectation(expected, context);
         if (previous != null) {
             message += " after `" + firstLine(previous.getText()) + "`";
         }
         message += ", found " + describeToken(found);
         Diagnostic d = Diagnostic.error(SYNTAX, pointAt(found, previous), message);
-        String statement = context.getStart() == null ? "" : context.getStart().getText();
-        return Keywords.all().contains(statement) ? d.withHint("write it as: " + Keywords.usage(statement)) : d;
+        if (context.getRuleIndex() == DistrogenParser.RULE_spec) {
+            return d.withHint("each statement starts with a keyword: " + String.join(", ", Keywords.TOP_LEVEL));
+        }
+        return d.withHint("write it as: " + Keywords.usage(context.getStart().getText()));
+    }
+
+    private static Diagnostic unclosedBlock(Token found, Token previous, ParserRuleContext context) {
+        Token opening = context.getStart();
+        return Diagnostic.error(SYNTAX, pointAt(found, previous), "the `" + opening.getText() + "` block opened at line "
+                + opening.getLine() + " is not closed: expected `}` before the end of the file")
+                .withHint("add `}` after the block's last setting");
     }
 
     private Diagnostic unknownOrMisplaced(Token found, List<String> keywordsExpected, ParserRuleContext context) {

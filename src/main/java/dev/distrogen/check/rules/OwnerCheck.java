@@ -28,8 +28,8 @@ public final class OwnerCheck implements Check {
             owner.filter(o -> !Accounts.isKnownOwner(spec, o.value())).ifPresent(o -> found.add(
                     Diagnostic.error(CODE, o.at(), "owner \"" + o.value() + "\" is not a declared user"
                                     + Suggestions.didYouMean(o.value(), known))
-                            .withHint("the image has two accounts: root and the `user` statement's ("
-                                    + String.join(", ", known) + ")")));
+                            .withHint("the image has the accounts " + String.join(" and ", known)
+                                    + ": root, and the one `user` declares")));
         }
         return found;
     }

@@ -28,6 +28,9 @@ public final class WritableDirCheck implements Check {
         }
         String user = spec.user().orElseThrow().name().value();
         for (DirDecl dir : spec.dirs()) {
+            if (dir.owner().filter(o -> !Accounts.isKnownOwner(spec, o.value())).isPresent()) {
+                continue; // an unknown owner is OwnerCheck's error
+            }
             boolean ownedByUser = dir.owner().map(Located::value).filter(user::equals).isPresent();
             FileMode mode = dir.mode().flatMap(m -> FileMode.parseOctal(m.value()))
                     .orElse(dir.path().value().equals("/tmp") ? FileMode.TMP : FileMode.DIRECTORY);

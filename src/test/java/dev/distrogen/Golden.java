@@ -1,0 +1,48 @@
+package dev.distrogen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Expected-output files. {@code mvn test -DupdateGolden=true} rewrites them from the current
+ * output; otherwise a missing file fails the test, so no case passes without an expectation.
+ */
+public final class Golden {
+
+    private Golden() {
+    }
+
+    /** The repository's root folder (Maven passes it; the working directory otherwise). */
+    public static Path root() {
+        String root = System.getProperty("distrogen.root");
+        return Path.of(root == null || root.isEmpty() ? "." : root).toAbsolutePath().normalize();
+    }
+
+    public static boolean updating() {
+        return Boolean.parseBoolean(System.getProperty("distrogen.updateGolden"));
+    }
+
+    public static void assertMatches(Path expectedFile, String actual) {
+        try {
+            if (updating()) {
+                Files.createDirectories(expectedFile.getParent());
+                Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(expectedFile)) {
+                fail("no expected output " + root().relativize(expectedFile)
+                        + "; review the output and create it with: mvn test -DupdateGolden=true");
+            }
+            assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual,
+                    "output differs from " + root().relativize(expectedFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.distrogen.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.distrogen.Golden;
+import dev.distrogen.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Error files, as in smithy's errorfiles: each {@code errors/NAME.dl} beside {@code NAME.errors},
+ * the exact stderr of {@code distrogen check NAME.dl}. A case with an error must exit 1, a case
+ * with warnings only 0, and none may ever show a stack trace.
+ */
+class ErrorCasesTest {
+
+    static final Path CASES = Golden.root().resolve("src/test/resources/errors");
+
+    static Stream<Path> cases() throws IOException {
+        try (Stream<Path> files = Files.list(CASES)) {
+            return files.filter(f -> f.toString().endsWith(".dl")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void check_reportsExactDiagnostics(Path spec) {
+        CliRun run = CliRun.run("check", "--color=never", spec.toString());
+        String stderr = run.err().replace(spec.toString(), spec.getFileName().toString());
+        String name = spec.getFileName().toString().replaceFirst("\\.dl$", "");
+
+        Golden.assertMatches(CASES.resolve(name + ".errors"), stderr);
+        boolean hasError = stderr.contains(": error[");
+        assertEquals(hasError ? 1 : 0, run.exit(), "exit code of " + name);
+        assertTrue(hasError || stderr.contains(": warning["), "a bad spec reports something: " + name);
+        assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), "no stack trace: " + stderr);
+        assertEquals(hasError ? "" : "", run.out(), "a spec with problems prints no 'ok'");
+    }
+
+    @Test
+    void thereAreAtLeastThirtyCasesWithErrors() throws IOException {
+        List<Path> withErrors = cases().filter(c -> !c.getFileName().toString().startsWith("warn-")).toList();
+        assertTrue(withErrors.size() >= 30, "only " + withErrors.size() + " error cases");
+    }
+
+    @Test
+    void everyDiagnosticCodeIsDocumentedInTheReadme() throws IOException {
+        String readme = Files.readString(Golden.root().resolve("README.md"));
+        for (Path spec : cases().toList()) {
+            Path errors = CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".errors"));
+            if (!Files.exists(errors)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(errors)) {
+                var m = java.util.regex.Pattern.compile("\\[(DG\\d{3})\\]").matcher(line);
+                while (m.find()) {
+                    assertTrue(readme.contains("| " + m.group(1) + " |"), m.group(1) + " is not in README.md's table");
+                }
+            }
+        }
+    }
+}
