@@ -57,9 +57,9 @@ public final class PlanBackend implements Backend {
         row(out, "binary", app.binary().value());
         app.libs().forEach(l -> row(out, "libs", l.value()));
         app.files().forEach(f -> row(out, "files", f.value()));
-        String from = plan.docker().from().orElse("(given with --from)");
-        row(out, "docker", "build stage " + from + " (builder " + plan.docker().builder().word() + "), final stage "
-                + plan.docker().baseImage());
+        String from = plan.docker().from().orElse("(none: give it with --from)");
+        row(out, "docker", "from " + from + ", base " + plan.docker().baseImage() + ", builder "
+                + plan.docker().builder().word());
         row(out, "nix", "pkgs." + plan.nix().packageAttr() + ", program ${pkgs." + plan.nix().packageAttr() + "}/"
                 + plan.nix().binary() + ", dockerTools." + plan.nix().function().nixName());
     }

@@ -1,0 +1,143 @@
+package dev.distrogen.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.distrogen.Compiler;
+import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.check.SpecSource;
+import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DockerBase;
+import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.NixFunction;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PlanBuilderTest {
+
+    private static ImagePlan plan(String text) {
+        Compilation c = Compiler.compile(new SpecSource("t.dl", Path.of("/tmp"), text));
+        assertEquals(List.of(), c.diagnostics().sorted().stream().filter(d -> d.severity().name().equals("ERROR")).toList());
+        return c.plan().orElseThrow();
+    }
+
+    private static PlanEntry entry(ImagePlan plan, String path) {
+        return plan.entries().stream().filter(e -> e.path().value().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + path + " in " + plan.entries()));
+    }
+
+    private static final String MINIMAL = "app \"web\" { binary \"/usr/local/bin/web\" }\nuser \"web\" uid 10001 gid 10002\n";
+
+    @Test
+    void minimalSpec_getsEveryDefault() {
+        ImagePlan plan = plan(MINIMAL);
+        assertEquals("web:latest", plan.reference());
+        assertEquals("10001:10002", plan.config().user());
+        assertEquals(List.of(), plan.config().cmd());
+        assertEquals(Optional.empty(), plan.config().stopSignal());
+        assertEquals(Optional.of(DockerBase.SCRATCH), plan.docker().base());
+        assertEquals(Optional.empty(), plan.docker().from());
+        assertEquals(DockerBuilder.IMAGE, plan.docker().builder());
+        assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE), plan.nix());
+        assertEquals(java.util.Map.of("org.opencontainers.image.title", "web"), plan.config().labels());
+    }
+
+    @Test
+    void accounts_holdRootAndTheUserOnly_withNumericIds() {
+        ImagePlan plan = plan(MINIMAL.replace("gid 10002", "gid 10002 group \"staff\" home \"/srv/web\""));
+        assertEquals(new FileContent.Text("root:x:0:0:root:/root:/sbin/nologin\nweb:x:10001:10002::/srv/web:/sbin/nologin\n"),
+                entry(plan, "/etc/passwd").content().orElseThrow());
+        assertEquals(new FileContent.Text("root:x:0:\nstaff:x:10002:\n"), entry(plan, "/etc/group").content().orElseThrow());
+        assertEquals(new FileContent.Text("hosts: files dns\n"), entry(plan, "/etc/nsswitch.conf").content().orElseThrow());
+        PlanEntry home = entry(plan, "/srv/web");
+        assertEquals("10001:10002", home.numericOwner());
+        assertEquals("0750", home.mode().octal());
+    }
+
+    @Test
+    void tmp_isAlways1777_andParentsAreRootOwned0755() {
+        ImagePlan plan = plan(MINIMAL + "dir \"/var/lib/web/data\" owner \"web\"\n");
+        assertEquals("1777", entry(plan, "/tmp").mode().octal());
+        for (String parent : List.of("/var", "/var/lib", "/var/lib/web")) {
+            PlanEntry e = entry(plan, parent);
+            assertEquals("0:0", e.numericOwner(), parent);
+            assertEquals("0755", e.mode().octal(), parent);
+            assertEquals(PlanEntry.Origin.PARENT, e.origin());
+        }
+        assertEquals("10001:10002", entry(plan, "/var/lib/web/data").numericOwner());
+    }
+
+    @Test
+    void entries_areSortedParentsFirst_andUnique() {
+        ImagePlan plan = plan(MINIMAL + "dir \"/a-b\"  mode 0777\ndir \"/a/b\" mode 0777\nconfig \"/a/c\" text \"x\"\n");
+        List<ContainerPath> paths = plan.entries().stream().map(PlanEntry::path).toList();
+        assertEquals(paths.stream().sorted().distinct().toList(), paths);
+        assertTrue(paths.indexOf(ContainerPath.of("/a")) < paths.indexOf(ContainerPath.of("/a/b")));
+        assertTrue(paths.indexOf(ContainerPath.of("/a/c")) < paths.indexOf(ContainerPath.of("/a-b")));
+    }
+
+    @Test
+    void configs_keepTheirSource_ownerAndMode() {
+        ImagePlan plan = plan(MINIMAL + "config \"/etc/web.conf\" text \"k = v\\n\" owner \"web\" mode 0640\n");
+        PlanEntry conf = entry(plan, "/etc/web.conf");
+        assertEquals(new FileContent.Text("k = v\n"), conf.content().orElseThrow());
+        assertEquals("10001:10002", conf.numericOwner());
+        assertEquals("0640", conf.mode().octal());
+    }
+
+    @Test
+    void config_imageConfigAndLabels() {
+        ImagePlan plan = plan("""
+                image "acme/web" tag "2.0"
+                description "A web server"
+                label "org.opencontainers.image.title" = "Web"
+                app "web" {
+                    binary "/usr/bin/web"
+                    args "-p" "8080"
+                    env B = "2"
+                    env A = "1"
+                    stop "quit"
+                    workdir "/srv"
+                }
+                user "web" uid 10001 gid 10001
+                port 8080
+                port 53/udp
+                docker { from "debian:12" base distroless-cc builder nix }
+                nix { package "pkgs2.web" binary "libexec/web" function streamLayeredImage }
+                """);
+        ImageConfig config = plan.config();
+        assertEquals(List.of("-p", "8080"), config.cmd());
+        assertEquals(List.of("B=2", "A=1"), config.env());
+        assertEquals(Optional.of("SIGQUIT"), config.stopSignal());
+        assertEquals(Optional.of("/srv"), config.workingDir());
+        assertEquals(List.of("8080/tcp", "53/udp"), config.exposedPorts());
+        assertEquals("Web", config.labels().get("org.opencontainers.image.title"));
+        assertEquals("2.0", config.labels().get("org.opencontainers.image.version"));
+        assertEquals("A web server", config.labels().get("org.opencontainers.image.description"));
+        assertEquals("gcr.io/distroless/cc-debian12:nonroot", plan.docker().baseImage());
+        assertEquals(DockerBuilder.NIX, plan.docker().builder());
+        assertEquals(new NixOptions("pkgs2.web", "libexec/web", NixFunction.STREAM_LAYERED_IMAGE), plan.nix());
+        assertEquals(PlanEntry.Origin.PARENT, entry(plan, "/srv").origin());
+    }
+
+    @Test
+    void fromFiles_resolveAgainstTheSpecsFolder_onAnyFileSystem() throws Exception {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path dir = Files.createDirectories(fs.getPath("/project/app"));
+            Files.writeString(dir.resolve("app.dl"), MINIMAL + "config \"/etc/web.conf\" from \"conf/web.conf\"\n");
+            Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(dir.resolve("conf/web.conf"), "x");
+            Compilation c = Compiler.compile(dir.resolve("app.dl"), "app.dl");
+            FileContent.SourceFile source = (FileContent.SourceFile) entry(c.plan().orElseThrow(), "/etc/web.conf")
+                    .content().orElseThrow();
+            assertEquals(fs.getPath("/project/app/conf/web.conf"), source.file());
+            assertEquals("conf/web.conf", source.specRelative());
+        }
+    }
+}
