@@ -9,11 +9,17 @@ import java.util.Objects;
  * @param specName the spec's file name as shown in generated headers ("nginx.dl")
  * @param toDirectory whether the files go to an output directory (a self-contained build
  *     context) rather than the main file to standard output
+ * @param overrides command-line settings that win over the spec's
  */
-public record GenerationRequest(ImagePlan plan, String specName, boolean toDirectory) {
+public record GenerationRequest(ImagePlan plan, String specName, boolean toDirectory, Overrides overrides) {
 
     public GenerationRequest {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(specName, "specName");
+        Objects.requireNonNull(overrides, "overrides");
+    }
+
+    public GenerationRequest(ImagePlan plan, String specName, boolean toDirectory) {
+        this(plan, specName, toDirectory, Overrides.NONE);
     }
 }

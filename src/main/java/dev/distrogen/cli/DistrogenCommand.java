@@ -6,6 +6,8 @@ import dev.distrogen.backend.Backends;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.Overrides;
+import dev.distrogen.model.ImageReference;
 import dev.distrogen.check.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
@@ -66,6 +68,14 @@ public final class DistrogenCommand implements Callable<Integer> {
     @Option(names = "--force", description = "with -o: replace files distrogen did not write, or that were edited since")
     private boolean force;
 
+    @Option(names = "--from", paramLabel = "IMAGE",
+            description = "dockerfile: the build stage's image, instead of the spec's docker { from }")
+    private String fromImage;
+
+    @Option(names = "--base", paramLabel = "IMAGE",
+            description = "dockerfile: the final stage's image, instead of the spec's docker { base }")
+    private String baseImage;
+
     @Option(names = "--strict", description = "treat warnings as errors")
     private boolean strict;
 
@@ -100,7 +110,7 @@ public final class DistrogenCommand implements Callable<Integer> {
         String specName = specPath.getFileName().toString();
         try {
             List<GeneratedFile> files = backend.generate(
-                    new GenerationRequest(compilation.plan().get(), specName, output != null));
+                    new GenerationRequest(compilation.plan().get(), specName, output != null, overrides()));
             if (output == null) {
                 out.print(files.get(0).text());
                 out.flush();
@@ -117,6 +127,18 @@ public final class DistrogenCommand implements Callable<Integer> {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.OUTPUT;
         }
+    }
+
+    private Overrides overrides() {
+        return new Overrides(image(fromImage, "--from"), image(baseImage, "--base"));
+    }
+
+    private Optional<String> image(String reference, String option) {
+        if (reference != null && !ImageReference.isReference(reference)) {
+            throw new ParameterException(command.commandLine(), option + " '" + reference
+                    + "' is not an image reference (write it as docker pull takes it)");
+        }
+        return Optional.ofNullable(reference);
     }
 
     private Path path(String value, String label) {

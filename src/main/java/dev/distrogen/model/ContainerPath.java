@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * An absolute, normalised path inside the image ("/etc/nginx/nginx.conf"): it starts with "/",
- * has no empty, "." or ".." segments, no trailing "/" and no control characters. Compare
- * google/jib's AbsoluteUnixPath.
+ * has no empty, "." or ".." segments, no trailing "/", no control characters, and no quotes or
+ * backslashes (Dockerfile builders do not agree on escaping those in COPY: buildah keeps a
+ * backslash before a double quote that BuildKit removes). Compare google/jib's AbsoluteUnixPath.
  */
 public record ContainerPath(String value) implements Comparable<ContainerPath> {
 
@@ -33,6 +34,11 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
         }
         if (raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return Optional.of("the path holds a control character");
+        }
+        for (String special : new String[] {"\"", "'", "\\"}) {
+            if (raw.contains(special)) {
+                return Optional.of("the path holds `" + special + "`, which Dockerfile builders do not escape alike");
+            }
         }
         if (raw.equals("/")) {
             return Optional.empty();

@@ -7,6 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,12 +93,26 @@ public final class OutputWriter {
             Files.createDirectories(parent);
             temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
             Files.write(temp, content);
+            keepOrDefaultPermissions(temp, target);
             move(temp, target);
             return true;
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new OutputException("cannot write " + target + ": " + describe(e));
         }
+    }
+
+    /**
+     * A temporary file is created 0600; the result should be what the user had (a replaced file
+     * keeps its mode) or what an editor would create (0644).
+     */
+    private static void keepOrDefaultPermissions(Path temp, Path target) throws IOException {
+        if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     private static byte[] read(Path file) throws OutputException {

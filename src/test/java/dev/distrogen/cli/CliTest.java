@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class CliTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        fs = Jimfs.newFileSystem(Configuration.unix());
+        fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("basic", "owner", "posix", "unix").build());
         project = Files.createDirectories(fs.getPath("/home/dev/web"));
         Files.writeString(project.resolve("web.dl"), SPEC);
         Files.writeString(project.resolve("web.conf"), "listen 8080\n");
@@ -215,6 +216,7 @@ class CliTest {
         Path out = fs.getPath("/home/dev/web/out/plan");
         assertEquals(run("/home/dev/web/web.dl").out(), Files.readString(out.resolve("plan.txt")));
         assertTrue(Files.readString(out.resolve(".distrogen-manifest")).contains("  plan.txt\n"));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("plan.txt"))));
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(".distrogen-manifest", "plan.txt"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
@@ -246,6 +248,17 @@ class CliTest {
         CliRun forced = run("/home/dev/web/web.dl", "-t", "json", "-o", "/out", "--force");
         assertEquals(0, forced.exit(), forced.err());
         assertTrue(Files.readString(json).contains("9090/tcp"));
+    }
+
+    @Test
+    void output_replacingAFile_keepsItsMode() throws IOException {
+        assertEquals(0, run("/home/dev/web/web.dl", "-o", "/out").exit());
+        Path plan = fs.getPath("/out/plan.txt");
+        Files.setPosixFilePermissions(plan, PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.writeString(project.resolve("web.dl"), SPEC.replace("port 8080", "port 9090"));
+        assertEquals(0, run("/home/dev/web/web.dl", "-o", "/out").exit());
+        assertTrue(Files.readString(plan).contains("9090/tcp"));
+        assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(plan)));
     }
 
     @Test

@@ -12,16 +12,22 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@code from} file must be a regular file inside the spec's folder. DG023: missing or not a
  * file; DG024: outside the folder (by "..", an absolute path or a symlink), which would make the
- * build depend on, or copy, files the project does not hold.
+ * build depend on, or copy, files the project does not hold; DG025: a name the build context
+ * cannot carry (quotes, backslashes, control characters: see ContainerPath), or one the
+ * generated build context uses itself.
  */
 public final class ConfigFileCheck implements Check {
 
     public static final String MISSING = "DG023";
     public static final String ESCAPES = "DG024";
+    public static final String UNUSABLE_NAME = "DG025";
+    private static final Set<String> CONTEXT_NAMES = Set.of("Dockerfile", ".dockerignore", ".distrogen-manifest",
+            "default.nix");
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -36,6 +42,17 @@ public final class ConfigFileCheck implements Check {
 
     private static void check(Path baseDir, Located<String> file, List<Diagnostic> found) {
         String name = file.value();
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '\\')) {
+            found.add(Diagnostic.error(UNUSABLE_NAME, file.at(), "config source \"" + name + "\" holds a quote, "
+                    + "backslash or control character, which Dockerfile builders do not escape alike")
+                    .withHint("rename the file"));
+            return;
+        }
+        if (CONTEXT_NAMES.contains(name)) {
+            found.add(Diagnostic.error(UNUSABLE_NAME, file.at(), "config source \"" + name + "\" has the name of a "
+                    + "file distrogen generates").withHint("rename the file, e.g. to " + name.replaceFirst("^\\.", "") + ".in"));
+            return;
+        }
         Path base = baseDir.toAbsolutePath().normalize();
         Path resolved;
         try {

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** DG061: an environment variable name a shell could not use; DG062: one name set twice. */
+/**
+ * DG061: an environment variable name a shell could not use; DG062: one name set twice; DG063: a
+ * value with a line break or control character, which a Dockerfile's ENV cannot hold.
+ */
 public final class EnvCheck implements Check {
 
     public static final String INVALID = "DG061";
     public static final String DUPLICATE = "DG062";
+    public static final String CONTROL = "DG063";
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     @Override
@@ -26,6 +30,11 @@ public final class EnvCheck implements Check {
             if (!NAME.matcher(name).matches()) {
                 found.add(Diagnostic.error(INVALID, env.name().at(), "`" + name + "` is not a valid environment variable name")
                         .withHint("use letters, digits and `_`, not starting with a digit: " + name.replaceAll("[^A-Za-z0-9_]", "_")));
+            }
+            if (env.value().value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+                found.add(Diagnostic.error(CONTROL, env.value().at(), "the value of " + name
+                        + " holds a line break or control character, which a Dockerfile's ENV cannot hold")
+                        .withHint("pass multi-line settings in a config file instead"));
             }
             EnvVar earlier = seen.putIfAbsent(name, env);
             if (earlier != null) {

@@ -4,6 +4,7 @@ import dev.distrogen.check.Check;
 import dev.distrogen.check.Diagnostic;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.model.Label;
+import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** DG075: an image name or tag that registries refuse; DG076: a label key that is malformed or repeated. */
+/**
+ * DG075: an image name or tag that registries refuse, or a default name (the app's) that is one;
+ * DG076: a label key that is malformed or repeated, or a label or description value with a line
+ * break or control character, which a Dockerfile's LABEL cannot hold.
+ */
 public final class ImageCheck implements Check {
 
     public static final String REFERENCE = "DG075";
@@ -31,6 +36,13 @@ public final class ImageCheck implements Check {
                     Diagnostic.error(REFERENCE, t.at(), "tag \"" + t.value() + "\" is not a valid image tag")
                             .withHint("a tag has at most 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`")));
         });
+        if (spec.image().isEmpty()) {
+            spec.app().filter(app -> !ImageReference.isName(app.name().value())).ifPresent(app -> found.add(
+                    Diagnostic.error(REFERENCE, app.name().at(), "the image is named after the app, but \""
+                            + app.name().value() + "\" is not a valid repository name")
+                            .withHint("name the image: image \"my-app\" tag \"1.0\"")));
+        }
+        spec.description().ifPresent(d -> singleLine("description", d, found));
         Map<String, Label> seen = new HashMap<>();
         for (Label label : spec.labels()) {
             String key = label.key().value();
@@ -38,6 +50,7 @@ public final class ImageCheck implements Check {
                 found.add(Diagnostic.error(LABEL, label.key().at(), "label key \"" + key + "\" is not a valid key")
                         .withHint("use reverse-DNS keys such as \"org.opencontainers.image.source\""));
             }
+            singleLine("label " + key, label.value(), found);
             Label earlier = seen.putIfAbsent(key, label);
             if (earlier != null) {
                 found.add(Diagnostic.error(LABEL, label.key().at(), "label \"" + key + "\" is set twice; the first is at line "
@@ -45,5 +58,13 @@ public final class ImageCheck implements Check {
             }
         }
         return found;
+    }
+
+    private static void singleLine(String what, Located<String> value, List<Diagnostic> found) {
+        if (value.value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+            found.add(Diagnostic.error(LABEL, value.at(), "the value of " + what
+                    + " holds a line break or control character, which a Dockerfile's LABEL cannot hold")
+                    .withHint("keep it on one line"));
+        }
     }
 }

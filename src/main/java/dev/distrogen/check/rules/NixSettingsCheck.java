@@ -34,6 +34,12 @@ public final class NixSettingsCheck implements Check {
                 Diagnostic.error(FUNCTION, f.at(), "unknown dockerTools function `" + f.value() + "`"
                         + Suggestions.didYouMean(f.value(), NixFunction.names()))
                         .withHint("the functions are " + String.join(", ", NixFunction.names()))));
+        if (nix.packageAttr().isEmpty()) {
+            spec.app().filter(app -> !isAttributePath(app.name().value())).ifPresent(app -> found.add(
+                    Diagnostic.error(PACKAGE, app.name().at(), "the nix package defaults to the app's name, but \""
+                            + app.name().value() + "\" is not a nixpkgs attribute path")
+                            .withHint("name the package: nix { package \"ATTR\" }")));
+        }
         nix.packageAttr().filter(p -> !isAttributePath(p.value())).ifPresent(p -> found.add(
                 Diagnostic.error(PACKAGE, p.at(), "package \"" + p.value() + "\" is not a nixpkgs attribute path")
                         .withHint("name the attribute as in pkgs.NAME, e.g. \"nginx\" or \"python3Packages.gunicorn\"")));

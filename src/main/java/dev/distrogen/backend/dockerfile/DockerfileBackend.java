@@ -1,0 +1,215 @@
+package dev.distrogen.backend.dockerfile;
+
+import dev.distrogen.backend.Backend;
+import dev.distrogen.backend.GeneratedFile;
+import dev.distrogen.backend.GenerationException;
+import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.TemplateRenderer;
+import dev.distrogen.backend.escape.DockerfileText;
+import dev.distrogen.backend.escape.Json;
+import dev.distrogen.backend.escape.Shell;
+import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DockerBase;
+import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.plan.FileContent;
+import dev.distrogen.plan.ImageConfig;
+import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.PlanEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program,
+ * what it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
+ * /distrogen/root; the final stage, scratch or distroless, copies that root, then the config
+ * files with numeric owner and mode, and sets the image config. Spec strings reach the file only
+ * single-quoted in RUN, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
+ */
+public final class DockerfileBackend implements Backend {
+
+    /** The build stage of {@code builder nix} when the spec names none. */
+    public static final String NIX_IMAGE = "nixos/nix:latest";
+    static final Set<String> GENERATED = Set.of("Dockerfile", ".dockerignore", ".distrogen-manifest");
+
+    @Override
+    public String name() {
+        return "dockerfile";
+    }
+
+    @Override
+    public String description() {
+        return "a multi-stage Dockerfile: build stage, then FROM scratch or distroless";
+    }
+
+    @Override
+    public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
+        ImagePlan plan = request.plan();
+        DockerBuilder builder = plan.docker().builder();
+        String buildImage = buildImage(request);
+        String baseImage = request.overrides().base().orElse(plan.docker().baseImage());
+        ImageConfig config = plan.config();
+        DockerfileView view = new DockerfileView(
+                request.specName(),
+                plan.reference(),
+                builder == DockerBuilder.NIX ? "nixpkgs' " + plan.nix().packageAttr() + " installed with nix-env"
+                        : "an image that holds the app; its own ldd finds the shared libraries",
+                buildImage,
+                List.of(collect(plan).render(), layout(plan).render()),
+                baseNote(plan, request),
+                baseImage,
+                sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
+                config.user(),
+                config.exposedPorts(),
+                config.env().stream().map(DockerfileBackend::env).toList(),
+                config.workingDir().map(DockerfileText::workdir).orElse(null),
+                config.stopSignal().orElse(null),
+                config.labels().entrySet().stream()
+                        .map(e -> DockerfileText.quotedValue(e.getKey()) + "=" + DockerfileText.quotedValue(e.getValue()))
+                        .toList(),
+                Json.array(List.of(program(plan))),
+                config.cmd().isEmpty() ? null : Json.array(config.cmd()));
+        List<GeneratedFile> files = new ArrayList<>();
+        files.add(GeneratedFile.text("Dockerfile", TemplateRenderer.render("dockerfile/Dockerfile.ftl", view)));
+        if (request.toDirectory()) {
+            files.add(GeneratedFile.text(".dockerignore", dockerignore(plan)));
+            files.addAll(copiedSources(plan));
+        }
+        return files;
+    }
+
+    private static String buildImage(GenerationRequest request) throws GenerationException {
+        ImagePlan plan = request.plan();
+        if (request.overrides().from().isPresent()) {
+            return request.overrides().from().get();
+        }
+        if (plan.docker().from().isPresent()) {
+            return plan.docker().from().get();
+        }
+        if (plan.docker().builder() == DockerBuilder.NIX) {
+            return NIX_IMAGE;
+        }
+        throw new GenerationException("the Dockerfile needs a build stage that holds the app: add docker { from \"IMAGE\" } "
+                + "to the spec, or pass --from IMAGE");
+    }
+
+    /** The program as the final image starts it. */
+    static String program(ImagePlan plan) {
+        return plan.docker().builder() == DockerBuilder.NIX ? "/usr/local/" + plan.nix().binary()
+                : plan.app().binary().value();
+    }
+
+    private static RunInstruction collect(ImagePlan plan) {
+        if (plan.docker().builder() == DockerBuilder.NIX) {
+            return new RunInstruction().library("nix-collect.sh").line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
+        }
+        RunInstruction run = new RunInstruction().library("collect.sh");
+        run.line("dg_app " + Shell.quote(plan.app().binary().value()) + ";");
+        for (ContainerPath lib : plan.app().libs()) {
+            run.line("dg_libs " + Shell.quote(lib.value()) + ";");
+        }
+        for (ContainerPath file : plan.app().files()) {
+            run.line("dg_files " + Shell.quote(file.value()) + ";");
+        }
+        return run;
+    }
+
+    /** The plan's directories, then the files whose text distrogen knows, each with owner and mode. */
+    private static RunInstruction layout(ImagePlan plan) {
+        RunInstruction run = new RunInstruction().library("layout.sh");
+        for (PlanEntry dir : plan.directories()) {
+            run.line("dg_dir " + Shell.quote(dir.path().value()) + " " + dir.numericOwner() + " " + dir.mode().octal() + ";");
+        }
+        for (PlanEntry file : plan.files()) {
+            if (file.content().orElseThrow() instanceof FileContent.Text text) {
+                writeText(run, file.path().value(), text.text());
+                run.line("dg_own " + Shell.quote(file.path().value()) + " " + file.numericOwner() + " "
+                        + file.mode().octal() + ";");
+            }
+        }
+        return run;
+    }
+
+    /** printf, one line of text a word; the last without its line break when the text has none. */
+    private static void writeText(RunInstruction run, String path, String text) {
+        String target = "> \"$R\"" + Shell.quote(path) + ";";
+        if (text.isEmpty()) {
+            run.line(": " + target);
+            return;
+        }
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        String last = lines.remove(lines.size() - 1);
+        boolean endsWithNewline = last.isEmpty();
+        if (!endsWithNewline && lines.isEmpty()) {
+            run.line("printf '%s' " + Shell.quote(last) + " " + target);
+            return;
+        }
+        run.line((endsWithNewline ? "" : "{ ") + "printf '%s\\n'");
+        lines.forEach(l -> run.line("    " + Shell.quote(l)));
+        if (endsWithNewline) {
+            run.line("    " + target);
+        } else {
+            run.line("    ; printf '%s' " + Shell.quote(last) + "; } " + target);
+        }
+    }
+
+    private static List<PlanEntry> sourceFiles(ImagePlan plan) {
+        return plan.files().stream().filter(f -> f.content().orElseThrow() instanceof FileContent.SourceFile).toList();
+    }
+
+    private static String copy(PlanEntry file) {
+        FileContent.SourceFile source = (FileContent.SourceFile) file.content().orElseThrow();
+        return "COPY --chown=" + file.numericOwner() + " --chmod=" + file.mode().octal() + " ["
+                + DockerfileText.copyPath(source.specRelative()) + ", " + DockerfileText.copyPath(file.path().value()) + "]";
+    }
+
+    private static String env(String pair) {
+        int eq = pair.indexOf('=');
+        return pair.substring(0, eq) + "=" + DockerfileText.quotedValue(pair.substring(eq + 1));
+    }
+
+    private static String baseNote(ImagePlan plan, GenerationRequest request) {
+        if (request.overrides().base().isPresent()) {
+            return "given on the command line; its /etc/passwd and /etc/group are replaced";
+        }
+        if (plan.docker().base().filter(b -> b == DockerBase.SCRATCH).isPresent()) {
+            return "scratch, so it holds nothing but what is copied here";
+        }
+        return "distroless, without shell or package manager; its /etc/passwd and /etc/group are replaced";
+    }
+
+    /** The build context holds only what the Dockerfile copies. */
+    private static String dockerignore(ImagePlan plan) {
+        StringBuilder out = new StringBuilder("# Generated by distrogen: the build context is only what the Dockerfile copies.\n*\n");
+        sourceFiles(plan).stream()
+                .map(f -> ((FileContent.SourceFile) f.content().orElseThrow()).specRelative())
+                .distinct()
+                .sorted()
+                .forEach(name -> out.append('!').append(name).append('\n'));
+        return out.toString();
+    }
+
+    private static List<GeneratedFile> copiedSources(ImagePlan plan) throws GenerationException {
+        Map<String, FileContent.SourceFile> sources = new java.util.TreeMap<>();
+        for (PlanEntry file : sourceFiles(plan)) {
+            FileContent.SourceFile source = (FileContent.SourceFile) file.content().orElseThrow();
+            sources.put(source.specRelative(), source);
+        }
+        List<GeneratedFile> files = new ArrayList<>();
+        for (FileContent.SourceFile source : sources.values()) {
+            if (GENERATED.contains(source.specRelative())) {
+                throw new GenerationException("a config file is named " + source.specRelative()
+                        + ", which the build context needs for itself: rename it");
+            }
+            try {
+                files.add(new GeneratedFile(source.specRelative(), Files.readAllBytes(source.file())));
+            } catch (IOException e) {
+                throw new GenerationException("cannot read " + source.specRelative() + ": " + e.getMessage());
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.distrogen.backend.dockerfile;
+
+import java.util.List;
+
+/**
+ * What the Dockerfile template lays out: every line already decided and escaped. Absent values
+ * are null, which the template tests with {@code ??}.
+ */
+public record DockerfileView(
+        String specName,
+        String reference,
+        String buildStageNote,
+        String buildImage,
+        List<String> runs,
+        String baseNote,
+        String baseImage,
+        List<String> copies,
+        String user,
+        List<String> exposes,
+        List<String> envs,
+        String workdir,
+        String stopSignal,
+        List<String> labels,
+        String entrypoint,
+        String cmd) {
+}

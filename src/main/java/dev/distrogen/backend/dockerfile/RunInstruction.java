@@ -1,0 +1,61 @@
+package dev.distrogen.backend.dockerfile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A shell-form RUN whose script spans lines: Docker joins lines ending in a backslash, so each
+ * script line must end where the shell allows a break (';', '{', 'then', 'do', '|'). Comment
+ * lines are dropped: inside a RUN they would be Dockerfile comments, not shell ones.
+ */
+final class RunInstruction {
+
+    private final List<String> lines = new ArrayList<>();
+
+    /** Adds the lines of a script shipped with distrogen (a resource beside this class). */
+    RunInstruction library(String resource) {
+        try (InputStream in = RunInstruction.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    lines.add(line.stripTrailing());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Adds one line; it must end where the shell allows a line break. */
+    RunInstruction line(String line) {
+        lines.add(line);
+        return this;
+    }
+
+    boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    /** "RUN first \\\n    second \\\n    last". */
+    String render() {
+        StringBuilder out = new StringBuilder("RUN ");
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                out.append("    ");
+            }
+            out.append(lines.get(i));
+            if (i + 1 < lines.size()) {
+                out.append(" \\\n");
+            }
+        }
+        return out.toString();
+    }
+}

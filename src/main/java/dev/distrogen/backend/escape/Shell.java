@@ -1,0 +1,20 @@
+package dev.distrogen.backend.escape;
+
+/** POSIX shell words. */
+public final class Shell {
+
+    private Shell() {
+    }
+
+    /**
+     * {@code s} as one single-quoted word: nothing inside is special to the shell ($, `, \, ;,
+     * spaces), and a quote is written '\''. A line break would end a Dockerfile RUN line, so it
+     * is refused: multi-line text is split into lines by the caller.
+     */
+    public static String quote(String s) {
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a line break cannot stand in one shell word of a RUN line");
+        }
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,7 @@
+# distrogen's nix build stage: installs the package into a profile and copies the profile's
+# whole closure (nix-store -qR) into $R/nix/store; the profile's bin/ and friends go to
+# $R/usr/local, as symlinks into the store.
+set -eu;
+R=/distrogen/root;
+mkdir -p "$R/nix/store" "$R/usr/local";
+dg_nix() { nix-env --profile /distrogen/profile --install --attr "nixpkgs.$1"; cp -a $(nix-store --query --requisites /distrogen/profile) "$R/nix/store/"; cp -a "$(readlink -f /distrogen/profile)/." "$R/usr/local/"; };
