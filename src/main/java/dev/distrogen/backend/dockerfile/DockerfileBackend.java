@@ -65,7 +65,8 @@ public final class DockerfileBackend implements Backend {
                 config.user(),
                 config.exposedPorts(),
                 config.env().stream().map(DockerfileBackend::env).toList(),
-                config.workingDir().map(DockerfileText::workdir).orElse(null),
+                // Always set: a base such as distroless :nonroot would hand down its own (/home/nonroot, 0700).
+                DockerfileText.workdir(config.workingDir().orElse("/")),
                 config.stopSignal().orElse(null),
                 config.labels().entrySet().stream()
                         .map(e -> DockerfileText.quotedValue(e.getKey()) + "=" + DockerfileText.quotedValue(e.getValue()))

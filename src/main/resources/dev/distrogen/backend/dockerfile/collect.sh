@@ -4,10 +4,10 @@
 # this stage, mirroring every symlink met on the way, so that each path resolves as it did here.
 set -eu;
 R=/distrogen/root;
-mkdir -p "$R";
 dg_die() { echo "distrogen: $*" >&2; exit 1; };
 # dg_need PATH: copies PATH into $R with every symlink met while resolving it (a link to a
 # directory, a chain of links to a file), then the real file or directory. Prints the real path.
+# A link inside a copied directory is followed once: a link already in $R is not walked again.
 dg_need() (
   p=$1; n=0;
   while :; do
@@ -28,7 +28,7 @@ dg_need() (
   [ -e "$pre" ] || dg_die "$1 is declared in the spec but does not exist in the build stage";
   if [ -d "$pre" ]; then
     find "$pre" | while IFS= read -r e; do
-      if [ -L "$e" ]; then dg_need "$e" >/dev/null;
+      if [ -L "$e" ]; then [ -L "$R$e" ] || dg_need "$e" >/dev/null;
       elif [ -d "$e" ]; then mkdir -p "$R$e"; chown "$(stat -c %u:%g "$e")" "$R$e"; chmod "$(stat -c %a "$e")" "$R$e";
       else mkdir -p "$R${e%/*}"; [ -e "$R$e" ] || cp -p "$e" "$R$e"; fi;
     done;
@@ -47,12 +47,17 @@ dg_closure() (
     case $out in *"not a dynamic executable"*|*"Not a valid dynamic program"*) exit 0 ;; esac;
     dg_die "ldd $1 failed: $out";
   fi;
-  missing=$(printf '%s\n' "$out" | sed -n 's/^[[:space:]]*\([^[:space:]]*\) => not found.*/\1/p');
+  missing=$(printf '%s\n' "$out" | dg_ldd_missing);
   [ -z "$missing" ] || dg_die "$1 needs $(echo $missing), which the build stage does not have";
-  printf '%s\n' "$out" | sed -n -e 's/^[[:space:]]*[^[:space:]]* => \(\/.*\) (0x[0-9a-fA-F]*)$/\1/p' -e 's/^[[:space:]]*\(\/.*\) (0x[0-9a-fA-F]*)$/\1/p' | while IFS= read -r lib; do
+  printf '%s\n' "$out" | dg_ldd_libs | while IFS= read -r lib; do
     dg_need "$lib" >/dev/null;
   done;
 );
+# dg_ldd_libs: from ldd's output (glibc's or musl's) the absolute path of every library and of
+# the loader; "linux-vdso.so.1 (0x...)" has no path and is skipped.
+dg_ldd_libs() { sed -n -e 's/^[[:space:]]*[^[:space:]]* => \(\/.*\) (0x[0-9a-fA-F]*)$/\1/p' -e 's/^[[:space:]]*\(\/.*\) (0x[0-9a-fA-F]*)$/\1/p'; };
+# dg_ldd_missing: the libraries ldd could not find.
+dg_ldd_missing() { sed -n 's/^[[:space:]]*\([^[:space:]]*\) => not found.*/\1/p'; };
 # dg_app PATH: the program, and its closure.
 dg_app() { real=$(dg_need "$1"); dg_closure "$real"; };
 # dg_libs PATH: what the app loads with dlopen: every file under PATH, and the closure of each.

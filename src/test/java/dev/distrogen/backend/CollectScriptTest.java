@@ -1,0 +1,273 @@
+package dev.distrogen.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.distrogen.Golden;
+import dev.distrogen.check.SpecSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The build stage's collection script, run by real shells (dash, and busybox ash as on Alpine):
+ * its parsing of recorded ldd output of glibc and musl, and real closures of this machine's
+ * programs into a staging root, checked by resolving each path inside that root as the
+ * loader in the image will.
+ */
+class CollectScriptTest {
+
+    static final Path LIBRARY = Golden.root().resolve("src/main/resources/dev/distrogen/backend/dockerfile/collect.sh");
+    static final Path LDD = Golden.root().resolve("src/test/resources/ldd");
+
+    @TempDir
+    Path temp;
+
+    /** The shells to run under: dash (Debian's sh) and busybox's ash (Alpine's), where installed. */
+    static Stream<String> shells() {
+        List<String> shells = new ArrayList<>();
+        for (String shell : List.of("/bin/dash", "/usr/bin/dash", "/bin/busybox", "/usr/bin/busybox")) {
+            if (Files.isExecutable(Path.of(shell)) && shells.stream().noneMatch(s -> s.endsWith(Path.of(shell).getFileName().toString()))) {
+                shells.add(shell);
+            }
+        }
+        assumeTrue(!shells.isEmpty(), "neither dash nor busybox is installed");
+        return shells.stream();
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    /** Removes the staging root's links first: they point outside the temp dir, which JUnit warns about. */
+    @org.junit.jupiter.api.AfterEach
+    void removeLinks() throws IOException {
+        try (Stream<Path> all = Files.walk(temp)) {
+            for (Path p : all.filter(Files::isSymbolicLink).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Runs {@code script} after sourcing the library, with R pointing at a staging root in the temp dir. */
+    private Result sh(String shell, String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(shell.endsWith("busybox") ? List.of(shell, "sh") : List.of(shell));
+        command.addAll(List.of("-c", ". \"$0\"; R=\"$DG_ROOT\"; " + script, LIBRARY.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DG_ROOT", temp.resolve("root").toString());
+        Path out = temp.resolve("out");
+        Path err = temp.resolve("err");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the script finished");
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private List<String> libs(String shell, String recording) throws Exception {
+        Result r = sh(shell, "dg_ldd_libs < \"$1\"", LDD.resolve(recording).toString());
+        assertEquals(0, r.exit(), r.err());
+        return r.out().lines().toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void lddLibs_glibc_listsEveryLibraryAndTheLoader_notTheVdso(String shell) throws Exception {
+        assertEquals(List.of("/lib/x86_64-linux-gnu/libcrypt.so.1", "/lib/x86_64-linux-gnu/libpcre2-8.so.0",
+                "/lib/x86_64-linux-gnu/libssl.so.3", "/lib/x86_64-linux-gnu/libcrypto.so.3", "/lib/x86_64-linux-gnu/libz.so.1",
+                "/lib/x86_64-linux-gnu/libc.so.6", "/lib64/ld-linux-x86-64.so.2"), libs(shell, "glibc-x86_64-nginx.txt"));
+        assertEquals(List.of("/lib/aarch64-linux-gnu/libpcre2-8.so.0", "/lib/aarch64-linux-gnu/libc.so.6",
+                "/lib/ld-linux-aarch64.so.1"), libs(shell, "glibc-aarch64.txt"));
+        assertEquals(List.of("/opt/my libs/libweird.so", "/lib64/ld-linux-x86-64.so.2"), libs(shell, "glibc-space-in-path.txt"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void lddLibs_musl_listsTheLoaderOnceUnderEachName(String shell) throws Exception {
+        assertEquals(List.of("/lib/ld-musl-x86_64.so.1", "/usr/lib/libpcre2-8.so.0", "/lib/libssl.so.1.1",
+                "/lib/libcrypto.so.1.1", "/lib/libz.so.1", "/lib/ld-musl-x86_64.so.1"), libs(shell, "musl-x86_64-nginx.txt"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void lddMissing_namesWhatTheBuildStageLacks(String shell) throws Exception {
+        Result r = sh(shell, "dg_ldd_missing < \"$1\"", LDD.resolve("glibc-not-found.txt").toString());
+        assertEquals(List.of("libfoo.so.1", "libbar.so.2"), r.out().lines().toList());
+        assertEquals("", sh(shell, "dg_ldd_missing < \"$1\"", LDD.resolve("glibc-x86_64-nginx.txt").toString()).out());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void app_copiesTheProgramItsLibrariesAndTheLoader_asTheyResolveHere(String shell) throws Exception {
+        Path program = Path.of("/usr/bin/env");
+        Result r = sh(shell, "dg_app \"$1\"", program.toString());
+        assertEquals(0, r.exit(), r.err());
+        Path root = temp.resolve("root");
+        assertSameFile(program, resolveInside(root, program.toString()));
+        for (String lib : hostLdd(program)) {
+            assertSameFile(Path.of(lib), resolveInside(root, lib));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void need_mirrorsEverySymlinkOnTheWay_relativeAbsoluteAndThroughDirectories(String shell) throws Exception {
+        Path stage = Files.createDirectories(temp.resolve("stage"));
+        Path real = Files.createDirectories(stage.resolve("real"));
+        Files.writeString(real.resolve("file"), "content");
+        Files.createSymbolicLink(stage.resolve("dirlink"), Path.of("real"));
+        Files.createSymbolicLink(stage.resolve("abslink"), stage.resolve("dirlink/file"));
+        Files.createSymbolicLink(stage.resolve("chain1"), Path.of("chain2"));
+        Files.createSymbolicLink(stage.resolve("chain2"), Path.of("./dirlink/../real/file"));
+        Result r = sh(shell, "dg_files \"$1\"; dg_files \"$2\"", stage.resolve("abslink").toString(),
+                stage.resolve("chain1").toString());
+        assertEquals(0, r.exit(), r.err());
+        Path root = temp.resolve("root");
+        assertEquals(Path.of("real"), Files.readSymbolicLink(root.resolve(stage.toString().substring(1)).resolve("dirlink")));
+        for (String name : List.of("abslink", "chain1", "chain2", "dirlink/file")) {
+            assertEquals("content", Files.readString(resolveInside(root, stage.resolve(name).toString())), name);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void need_copiesDirectoriesWithTheirModes_andStopsAtLinkLoops(String shell) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("stage/mods/sub"));
+        Files.writeString(dir.resolve("mod.so"), "x");
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createSymbolicLink(dir.resolve("self"), Path.of(".."));
+        Result r = sh(shell, "dg_libs \"$1\"", temp.resolve("stage/mods").toString());
+        assertEquals(0, r.exit(), r.err());
+        Path copied = temp.resolve("root").resolve(dir.toString().substring(1));
+        assertEquals("x", Files.readString(copied.resolve("mod.so")));
+        assertEquals("rwxr-x---", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(copied)));
+        assertTrue(Files.isSymbolicLink(copied.resolve("self")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void missingPath_failsTheBuild_namingIt(String shell) throws Exception {
+        Result r = sh(shell, "dg_app /usr/bin/distrogen-no-such-program");
+        assertNotEquals(0, r.exit());
+        assertEquals("distrogen: /usr/bin/distrogen-no-such-program is declared in the spec but does not exist in the build "
+                + "stage\n", r.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void missingLibrary_failsTheBuild_namingIt(String shell) throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("fakebin"));
+        Path fakeLdd = bin.resolve("ldd");
+        Files.writeString(fakeLdd, "#!/bin/sh\ncat '" + LDD.resolve("glibc-not-found.txt") + "'\n");
+        fakeLdd.toFile().setExecutable(true);
+        Path elf = temp.resolve("app");
+        Files.write(elf, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        Result r = sh(shell, "PATH=\"$1:$PATH\"; dg_app \"$2\"", bin.toString(), elf.toString());
+        assertNotEquals(0, r.exit());
+        assertTrue(r.err().contains("distrogen: " + elf + " needs libfoo.so.1 libbar.so.2, which the build stage does not have"),
+                r.err());
+    }
+
+    /** The RUN lines of a generated Dockerfile, joined as Docker joins them, run as one shell line. */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void generatedRun_joinedAsDockerJoinsIt_isOneValidShellLine(String shell) throws Exception {
+        String spec = "app \"env\" { binary \"/usr/bin/env\" files \"/etc/os-release\" }\nuser \"u\" uid 10001 gid 10001\n"
+                + "config \"/etc/app/it is $x;`y`.conf\" text \"\"\"\n    a 'quoted' line \\\\ with $HOME\n    <<EOF\n    \"\"\"\n"
+                + "docker { from \"debian:12\" }\n";
+        var c = dev.distrogen.Compiler.compile(new SpecSource("t.dl", temp, spec));
+        String dockerfile = new dev.distrogen.backend.dockerfile.DockerfileBackend()
+                .generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false)).get(0).text();
+        List<String> runs = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : dockerfile.split("\n")) {
+            if (line.startsWith("RUN ")) {
+                current = new StringBuilder(line.substring(4));
+            } else if (current != null) {
+                current.append(line);
+            }
+            if (current != null && current.toString().endsWith("\\")) {
+                current.setLength(current.length() - 1);
+            } else if (current != null) {
+                runs.add(current.toString());
+                current = null;
+            }
+        }
+        assertEquals(2, runs.size(), dockerfile);
+        Path root = temp.resolve("root");
+        for (String run : runs) {
+            String local = run.replace("R=/distrogen/root;", "R='" + root + "';").replace("chown ", ": ");
+            List<String> command = new ArrayList<>(shell.endsWith("busybox") ? List.of(shell, "sh") : List.of(shell));
+            command.addAll(List.of("-c", local));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), output);
+        }
+        assertSameFile(Path.of("/usr/bin/env"), resolveInside(root, "/usr/bin/env"));
+        assertTrue(Files.exists(resolveInside(root, "/etc/os-release")));
+        assertEquals("a 'quoted' line \\\\ with $HOME\n<<EOF\n", Files.readString(root.resolve("etc/app/it is $x;`y`.conf")));
+        assertEquals("1777", String.format("%o", (Integer) Files.getAttribute(root.resolve("tmp"), "unix:mode") & 07777));
+    }
+
+    // --- helpers
+
+    private static List<String> hostLdd(Path program) throws Exception {
+        Process p = new ProcessBuilder("ldd", program.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        List<String> libs = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            var m = java.util.regex.Pattern.compile("(?:=> )?(/\\S+) \\(0x").matcher(line);
+            if (m.find()) {
+                libs.add(m.group(1));
+            }
+        }
+        assertFalse(libs.isEmpty(), "ldd found libraries of " + program);
+        return libs;
+    }
+
+    /** Resolves {@code path} inside {@code root} as a process chrooted there would: links followed, absolute ones from root. */
+    static Path resolveInside(Path root, String path) throws IOException {
+        Path current = root;
+        List<String> parts = new ArrayList<>(List.of(path.substring(1).split("/")));
+        for (int hops = 0; !parts.isEmpty(); ) {
+            String part = parts.remove(0);
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                current = current.equals(root) ? root : current.getParent();
+                continue;
+            }
+            Path next = current.resolve(part);
+            if (Files.isSymbolicLink(next)) {
+                assertTrue(++hops < 40, "link loop at " + next);
+                String target = Files.readSymbolicLink(next).toString();
+                parts.addAll(0, List.of(target.split("/")));
+                if (target.startsWith("/")) {
+                    current = root;
+                }
+                continue;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static void assertSameFile(Path host, Path copy) throws IOException {
+        assertTrue(Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS), copy + " is a file in the staging root");
+        assertArrayEquals(Files.readAllBytes(host), Files.readAllBytes(copy), host.toString());
+    }
+}

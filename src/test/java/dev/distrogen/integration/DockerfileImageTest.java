@@ -1,0 +1,254 @@
+package dev.distrogen.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.distrogen.Compiler;
+import dev.distrogen.cli.CliRun;
+import dev.distrogen.plan.FileContent;
+import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.PlanEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Builds every example's generated Dockerfile with buildah, from a Debian build stage made with
+ * debootstrap, then starts the image's entrypoint as its USER from its root filesystem and
+ * talks to it on 127.0.0.1. Each image must hold no shell and no package manager, lay out the
+ * plan's files with their owners and modes, and declare the plan's config.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DockerfileImageTest {
+
+    private static final Set<String> FORBIDDEN = Set.of("sh", "bash", "dash", "ash", "zsh", "busybox", "apt", "apt-get",
+            "dpkg", "apk", "yum", "dnf", "microdnf", "rpm");
+    static final Path MEASUREMENTS = Images.root().resolve("target/image-measurements.tsv");
+
+    private String builder;
+    private Path rootrun;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void setUp() throws IOException {
+        Images.assumeTools();
+        builder = Images.builder();
+        rootrun = compileRootrun();
+    }
+
+    static Path compileRootrun() throws IOException {
+        Path binary = Images.root().resolve("target/rootrun");
+        Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", binary.toString(),
+                Images.root().resolve("src/test/resources/integration/rootrun.c").toString());
+        return binary;
+    }
+
+    @Test
+    void nginx_servesItsPageAsItsUser_fromScratch() throws Exception {
+        Built nginx = build("nginx", List.of());
+        try (MountedImage image = new MountedImage(nginx.tag); RunningApp app = image.start(rootrun)) {
+            assertMinimalAndAsPlanned(image, nginx.plan);
+            assertTrue(Files.isRegularFile(image.path("/usr/lib/nginx/modules/ngx_http_echo_module.so")), "libs are copied");
+            app.awaitPort(8080, Duration.ofSeconds(20));
+            HttpResponse<String> response = get("http://127.0.0.1:8080/");
+            assertEquals(200, response.statusCode(), app.output());
+            assertTrue(response.body().contains("Served by a distroless NGINX"), response.body());
+            // security.conf, a text config, says server_tokens off: no version in the Server header.
+            assertEquals("nginx", response.headers().firstValue("Server").orElse(""));
+            measure("nginx", nginx, image);
+        }
+    }
+
+    @Test
+    void lighttpd_loadsTheModulesOfLibs() throws Exception {
+        Built lighttpd = build("lighttpd", List.of());
+        try (MountedImage image = new MountedImage(lighttpd.tag); RunningApp app = image.start(rootrun)) {
+            assertMinimalAndAsPlanned(image, lighttpd.plan);
+            app.awaitPort(8081, Duration.ofSeconds(20));
+            HttpResponse<String> status = get("http://127.0.0.1:8081/server-status");
+            assertEquals(200, status.statusCode(), app.output());
+            assertTrue(status.body().contains("Server-Status"), "mod_status answers: " + status.body());
+            HttpResponse<String> listing = get("http://127.0.0.1:8081/files/");
+            assertTrue(listing.body().contains("notes.txt"), "mod_dirlisting answers: " + listing.body());
+            assertTrue(get("http://127.0.0.1:8081/").body().contains("Served by lighttpd from scratch"));
+            measure("lighttpd", lighttpd, image);
+        }
+    }
+
+    /** The control: the same spec without libs builds, but lighttpd cannot load its modules. */
+    @Test
+    void lighttpd_withoutLibs_cannotStart() throws Exception {
+        Path spec = Files.createTempDirectory("lighttpd-nolibs").resolve("lighttpd.dl");
+        Path example = Images.root().resolve("examples/lighttpd");
+        copyTree(example, spec.getParent());
+        Files.writeString(spec, Files.readString(example.resolve("lighttpd.dl")).replaceAll("(?m)^\\s*libs .*$", ""));
+        Built noLibs = build("lighttpd-nolibs", spec, List.of());
+        try (MountedImage image = new MountedImage(noLibs.tag); RunningApp app = image.start(rootrun)) {
+            assertTrue(Files.notExists(image.path("/usr/lib/lighttpd/mod_status.so")));
+            assertNotEquals(0, app.awaitExit(Duration.ofSeconds(20)));
+            assertTrue(app.output().contains("mod_status"), app.output());
+        } finally {
+            Images.remove(noLibs.tag);
+        }
+    }
+
+    @Test
+    void redis_startsThroughItsSymlinkedBinary() throws Exception {
+        Built redis = build("redis", List.of());
+        try (MountedImage image = new MountedImage(redis.tag); RunningApp app = image.start(rootrun)) {
+            assertMinimalAndAsPlanned(image, redis.plan);
+            Path binary = image.path("/usr/bin/redis-server");
+            assertTrue(Files.isSymbolicLink(binary), "the binary arrives as the link it is");
+            assertEquals("redis-check-rdb", Files.readSymbolicLink(binary).toString());
+            assertTrue(Files.isRegularFile(image.path("/usr/bin/redis-check-rdb")), "with its target");
+            app.awaitPort(6390, Duration.ofSeconds(20));
+            assertEquals("+PONG", talk(6390, "PING\r\n"), app.output());
+            measure("redis", redis, image);
+        }
+    }
+
+    @Test
+    void memcached_runsOnADistrolessBase_withItsAccountsReplaced() throws Exception {
+        String base = Images.distrolessStandin();
+        Built memcached = build("memcached", List.of("--base", base));
+        try (MountedImage image = new MountedImage(memcached.tag); RunningApp app = image.start(rootrun)) {
+            assertMinimalAndAsPlanned(image, memcached.plan);
+            assertTrue(Files.isRegularFile(image.path("/etc/ssl/certs/ca-certificates.crt")), "the base's files remain");
+            app.awaitPort(11311, Duration.ofSeconds(20));
+            assertTrue(talk(11311, "version\r\n").startsWith("VERSION 1.6."), app.output());
+            measure("memcached", memcached, image);
+        }
+    }
+
+    // --- building
+
+    record Built(String tag, ImagePlan plan, double seconds) {
+    }
+
+    private Built build(String example, List<String> options) throws Exception {
+        return build(example, Images.root().resolve("examples/" + example + "/" + example + ".dl"), options);
+    }
+
+    private Built build(String name, Path spec, List<String> options) throws Exception {
+        Path context = Files.createTempDirectory("distrogen-" + name);
+        List<String> args = new ArrayList<>(List.of(spec.toString(), "--target", "dockerfile", "-o", context.toString(),
+                "--from", builder));
+        args.addAll(options);
+        CliRun run = CliRun.run(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        String tag = "localhost/distrogen-test-" + name + ":latest";
+        double seconds = Images.build(context, tag);
+        ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
+        return new Built(tag, plan, seconds);
+    }
+
+    // --- what every image must be
+
+    static void assertMinimalAndAsPlanned(MountedImage image, ImagePlan plan) throws IOException {
+        for (String path : image.paths()) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            assertTrue(!FORBIDDEN.contains(name), "the image holds " + path + ": no shell, no package manager");
+        }
+        for (PlanEntry entry : plan.entries()) {
+            assertEquals(entry.numericOwner() + " " + entry.mode().octal(), image.ownerAndMode(entry.path().value()),
+                    "owner and mode of " + entry.path());
+            if (entry.content().orElse(null) instanceof FileContent.Text text) {
+                assertEquals(text.text(), Files.readString(image.path(entry.path().value())), entry.path().value());
+            }
+            if (entry.content().orElse(null) instanceof FileContent.SourceFile source) {
+                assertEquals(Files.readString(source.file()), Files.readString(image.path(entry.path().value())));
+            }
+        }
+        assertConfig(image.config, plan, List.of(plan.app().binary().value()));
+    }
+
+    /** The image's config is the plan's; buildah's own additions (PATH, io.buildah.version) aside. */
+    static void assertConfig(JsonNode config, ImagePlan plan, List<String> entrypoint) {
+        assertEquals(plan.config().user(), config.path("User").asText());
+        assertEquals(entrypoint, strings(config.path("Entrypoint")));
+        assertEquals(plan.config().cmd(), strings(config.path("Cmd")));
+        assertEquals(plan.config().env(), strings(config.path("Env")).stream().filter(e -> !e.startsWith("PATH=")).toList());
+        // The Dockerfile always sets WORKDIR, "/" when the spec names none: the runtime's default.
+        assertEquals(plan.config().workingDir().orElse("/"), config.path("WorkingDir").asText(""));
+        List<String> ports = new ArrayList<>();
+        config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
+        assertEquals(plan.config().exposedPorts().stream().sorted().toList(), ports.stream().sorted().toList());
+        assertEquals(plan.config().stopSignal().orElse(""), config.path("StopSignal").asText(""));
+        Map<String, String> labels = new TreeMap<>();
+        config.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        labels.remove("io.buildah.version");
+        assertEquals(plan.config().labels(), labels);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    // --- talking to the app
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends one line over TCP and returns the first line of the answer. */
+    static String talk(int port, String line) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(line.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    // --- measuring
+
+    private void measure(String example, Built built, MountedImage image) throws IOException {
+        long builderSize;
+        try (MountedImage builderImage = new MountedImage(builder)) {
+            builderSize = builderImage.size();
+        }
+        String row = String.join("\t", example, Long.toString(image.size()), Integer.toString(image.paths().size()),
+                String.format(java.util.Locale.ROOT, "%.1f", built.seconds), Long.toString(builderSize)) + "\n";
+        Files.createDirectories(MEASUREMENTS.getParent());
+        Files.writeString(MEASUREMENTS, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.print("image\t" + row);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

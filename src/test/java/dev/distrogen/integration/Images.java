@@ -1,0 +1,115 @@
+package dev.distrogen.integration;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.distrogen.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The images the integration tests build on, made from Debian's packages and cached in the
+ * machine's container storage: Docker Hub cannot be reached here, and podman run cannot start
+ * containers, so the tests build with buildah and start entrypoints with rootrun.
+ */
+final class Images {
+
+    static final String STORAGE = "--storage-driver=vfs";
+    /** Debian 12 with the examples' servers: the build stage of every example in these tests. */
+    static final List<String> PACKAGES = List.of("nginx-light", "lighttpd", "redis-server", "memcached");
+    static final String BUILDER = "localhost/distrogen-builder:bookworm-" + Integer.toHexString(PACKAGES.hashCode());
+    /** A stand-in for gcr.io/distroless/base-debian12:nonroot, which cannot be pulled here. */
+    static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot";
+    private static final Path CACHE = Path.of("/var/cache/distrogen-test");
+
+    private Images() {
+    }
+
+    /** Skips (with the reason) where the tools or privileges are missing; .ci/run installs them. */
+    static void assumeTools() {
+        for (String tool : List.of("buildah", "podman", "debootstrap", "gcc", "unshare")) {
+            assumeTrue(onPath(tool), tool + " is not installed: the image tests need buildah, podman, debootstrap and gcc "
+                    + "(apt-get install buildah podman debootstrap gcc, as .ci/run does)");
+        }
+        assumeTrue("root".equals(System.getProperty("user.name")),
+                "the image tests run as root: they mount an image's root filesystem and chroot into it");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean exists(String image) {
+        return Command.run(Duration.ofMinutes(1), List.of("buildah", STORAGE, "inspect", "--type", "image", image)).exit() == 0;
+    }
+
+    /** The Debian builder image: debootstrap (a few minutes) the first time, then cached. */
+    static synchronized String builder() throws IOException {
+        if (exists(BUILDER)) {
+            return BUILDER;
+        }
+        Files.createDirectories(CACHE);
+        Path rootfs = Files.createTempDirectory(CACHE, "rootfs");
+        try {
+            Command.check(Duration.ofMinutes(25), "debootstrap", "--variant=minbase", "--include=" + String.join(",", PACKAGES),
+                    "bookworm", rootfs.toString(), "http://deb.debian.org/debian");
+            Command.check(Duration.ofMinutes(10), "sh", "-c", "tar -C \"$1\" -c . | podman " + STORAGE + " import - \"$2\"",
+                    "sh", rootfs.toString(), BUILDER);
+        } finally {
+            Command.check(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", rootfs.toString());
+        }
+        return BUILDER;
+    }
+
+    /**
+     * The distroless stand-in: what base-debian12:nonroot holds that matters here, an /etc/passwd
+     * with root, nobody and nonroot (65532), /tmp 1777, nonroot's home, the CA bundle.
+     */
+    static synchronized String distrolessStandin() throws IOException {
+        if (exists(DISTROLESS)) {
+            return DISTROLESS;
+        }
+        Path context = Files.createTempDirectory("distroless-standin");
+        Files.writeString(context.resolve("passwd"), "root:x:0:0:root:/root:/sbin/nologin\n"
+                + "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n"
+                + "nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n");
+        Files.writeString(context.resolve("group"), "root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n");
+        Files.copy(Path.of("/etc/ssl/certs/ca-certificates.crt"), context.resolve("ca-certificates.crt"));
+        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                "FROM " + builder() + " AS files",
+                "RUN mkdir -p /out/tmp /out/home/nonroot /out/etc/ssl/certs && chmod 1777 /out/tmp"
+                        + " && chown 65532:65532 /out/home/nonroot && chmod 0700 /out/home/nonroot",
+                "FROM scratch",
+                "COPY --from=files /out/ /",
+                "COPY passwd group /etc/",
+                "COPY ca-certificates.crt /etc/ssl/certs/",
+                "USER 65532:65532",
+                "WORKDIR /home/nonroot",
+                ""));
+        build(context, DISTROLESS);
+        return DISTROLESS;
+    }
+
+    /** buildah bud, never pulling: every image named must be in local storage. Returns the seconds it took. */
+    static double build(Path context, String tag) {
+        long start = System.nanoTime();
+        Command.check(Duration.ofMinutes(20), "buildah", STORAGE, "bud", "--isolation", "chroot", "--pull=never", "--layers=false",
+                "-t", tag, context.toString());
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void remove(String image) {
+        Command.run(Duration.ofMinutes(2), List.of("buildah", STORAGE, "rmi", "-f", image));
+    }
+
+    static Path root() {
+        return Golden.root();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.distrogen.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** An image's root filesystem, mounted through a buildah working container, and its config. */
+final class MountedImage implements AutoCloseable {
+
+    private final String container;
+    final Path rootfs;
+    /** The OCI image config: User, Entrypoint, Cmd, Env, ... */
+    final JsonNode config;
+
+    MountedImage(String image) throws IOException {
+        this.container = Command.check(Duration.ofMinutes(5), "buildah", Images.STORAGE, "from", "--pull=never", image).strip();
+        this.rootfs = Path.of(Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "mount", container).strip());
+        if (rootfs.getNameCount() < 3) {
+            throw new AssertionError("implausible mount point " + rootfs);
+        }
+        String inspect = Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "inspect", "--type", "image", image);
+        this.config = new ObjectMapper().readTree(inspect).at("/OCIv1/config");
+    }
+
+    Path path(String inImage) {
+        return rootfs.resolve(inImage.substring(1));
+    }
+
+    /** Every path of the image ("/etc/passwd", ...), links not followed. */
+    List<String> paths() throws IOException {
+        try (Stream<Path> all = Files.walk(rootfs)) {
+            return all.filter(p -> !p.equals(rootfs)).map(p -> "/" + rootfs.relativize(p)).sorted().toList();
+        }
+    }
+
+    /** The bytes of every regular file: what the image weighs unpacked. */
+    long size() throws IOException {
+        try (Stream<Path> all = Files.walk(rootfs)) {
+            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    /** "10001:10001 0750" for a path in the image, as stat shows owner and permission bits. */
+    String ownerAndMode(String inImage) throws IOException {
+        Path p = path(inImage);
+        int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
+                + Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS) + " " + String.format("%04o", mode & 07777);
+    }
+
+    /** Starts the image's entrypoint as its user, with its environment and working directory. */
+    RunningApp start(Path rootrun) throws IOException {
+        String[] user = config.path("User").asText("0:0").split(":");
+        List<String> command = new ArrayList<>(List.of(rootrun.toString(), rootfs.toString(), user[0],
+                user.length > 1 ? user[1] : user[0], config.path("WorkingDir").asText("/").isEmpty() ? "/"
+                        : config.path("WorkingDir").asText("/")));
+        config.path("Env").forEach(e -> command.add(e.asText()));
+        command.add("--");
+        config.path("Entrypoint").forEach(e -> command.add(e.asText()));
+        config.path("Cmd").forEach(e -> command.add(e.asText()));
+        return new RunningApp(command);
+    }
+
+    @Override
+    public void close() {
+        Command.run(Duration.ofMinutes(2), List.of("buildah", Images.STORAGE, "rm", container));
+    }
+}
