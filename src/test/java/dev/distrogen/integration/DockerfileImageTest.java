@@ -46,6 +46,7 @@ class DockerfileImageTest {
             "dpkg", "apk", "yum", "dnf", "microdnf", "rpm");
     static final Path MEASUREMENTS = Images.root().resolve("target/image-measurements.tsv");
 
+    /** The build stage image given to --from; the escapes test swaps in one holding printargs. */
     private String builder;
     private Path rootrun;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -139,6 +140,61 @@ class DockerfileImageTest {
             assertTrue(talk(11311, "version\r\n").startsWith("VERSION 1.6."), app.output());
             measure("memcached", memcached, image);
         }
+    }
+
+    @Test
+    void escapes_reachTheImageExactly_andRunNothing() throws Exception {
+        Path spec = Images.root().resolve("src/test/resources/integration/escapes/escapes.dl");
+        String previous = builder;
+        builder = Images.printargsBuilder();
+        Built escapes;
+        try {
+            escapes = build("escapes", spec, List.of());
+        } finally {
+            builder = previous;
+        }
+        ImagePlan plan = escapes.plan;
+        try (MountedImage image = new MountedImage(escapes.tag); RunningApp app = image.start(rootrun)) {
+            assertMinimalAndAsPlanned(image, plan);
+            // A canary that ran would have created /distrogen/root/pwned-*, that is /pwned-* in the image.
+            for (String path : image.paths()) {
+                assertTrue(!path.startsWith("/pwned"), "a canary ran: " + path);
+            }
+            assertEquals(0, app.awaitExit(Duration.ofSeconds(20)), app.output());
+            List<String> args = new ArrayList<>();
+            List<String> env = new ArrayList<>();
+            String cwd = null;
+            for (String line : app.output().lines().toList()) {
+                String value = unescape(line.substring(line.indexOf(' ') + 1));
+                switch (line.substring(0, line.indexOf(' '))) {
+                    case "arg" -> args.add(value);
+                    case "env" -> env.add(value);
+                    case "cwd" -> cwd = value;
+                    default -> throw new AssertionError("unexpected output: " + line);
+                }
+            }
+            List<String> expectedArgs = new ArrayList<>(List.of(plan.app().binary().value()));
+            expectedArgs.addAll(plan.config().cmd());
+            assertEquals(expectedArgs, args);
+            assertEquals(plan.config().env(), env.stream().filter(e -> !e.startsWith("PATH=")).toList());
+            assertEquals(plan.config().workingDir().orElseThrow(), cwd);
+            assertTrue(plan.config().cmd().contains("dollar $HOME ${PATH} $(touch /distrogen/root/pwned-arg)"));
+        }
+        Images.remove(escapes.tag);
+    }
+
+    private static String unescape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            char next = s.charAt(++i);
+            out.append(next == 'n' ? '\n' : next == 't' ? '\t' : next);
+        }
+        return out.toString();
     }
 
     // --- building

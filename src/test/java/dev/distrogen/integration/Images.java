@@ -97,6 +97,25 @@ final class Images {
         return DISTROLESS;
     }
 
+    /** The builder with printargs installed as "/usr/local/bin/print args $x", for the escapes test. */
+    static synchronized String printargsBuilder() throws IOException {
+        Path source = root().resolve("src/test/resources/integration/printargs.c");
+        String tag = "localhost/distrogen-builder-printargs:" + Integer.toHexString(Files.readString(source).hashCode());
+        if (exists(tag)) {
+            return tag;
+        }
+        Path context = Files.createTempDirectory("printargs");
+        Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-Werror", "-o", context.resolve("printargs").toString(),
+                source.toString());
+        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                "FROM " + builder(),
+                "COPY printargs /tmp/printargs",
+                "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
+                ""));
+        build(context, tag);
+        return tag;
+    }
+
     /** buildah bud, never pulling: every image named must be in local storage. Returns the seconds it took. */
     static double build(Path context, String tag) {
         long start = System.nanoTime();
