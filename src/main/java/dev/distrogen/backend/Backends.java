@@ -2,6 +2,7 @@ package dev.distrogen.backend;
 
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.backend.json.JsonBackend;
+import dev.distrogen.backend.nix.NixBackend;
 import dev.distrogen.backend.plan.PlanBackend;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
 /** Every target, in one list: a new backend is added here and nowhere else. */
 public final class Backends {
 
-    private static final List<Backend> ALL = List.of(new PlanBackend(), new JsonBackend(), new DockerfileBackend());
+    private static final List<Backend> ALL = List.of(new PlanBackend(), new JsonBackend(), new DockerfileBackend(), new NixBackend());
 
     private Backends() {
     }

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distrogen.Compiler;
 import dev.distrogen.cli.CliRun;
-import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImagePlan;
-import dev.distrogen.plan.PlanEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -226,16 +224,7 @@ class DockerfileImageTest {
             String name = path.substring(path.lastIndexOf('/') + 1);
             assertTrue(!FORBIDDEN.contains(name), "the image holds " + path + ": no shell, no package manager");
         }
-        for (PlanEntry entry : plan.entries()) {
-            assertEquals(entry.numericOwner() + " " + entry.mode().octal(), image.ownerAndMode(entry.path().value()),
-                    "owner and mode of " + entry.path());
-            if (entry.content().orElse(null) instanceof FileContent.Text text) {
-                assertEquals(text.text(), Files.readString(image.path(entry.path().value())), entry.path().value());
-            }
-            if (entry.content().orElse(null) instanceof FileContent.SourceFile source) {
-                assertEquals(Files.readString(source.file()), Files.readString(image.path(entry.path().value())));
-            }
-        }
+        TreeAssertions.assertLaidOutAsPlanned(image.rootfs, plan);
         assertConfig(image.config, plan, List.of(plan.app().binary().value()));
     }
 

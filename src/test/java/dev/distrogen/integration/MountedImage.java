@@ -54,14 +54,6 @@ final class MountedImage implements AutoCloseable {
         }
     }
 
-    /** "10001:10001 0750" for a path in the image, as stat shows owner and permission bits. */
-    String ownerAndMode(String inImage) throws IOException {
-        Path p = path(inImage);
-        int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        return Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
-                + Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS) + " " + String.format("%04o", mode & 07777);
-    }
-
     /** Starts the image's entrypoint as its user, with its environment and working directory. */
     RunningApp start(Path rootrun) throws IOException {
         String[] user = config.path("User").asText("0:0").split(":");

@@ -1,0 +1,260 @@
+package dev.distrogen.backend.nix;
+
+import dev.distrogen.backend.Backend;
+import dev.distrogen.backend.GeneratedFile;
+import dev.distrogen.backend.GenerationException;
+import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.TemplateRenderer;
+import dev.distrogen.backend.escape.NixStrings;
+import dev.distrogen.backend.escape.Shell;
+import dev.distrogen.backend.nix.NixFormat.Attrs;
+import dev.distrogen.backend.nix.NixFormat.Call;
+import dev.distrogen.backend.nix.NixFormat.Code;
+import dev.distrogen.backend.nix.NixFormat.ListOf;
+import dev.distrogen.backend.nix.NixFormat.Node;
+import dev.distrogen.backend.nix.NixFormat.Str;
+import dev.distrogen.model.NixFunction;
+import dev.distrogen.plan.FileContent;
+import dev.distrogen.plan.ImageConfig;
+import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.PlanEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code --target nix}: an expression calling nixpkgs' dockerTools. Everything distrogen lays
+ * out (accounts, config files, directories) is made in a fakeroot layer with its owners and
+ * modes; the app comes from nixpkgs and its closure from the references in the config.
+ */
+public final class NixBackend implements Backend {
+
+    static final String FILE_NAME = "default.nix";
+
+    @Override
+    public String name() {
+        return "nix";
+    }
+
+    @Override
+    public String description() {
+        return "a Nix expression calling dockerTools.buildImage (or the layered builders)";
+    }
+
+    @Override
+    public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
+        ImagePlan plan = request.plan();
+        Map<PlanEntry, String> names = bindingNames(plan);
+        List<String> bindings = new ArrayList<>();
+        for (PlanEntry file : plan.files()) {
+            bindings.add("# " + file.path().value() + "\n" + names.get(file) + " = " + NixFormat.render(fileValue(plan, file), 0)
+                    + ";");
+        }
+        bindings.add(layoutComment(plan.nix().function()) + "\nlayout = ''\n"
+                + String.join("\n", layout(plan, names).stream().map(l -> "  " + l).toList()) + "\n'';");
+        String call = NixFormat.render(builderCall(plan), 0);
+        NixView view = new NixView(request.specName(), buildCommands(plan), indent(bindings), call);
+        List<GeneratedFile> files = new ArrayList<>();
+        files.add(GeneratedFile.text(FILE_NAME, TemplateRenderer.render("nix/default.nix.ftl", view)));
+        if (request.toDirectory()) {
+            files.addAll(sourceCopies(plan));
+        }
+        return files;
+    }
+
+    private static List<String> buildCommands(ImagePlan plan) {
+        if (plan.nix().function() == NixFunction.STREAM_LAYERED_IMAGE) {
+            return List.of("\"$(nix-build " + FILE_NAME + ")\" | docker load");
+        }
+        return List.of("nix-build " + FILE_NAME + " && docker load < result");
+    }
+
+    /** A file's value: a path beside the expression, or pkgs.writeText with its text. */
+    private static Node fileValue(ImagePlan plan, PlanEntry file) {
+        FileContent content = file.content().orElseThrow();
+        if (content instanceof FileContent.SourceFile source) {
+            String path = NixStrings.relativePath(source.specRelative());
+            String baseName = source.specRelative().substring(source.specRelative().lastIndexOf('/') + 1);
+            if (isStoreName(baseName)) {
+                return new Code(path);
+            }
+            // The store names a copied file after it, and refuses some characters: name it here.
+            return new Call("builtins.path", attrs(entry("path", new Code(path)),
+                    entry("name", new Str(storeName(plan, file)))));
+        }
+        String text = ((FileContent.Text) content).text();
+        return new Code("pkgs.writeText " + NixStrings.quoted(storeName(plan, file)) + " " + NixFormat.string(text, ""));
+    }
+
+    /**
+     * The lines of the indented string of shell commands that lay out the image in the layer's
+     * root: directories, files copied from the store, then owner and mode, deepest first (a
+     * directory made unreadable must not block what is inside it). Each path is shell-quoted,
+     * then escaped for the indented string; the ${name} antiquotations are meant.
+     */
+    static List<String> layout(ImagePlan plan, Map<PlanEntry, String> names) {
+        List<String> lines = new ArrayList<>();
+        for (PlanEntry dir : plan.directories()) {
+            lines.add("mkdir -p " + inLayer(dir));
+        }
+        for (PlanEntry file : plan.files()) {
+            lines.add("cp ${" + names.get(file) + "} " + inLayer(file));
+        }
+        List<PlanEntry> deepestFirst = new ArrayList<>(plan.entries());
+        java.util.Collections.reverse(deepestFirst);
+        for (PlanEntry entry : deepestFirst) {
+            // chown first: it clears the setuid and setgid bits that chmod sets.
+            lines.add("chown " + entry.numericOwner() + " " + inLayer(entry));
+            lines.add("chmod " + entry.mode().octal() + " " + inLayer(entry));
+        }
+        return lines;
+    }
+
+    /** The entry's path relative to the layer's root, shell-quoted, then escaped for an indented string. */
+    private static String inLayer(PlanEntry entry) {
+        return NixStrings.escapeIndented(Shell.quote("." + entry.path().value()));
+    }
+
+    private static String layoutComment(NixFunction function) {
+        String common = "# The image's accounts, config files and directories, with owners and modes. These commands\n"
+                + "# run under fakeroot (the layered builders' fakeRootCommands), which records the owners set\n"
+                + "# with chown in the layer: no VM and no shadow tools. An image whose writable directories\n"
+                + "# its user cannot write to is a bug, so this is not left to defaults.";
+        if (function != NixFunction.BUILD_IMAGE) {
+            return common;
+        }
+        return common + "\n# buildImage itself cannot chown without a VM: its runAsRoot needs KVM (nixpkgs#67079) and\n"
+                + "# its extraCommands run unprivileged. So these commands make a base layer with\n"
+                + "# buildLayeredImage, and buildImage adds the app on top of it (fromImage).";
+    }
+
+    private static Node builderCall(ImagePlan plan) {
+        NixFunction function = plan.nix().function();
+        List<Map.Entry<String, Node>> args = new ArrayList<>();
+        args.add(entry("name", new Str(plan.name())));
+        args.add(entry("tag", new Str(plan.tag())));
+        Node root = new Call("pkgs.buildEnv", attrs(
+                entry("name", new Str(plan.name() + "-root")),
+                entry("paths", new ListOf(List.of(new Code(packageRef(plan))))),
+                entry("pathsToLink", new ListOf(List.of(new Str("/bin"))))));
+        if (function == NixFunction.BUILD_IMAGE) {
+            args.add(entry("fromImage", new Call("pkgs.dockerTools.buildLayeredImage", attrs(
+                    entry("name", new Str(plan.name() + "-layout")),
+                    entry("tag", new Str(plan.tag())),
+                    entry("fakeRootCommands", new Code("layout"))))));
+            args.add(entry("copyToRoot", root));
+        } else {
+            args.add(entry("contents", new ListOf(List.of(root))));
+            args.add(entry("fakeRootCommands", new Code("layout")));
+        }
+        args.add(entry("config", config(plan)));
+        return new Call("pkgs.dockerTools." + function.nixName(), new Attrs(args));
+    }
+
+    private static Node config(ImagePlan plan) {
+        ImageConfig config = plan.config();
+        List<Map.Entry<String, Node>> entries = new ArrayList<>();
+        entries.add(entry("User", new Str(config.user())));
+        entries.add(entry("Entrypoint", new ListOf(List.of(new Code(program(plan))))));
+        if (!config.cmd().isEmpty()) {
+            entries.add(entry("Cmd", strings(config.cmd())));
+        }
+        if (!config.env().isEmpty()) {
+            entries.add(entry("Env", strings(config.env())));
+        }
+        config.workingDir().ifPresent(w -> entries.add(entry("WorkingDir", new Str(w))));
+        if (!config.exposedPorts().isEmpty()) {
+            List<Map.Entry<String, Node>> ports = new ArrayList<>();
+            config.exposedPorts().forEach(p -> ports.add(entry(p, new Attrs(List.of()))));
+            entries.add(entry("ExposedPorts", new Attrs(ports)));
+        }
+        config.stopSignal().ifPresent(s -> entries.add(entry("StopSignal", new Str(s))));
+        List<Map.Entry<String, Node>> labels = new ArrayList<>();
+        config.labels().forEach((k, v) -> labels.add(entry(k, new Str(v))));
+        entries.add(entry("Labels", new Attrs(labels)));
+        return new Attrs(entries);
+    }
+
+    /** "${pkgs.nginx}/bin/nginx" as a Nix string: the package's store path, then the escaped path in it. */
+    static String program(ImagePlan plan) {
+        String quoted = NixStrings.quoted("/" + plan.nix().binary());
+        return "\"${" + packageRef(plan) + "}" + quoted.substring(1);
+    }
+
+    private static String packageRef(ImagePlan plan) {
+        return "pkgs." + plan.nix().packageAttr();
+    }
+
+    private static ListOf strings(List<String> values) {
+        return new ListOf(values.stream().map(v -> (Node) new Str(v)).toList());
+    }
+
+    private static Attrs attrs(Map.Entry<String, Node>... entries) {
+        return new Attrs(List.of(entries));
+    }
+
+    private static Map.Entry<String, Node> entry(String key, Node value) {
+        return new SimpleEntry<>(key, value);
+    }
+
+    /** Let-binding names from the files' paths: /etc/nginx/nginx.conf -> etcNginxNginxConf. */
+    private static Map<PlanEntry, String> bindingNames(ImagePlan plan) {
+        Map<PlanEntry, String> names = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>(Set.of("pkgs", "layout"));
+        for (PlanEntry file : plan.files()) {
+            StringBuilder name = new StringBuilder();
+            for (String word : file.path().value().split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) {
+                    name.append(name.length() == 0 ? word.toLowerCase(java.util.Locale.ROOT)
+                            : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+                }
+            }
+            String base = name.length() == 0 || !Character.isLetter(name.charAt(0)) ? "file" + name : name.toString();
+            String unique = base;
+            for (int i = 2; !taken.add(unique); i++) {
+                unique = base + i;
+            }
+            names.put(file, unique);
+        }
+        return names;
+    }
+
+    private static boolean isStoreName(String name) {
+        return name.matches("[A-Za-z0-9+_?=-][A-Za-z0-9+._?=-]*");
+    }
+
+    /** A store path name for a file: the image's name and the path, in the characters Nix allows. */
+    static String storeName(ImagePlan plan, PlanEntry file) {
+        String name = (plan.name().replace('/', '-') + file.path().value().replace('/', '-')).replaceAll("[^A-Za-z0-9+._?=-]", "_");
+        return name.startsWith(".") ? "_" + name.substring(1) : name;
+    }
+
+    private static List<String> indent(List<String> blocks) {
+        return blocks.stream().map(b -> "  " + b.replace("\n", "\n  ").replace("\n  \n", "\n\n")).toList();
+    }
+
+    private static List<GeneratedFile> sourceCopies(ImagePlan plan) throws GenerationException {
+        Map<String, FileContent.SourceFile> sources = new TreeMap<>();
+        for (PlanEntry file : plan.files()) {
+            if (file.content().orElseThrow() instanceof FileContent.SourceFile source) {
+                sources.put(source.specRelative(), source);
+            }
+        }
+        List<GeneratedFile> files = new ArrayList<>();
+        for (FileContent.SourceFile source : sources.values()) {
+            try {
+                files.add(new GeneratedFile(source.specRelative(), Files.readAllBytes(source.file())));
+            } catch (IOException e) {
+                throw new GenerationException("cannot read " + source.specRelative() + ": " + e.getMessage());
+            }
+        }
+        return files;
+    }
+}
