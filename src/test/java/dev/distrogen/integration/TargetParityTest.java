@@ -1,0 +1,128 @@
+package dev.distrogen.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.distrogen.Compiler;
+import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.Overrides;
+import dev.distrogen.backend.dockerfile.DockerfileBackend;
+import dev.distrogen.cli.CliRun;
+import dev.distrogen.plan.ImagePlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Dockerfile and the Nix expression describe the same image. For every example, the config
+ * each declares and the file tree each one's layout step makes (run for real, as root) must be
+ * identical, but for the differences the targets document (README, "The two targets"):
+ * <ul>
+ *   <li>Entrypoint: the program of the build stage in the Dockerfile, the nix package's in Nix;
+ *   <li>WorkingDir: the Dockerfile always sets it, "/" when the spec does not (so a base image
+ *       cannot hand down its own); Nix leaves it unset then, which runtimes take as "/".
+ * </ul>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TargetParityTest {
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    void setUp() {
+        Nix.assumeNix();
+        assumeTrue("root".equals(System.getProperty("user.name")), "comparing the layouts needs root for chown");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> dockerfileAndNix_declareTheSameImage() throws IOException {
+        return NixExpressionTest.specs().stream()
+                .map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertSameImage(spec)));
+    }
+
+    private void assertSameImage(Path spec) throws Exception {
+        ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
+        GeneratedDockerfile docker = new GeneratedDockerfile(new DockerfileBackend()
+                .generate(new GenerationRequest(plan, spec.getFileName().toString(), false,
+                        new Overrides(Optional.of("localhost/builder:1"), Optional.empty()))).get(0).text());
+        Path nixDir = Files.createTempDirectory(temp, "nix");
+        assertEquals(0, CliRun.run(spec.toString(), "-t", "nix", "-o", nixDir.toString()).exit());
+        JsonNode call = Nix.callWithDouble(nixDir);
+        JsonNode args = call.path("args");
+        JsonNode nix = args.path("config");
+
+        assertEquals(docker.one("USER"), nix.path("User").asText(), "User");
+        assertEquals(docker.json("CMD"), NixExpressionTest.strings(nix.path("Cmd")), "Cmd");
+        assertEquals(docker.env(), NixExpressionTest.strings(nix.path("Env")), "Env");
+        assertEquals(docker.all("EXPOSE"), fieldNames(nix.path("ExposedPorts")), "ExposedPorts");
+        assertEquals(docker.one("STOPSIGNAL"), nix.path("StopSignal").asText(""), "StopSignal");
+        assertEquals(new TreeMap<>(docker.labels()), labels(nix.path("Labels")), "Labels");
+        // Documented: the Dockerfile says "/" where Nix leaves WorkingDir unset.
+        assertEquals(docker.workdir(), nix.path("WorkingDir").asText("/"), "WorkingDir");
+        // Documented: each target starts its own build of the program, with no argument of its own.
+        assertEquals(List.of(plan.app().binary().value()), docker.json("ENTRYPOINT"));
+        assertEquals(1, nix.path("Entrypoint").size());
+
+        Path dockerTree = temp.resolve("docker-" + spec.getFileName());
+        dockerLayout(docker, spec.getParent(), dockerTree);
+        Path nixTree = temp.resolve("nix-" + spec.getFileName());
+        JsonNode layoutCall = args.has("fromImage") ? args.path("fromImage") : call;
+        Nix.runLayout(layoutCall.path("args").path("fakeRootCommands").asText(), nixTree);
+        assertEquals(describe(dockerTree), describe(nixTree), "the files, owners and modes each target lays out");
+    }
+
+    /** The Dockerfile's layout RUN with its root in {@code tree}, then its COPY --chown --chmod of config files. */
+    private static void dockerLayout(GeneratedDockerfile docker, Path specDir, Path tree) throws Exception {
+        Files.createDirectories(tree);
+        String script = docker.layoutScript().replace("R=/distrogen/root;", "R='" + tree + "';");
+        Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        for (GeneratedDockerfile.Copy copy : docker.copies()) {
+            Path target = tree.resolve(copy.destination().substring(1));
+            Files.copy(specDir.resolve(copy.source()), target);
+            String[] owner = copy.owner().split(":");
+            Files.setAttribute(target, "unix:uid", Integer.parseInt(owner[0]));
+            Files.setAttribute(target, "unix:gid", Integer.parseInt(owner[1]));
+            Files.setAttribute(target, "unix:mode", Integer.parseInt(copy.mode(), 8));
+        }
+    }
+
+    /** Every path of a tree with its type, owner, mode and, for files, content. */
+    private static Map<String, String> describe(Path tree) throws IOException {
+        Map<String, String> description = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(tree)) {
+            for (Path p : all.filter(p -> !p.equals(tree)).toList()) {
+                String kind = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir" : "file " + Files.readString(p);
+                description.put("/" + tree.relativize(p), TreeAssertions.ownerAndMode(p) + " " + kind);
+            }
+        }
+        return description;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Map<String, String> labels(JsonNode node) {
+        Map<String, String> labels = new TreeMap<>();
+        node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+}
