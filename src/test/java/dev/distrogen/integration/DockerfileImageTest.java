@@ -66,32 +66,36 @@ class DockerfileImageTest {
     @Test
     void nginx_servesItsPageAsItsUser_fromScratch() throws Exception {
         Built nginx = build("nginx", List.of());
-        try (MountedImage image = new MountedImage(nginx.tag); RunningApp app = image.start(rootrun)) {
-            assertMinimalAndAsPlanned(image, nginx.plan);
-            assertTrue(Files.isRegularFile(image.path("/usr/lib/nginx/modules/ngx_http_echo_module.so")), "libs are copied");
-            app.awaitPort(8080, Duration.ofSeconds(20));
-            HttpResponse<String> response = get("http://127.0.0.1:8080/");
-            assertEquals(200, response.statusCode(), app.output());
-            assertTrue(response.body().contains("Served by a distroless NGINX"), response.body());
-            // security.conf, a text config, says server_tokens off: no version in the Server header.
-            assertEquals("nginx", response.headers().firstValue("Server").orElse(""));
+        try (MountedImage image = new MountedImage(nginx.tag)) {
             measure("nginx", nginx, image);
+            try (RunningApp app = image.start(rootrun)) {
+                assertMinimalAndAsPlanned(image, nginx.plan);
+                assertTrue(Files.isRegularFile(image.path("/usr/lib/nginx/modules/ngx_http_echo_module.so")), "libs are copied");
+                app.awaitPort(8080, Duration.ofSeconds(20));
+                HttpResponse<String> response = get("http://127.0.0.1:8080/");
+                assertEquals(200, response.statusCode(), app.output());
+                assertTrue(response.body().contains("Served by a distroless NGINX"), response.body());
+                // security.conf, a text config, says server_tokens off: no version in the Server header.
+                assertEquals("nginx", response.headers().firstValue("Server").orElse(""));
+            }
         }
     }
 
     @Test
     void lighttpd_loadsTheModulesOfLibs() throws Exception {
         Built lighttpd = build("lighttpd", List.of());
-        try (MountedImage image = new MountedImage(lighttpd.tag); RunningApp app = image.start(rootrun)) {
-            assertMinimalAndAsPlanned(image, lighttpd.plan);
-            app.awaitPort(8081, Duration.ofSeconds(20));
-            HttpResponse<String> status = get("http://127.0.0.1:8081/server-status");
-            assertEquals(200, status.statusCode(), app.output());
-            assertTrue(status.body().contains("Server-Status"), "mod_status answers: " + status.body());
-            HttpResponse<String> listing = get("http://127.0.0.1:8081/files/");
-            assertTrue(listing.body().contains("notes.txt"), "mod_dirlisting answers: " + listing.body());
-            assertTrue(get("http://127.0.0.1:8081/").body().contains("Served by lighttpd from scratch"));
+        try (MountedImage image = new MountedImage(lighttpd.tag)) {
             measure("lighttpd", lighttpd, image);
+            try (RunningApp app = image.start(rootrun)) {
+                assertMinimalAndAsPlanned(image, lighttpd.plan);
+                app.awaitPort(8081, Duration.ofSeconds(20));
+                HttpResponse<String> status = get("http://127.0.0.1:8081/server-status");
+                assertEquals(200, status.statusCode(), app.output());
+                assertTrue(status.body().contains("Server-Status"), "mod_status answers: " + status.body());
+                HttpResponse<String> listing = get("http://127.0.0.1:8081/files/");
+                assertTrue(listing.body().contains("notes.txt"), "mod_dirlisting answers: " + listing.body());
+                assertTrue(get("http://127.0.0.1:8081/").body().contains("Served by lighttpd from scratch"));
+            }
         }
     }
 
@@ -115,15 +119,17 @@ class DockerfileImageTest {
     @Test
     void redis_startsThroughItsSymlinkedBinary() throws Exception {
         Built redis = build("redis", List.of());
-        try (MountedImage image = new MountedImage(redis.tag); RunningApp app = image.start(rootrun)) {
-            assertMinimalAndAsPlanned(image, redis.plan);
-            Path binary = image.path("/usr/bin/redis-server");
-            assertTrue(Files.isSymbolicLink(binary), "the binary arrives as the link it is");
-            assertEquals("redis-check-rdb", Files.readSymbolicLink(binary).toString());
-            assertTrue(Files.isRegularFile(image.path("/usr/bin/redis-check-rdb")), "with its target");
-            app.awaitPort(6390, Duration.ofSeconds(20));
-            assertEquals("+PONG", talk(6390, "PING\r\n"), app.output());
+        try (MountedImage image = new MountedImage(redis.tag)) {
             measure("redis", redis, image);
+            try (RunningApp app = image.start(rootrun)) {
+                assertMinimalAndAsPlanned(image, redis.plan);
+                Path binary = image.path("/usr/bin/redis-server");
+                assertTrue(Files.isSymbolicLink(binary), "the binary arrives as the link it is");
+                assertEquals("redis-check-rdb", Files.readSymbolicLink(binary).toString());
+                assertTrue(Files.isRegularFile(image.path("/usr/bin/redis-check-rdb")), "with its target");
+                app.awaitPort(6390, Duration.ofSeconds(20));
+                assertEquals("+PONG", talk(6390, "PING\r\n"), app.output());
+            }
         }
     }
 
@@ -131,12 +137,14 @@ class DockerfileImageTest {
     void memcached_runsOnADistrolessBase_withItsAccountsReplaced() throws Exception {
         String base = Images.distrolessStandin();
         Built memcached = build("memcached", List.of("--base", base));
-        try (MountedImage image = new MountedImage(memcached.tag); RunningApp app = image.start(rootrun)) {
-            assertMinimalAndAsPlanned(image, memcached.plan);
-            assertTrue(Files.isRegularFile(image.path("/etc/ssl/certs/ca-certificates.crt")), "the base's files remain");
-            app.awaitPort(11311, Duration.ofSeconds(20));
-            assertTrue(talk(11311, "version\r\n").startsWith("VERSION 1.6."), app.output());
+        try (MountedImage image = new MountedImage(memcached.tag)) {
             measure("memcached", memcached, image);
+            try (RunningApp app = image.start(rootrun)) {
+                assertMinimalAndAsPlanned(image, memcached.plan);
+                assertTrue(Files.isRegularFile(image.path("/etc/ssl/certs/ca-certificates.crt")), "the base's files remain");
+                app.awaitPort(11311, Duration.ofSeconds(20));
+                assertTrue(talk(11311, "version\r\n").startsWith("VERSION 1.6."), app.output());
+            }
         }
     }
 
@@ -272,6 +280,7 @@ class DockerfileImageTest {
 
     // --- measuring
 
+    /** Size and paths of the image as built, before the app runs (it writes logs, rootrun adds /proc and /dev). */
     private void measure(String example, Built built, MountedImage image) throws IOException {
         long builderSize;
         try (MountedImage builderImage = new MountedImage(builder)) {

@@ -1,0 +1,77 @@
+package dev.distrogen.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distrogen.backend.escape.DockerfileText;
+import dev.distrogen.backend.escape.NixStrings;
+import dev.distrogen.backend.escape.Shell;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each escaping function, read back by the real reader of its language: sh, nix-instantiate. */
+class EscapeRoundTripTest {
+
+    private static final List<String> HOSTILE = List.of("plain", "it's", "''", "'''", "a''${b}", "${x}", "$x", "$${x}",
+            "\\", "\\${x}", "\"", "`id`", "$(id)", "; rm -rf /", "ends with '", "é ✓", " spaces ", "", "${builtins.abort \"x\"}");
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    @Test
+    void shellQuote_isReadBackExactly_byDash() throws Exception {
+        for (String s : HOSTILE) {
+            assertEquals(s, run(List.of("sh", "-c", "printf '%s' " + Shell.quote(s))), s);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Shell.quote("two\nlines"));
+    }
+
+    @Test
+    void nixStrings_areReadBackExactly_byNix() throws Exception {
+        assumeTrue(new java.io.File("/usr/bin/nix-instantiate").canExecute(), "nix-instantiate is not installed (nix-bin)");
+        List<String> values = new ArrayList<>(HOSTILE);
+        values.addAll(List.of("two\nlines\n", "tab\tand\rreturn"));
+        StringBuilder expr = new StringBuilder("[");
+        for (String s : values) {
+            expr.append(' ').append(NixStrings.quoted(s));
+        }
+        for (String s : HOSTILE) {
+            String text = s + "\nsecond line '' ${y}\n";
+            if (NixStrings.fitsIndented(text)) {
+                expr.append(" ''\n");
+                NixStrings.indentedLines(text).forEach(l -> expr.append("    ").append(l).append('\n'));
+                expr.append("  ''");
+                values.add(text);
+            }
+        }
+        expr.append(" ]");
+        String json = run(List.of("nix-instantiate", "--eval", "--strict", "--json", "-E", expr.toString()));
+        assertEquals(values, List.of(new ObjectMapper().readValue(json, String[].class)));
+    }
+
+    @Test
+    void nixIndented_refusesTextWhoseOwnIndentationNixWouldStrip() {
+        assertEquals(false, NixStrings.fitsIndented("  all\n  indented\n"));
+        assertEquals(true, NixStrings.fitsIndented("one\n  indented\n"));
+        assertEquals(false, NixStrings.fitsIndented("no final line break"));
+        assertEquals("./nginx.conf", NixStrings.relativePath("nginx.conf"));
+        assertEquals("(./. + \"/from \\${x}.conf\")", NixStrings.relativePath("from ${x}.conf"));
+    }
+
+    @Test
+    void dockerfileText_escapesWhatBuildersReplace() {
+        assertEquals("\"a \\$b \\${c} \\\"q\\\" \\\\ `id`\"", DockerfileText.quotedValue("a $b ${c} \"q\" \\ `id`"));
+        assertEquals("\"/etc/a \\\\$x.conf\"", DockerfileText.copyPath("/etc/a $x.conf"));
+        assertEquals("/srv/w \\${HOME}", DockerfileText.workdir("/srv/w ${HOME}"));
+        assertThrows(IllegalArgumentException.class, () -> DockerfileText.quotedValue("line\nbreak"));
+        assertThrows(IllegalArgumentException.class, () -> DockerfileText.copyPath("/etc/it's"));
+    }
+}
