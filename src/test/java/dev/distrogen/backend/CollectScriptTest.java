@@ -221,6 +221,28 @@ class CollectScriptTest {
         assertEquals("1777", String.format("%o", (Integer) Files.getAttribute(root.resolve("tmp"), "unix:mode") & 07777));
     }
 
+    /** builder nix cannot be built here (no nixos/nix image offline): its RUN lines must at least be valid shell. */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void nixBuilderRuns_areValidShell(String shell) throws Exception {
+        Path spec = Golden.root().resolve("examples/nginx-nixpkgs/nginx.dl");
+        var c = dev.distrogen.Compiler.compile(spec, "nginx.dl");
+        String dockerfile = new dev.distrogen.backend.dockerfile.DockerfileBackend()
+                .generate(new GenerationRequest(c.plan().orElseThrow(), "nginx.dl", false)).get(0).text();
+        assertTrue(dockerfile.contains("FROM nixos/nix:latest AS build"), dockerfile);
+        String joined = dockerfile.replace("\\\n", "");
+        for (String line : joined.split("\n")) {
+            if (line.startsWith("RUN ")) {
+                List<String> command = new ArrayList<>(shell.endsWith("busybox") ? List.of(shell, "sh") : List.of(shell));
+                command.addAll(List.of("-n", "-c", line.substring(4)));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(0, p.waitFor(), line + "\n" + out);
+            }
+        }
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"/usr/local/bin/nginx\"]"), dockerfile);
+    }
+
     // --- helpers
 
     private static List<String> hostLdd(Path program) throws Exception {

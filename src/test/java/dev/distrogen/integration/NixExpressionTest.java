@@ -84,7 +84,7 @@ class NixExpressionTest {
         }
         String layout = layoutOwner.path("args").path("fakeRootCommands").asText();
         assumeTrue("root".equals(System.getProperty("user.name")), "running the layout needs root for chown");
-        Path layer = temp.resolve("layer-" + spec.getFileName());
+        Path layer = Files.createTempDirectory(temp, "layer");
         Nix.runLayout(layout, layer);
         TreeAssertions.assertLaidOutAsPlanned(layer, plan);
     }

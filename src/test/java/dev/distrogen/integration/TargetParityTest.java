@@ -74,12 +74,12 @@ class TargetParityTest {
         // Documented: the Dockerfile says "/" where Nix leaves WorkingDir unset.
         assertEquals(docker.workdir(), nix.path("WorkingDir").asText("/"), "WorkingDir");
         // Documented: each target starts its own build of the program, with no argument of its own.
-        assertEquals(List.of(plan.app().binary().value()), docker.json("ENTRYPOINT"));
+        assertEquals(List.of(DockerfileBackend.program(plan)), docker.json("ENTRYPOINT"));
         assertEquals(1, nix.path("Entrypoint").size());
 
-        Path dockerTree = temp.resolve("docker-" + spec.getFileName());
+        Path dockerTree = Files.createTempDirectory(temp, "docker");
         dockerLayout(docker, spec.getParent(), dockerTree);
-        Path nixTree = temp.resolve("nix-" + spec.getFileName());
+        Path nixTree = Files.createTempDirectory(temp, "layer");
         JsonNode layoutCall = args.has("fromImage") ? args.path("fromImage") : call;
         Nix.runLayout(layoutCall.path("args").path("fakeRootCommands").asText(), nixTree);
         assertEquals(describe(dockerTree), describe(nixTree), "the files, owners and modes each target lays out");

@@ -98,7 +98,7 @@ public final class DockerfileBackend implements Backend {
     }
 
     /** The program as the final image starts it. */
-    static String program(ImagePlan plan) {
+    public static String program(ImagePlan plan) {
         return plan.docker().builder() == DockerBuilder.NIX ? "/usr/local/" + plan.nix().binary()
                 : plan.app().binary().value();
     }
