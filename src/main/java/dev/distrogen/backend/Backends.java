@@ -1,29 +1,43 @@
 package dev.distrogen.backend;
 
+import dev.distrogen.backend.all.AllBackend;
+import dev.distrogen.backend.docs.DocsBackend;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.backend.json.JsonBackend;
+import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.backend.nix.NixBackend;
 import dev.distrogen.backend.plan.PlanBackend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Every target, in one list: a new backend is added here and nowhere else. */
 public final class Backends {
 
-    private static final List<Backend> ALL = List.of(new PlanBackend(), new JsonBackend(), new DockerfileBackend(), new NixBackend());
+    private static final Backend DOCKERFILE = new DockerfileBackend();
+    private static final Backend NIX = new NixBackend();
+    private static final Backend DOCS = new DocsBackend();
+    private static final Backend K8S = new K8sBackend();
+    private static final List<Backend> TARGETS = List.of(new PlanBackend(), new JsonBackend(), DOCKERFILE, NIX, DOCS, K8S);
+    /** The repository skeleton: the targets that make part of a project (not the plan and json views). */
+    private static final Backend ALL = new AllBackend(List.of(DOCKERFILE, NIX, DOCS, K8S));
 
     private Backends() {
     }
 
+    /** The single targets, each golden-tested on every example. */
     public static List<Backend> all() {
-        return ALL;
+        return TARGETS;
     }
 
+    /** Every name --target takes. */
     public static List<String> names() {
-        return ALL.stream().map(Backend::name).toList();
+        List<String> names = new ArrayList<>(TARGETS.stream().map(Backend::name).toList());
+        names.add(ALL.name());
+        return names;
     }
 
     public static Optional<Backend> byName(String name) {
-        return ALL.stream().filter(b -> b.name().equals(name)).findFirst();
+        return name.equals(ALL.name()) ? Optional.of(ALL) : TARGETS.stream().filter(b -> b.name().equals(name)).findFirst();
     }
 }

@@ -10,16 +10,23 @@ import java.util.Objects;
  * @param toDirectory whether the files go to an output directory (a self-contained build
  *     context) rather than the main file to standard output
  * @param overrides command-line settings that win over the spec's
+ * @param templates the templates to render with: built-in, or the user's before them
  */
-public record GenerationRequest(ImagePlan plan, String specName, boolean toDirectory, Overrides overrides) {
+public record GenerationRequest(ImagePlan plan, String specName, boolean toDirectory, Overrides overrides,
+        Templates templates) {
 
     public GenerationRequest {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(specName, "specName");
         Objects.requireNonNull(overrides, "overrides");
+        Objects.requireNonNull(templates, "templates");
+    }
+
+    public GenerationRequest(ImagePlan plan, String specName, boolean toDirectory, Overrides overrides) {
+        this(plan, specName, toDirectory, overrides, Templates.BUILT_IN);
     }
 
     public GenerationRequest(ImagePlan plan, String specName, boolean toDirectory) {
-        this(plan, specName, toDirectory, Overrides.NONE);
+        this(plan, specName, toDirectory, Overrides.NONE, Templates.BUILT_IN);
     }
 }

@@ -7,14 +7,21 @@ import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.Overrides;
+import dev.distrogen.backend.TemplateFailure;
+import dev.distrogen.backend.Templates;
+import dev.distrogen.backend.UserTemplateBackend;
+import dev.distrogen.backend.all.AllBackend;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.check.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.FileSystem;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +83,11 @@ public final class DistrogenCommand implements Callable<Integer> {
             description = "dockerfile: the final stage's image, instead of the spec's docker { base }")
     private String baseImage;
 
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "your FreeMarker templates: DIR/TARGET/FILE.ftl replaces a built-in one, DIR/NAME/*.ftl adds "
+                    + "a target NAME (README: Your own templates)")
+    private String templatesDir;
+
     @Option(names = "--strict", description = "treat warnings as errors")
     private boolean strict;
 
@@ -92,9 +104,11 @@ public final class DistrogenCommand implements Callable<Integer> {
         if (spec == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
         }
-        Backend backend = Backends.byName(target).orElseThrow(() -> new ParameterException(command.commandLine(),
-                "unknown target '" + target + "'" + Suggestions.didYouMean(target, Backends.names())
-                        + "; the targets are: " + String.join(", ", Backends.names())));
+        Templates templates = templates();
+        Backend backend = backend(templates);
+        if (backend instanceof AllBackend && output == null) {
+            throw new ParameterException(command.commandLine(), "--target all writes a repository skeleton: add -o DIR");
+        }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         Optional<Compilation> compiled = new SpecReporter(err, color.enabled(System.console() != null))
@@ -110,7 +124,7 @@ public final class DistrogenCommand implements Callable<Integer> {
         String specName = specPath.getFileName().toString();
         try {
             List<GeneratedFile> files = backend.generate(
-                    new GenerationRequest(compilation.plan().get(), specName, output != null, overrides()));
+                    new GenerationRequest(compilation.plan().get(), specName, output != null, overrides(), templates));
             if (output == null) {
                 out.print(files.get(0).text());
                 out.flush();
@@ -120,6 +134,9 @@ public final class DistrogenCommand implements Callable<Integer> {
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + output + ", " + changed.size() + " changed");
             return ExitCodes.OK;
+        } catch (TemplateFailure e) {
+            err.println("distrogen: " + e.getMessage());
+            return ExitCodes.SPEC_ERRORS;
         } catch (GenerationException e) {
             err.println("distrogen: " + spec + ": " + e.getMessage());
             return ExitCodes.SPEC_ERRORS;
@@ -127,6 +144,37 @@ public final class DistrogenCommand implements Callable<Integer> {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.OUTPUT;
         }
+    }
+
+    private Templates templates() {
+        if (templatesDir == null) {
+            return Templates.BUILT_IN;
+        }
+        Path dir = path(templatesDir, "--templates");
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(command.commandLine(), "--templates '" + templatesDir + "' is not a directory");
+        }
+        return Templates.withUserDirectory(dir);
+    }
+
+    /** A built-in target, or one the user's templates add. */
+    private Backend backend(Templates templates) {
+        Optional<Backend> builtIn = Backends.byName(target);
+        if (builtIn.isPresent()) {
+            return builtIn.get();
+        }
+        List<String> names = new ArrayList<>(Backends.names());
+        try {
+            List<String> userTargets = templates.userTargets(Backends.names());
+            if (userTargets.contains(target)) {
+                return new UserTemplateBackend(target);
+            }
+            names.addAll(userTargets);
+        } catch (IOException e) {
+            throw new ParameterException(command.commandLine(), "cannot read --templates: " + e.getMessage());
+        }
+        throw new ParameterException(command.commandLine(), "unknown target '" + target + "'"
+                + Suggestions.didYouMean(target, names) + "; the targets are: " + String.join(", ", names));
     }
 
     private Overrides overrides() {

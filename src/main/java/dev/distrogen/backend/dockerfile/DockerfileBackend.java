@@ -4,7 +4,6 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
-import dev.distrogen.backend.TemplateRenderer;
 import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.Json;
 import dev.distrogen.backend.escape.Shell;
@@ -74,7 +73,7 @@ public final class DockerfileBackend implements Backend {
                 Json.array(List.of(program(plan))),
                 config.cmd().isEmpty() ? null : Json.array(config.cmd()));
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(GeneratedFile.text("Dockerfile", TemplateRenderer.render("dockerfile/Dockerfile.ftl", view)));
+        files.add(GeneratedFile.text("Dockerfile", request.templates().render("dockerfile/Dockerfile.ftl", view)));
         if (request.toDirectory()) {
             files.add(GeneratedFile.text(".dockerignore", dockerignore(plan)));
             files.addAll(copiedSources(plan));

@@ -17,4 +17,9 @@ public final class Shell {
         }
         return "'" + s.replace("'", "'\\''") + "'";
     }
+
+    /** {@code s} as it would be typed: bare when nothing in it is special to the shell, else quoted. */
+    public static String word(String s) {
+        return !s.isEmpty() && s.matches("[A-Za-z0-9_./:=,@%+-]+") ? s : quote(s);
+    }
 }

@@ -4,7 +4,6 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
-import dev.distrogen.backend.TemplateRenderer;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.nix.NixFormat.Attrs;
@@ -62,7 +61,7 @@ public final class NixBackend implements Backend {
         String call = NixFormat.render(builderCall(plan), 0);
         NixView view = new NixView(request.specName(), buildCommands(plan), indent(bindings), call);
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(GeneratedFile.text(FILE_NAME, TemplateRenderer.render("nix/default.nix.ftl", view)));
+        files.add(GeneratedFile.text(FILE_NAME, request.templates().render("nix/default.nix.ftl", view)));
         if (request.toDirectory()) {
             files.addAll(sourceCopies(plan));
         }

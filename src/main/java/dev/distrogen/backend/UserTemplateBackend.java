@@ -1,0 +1,48 @@
+package dev.distrogen.backend;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A target the user added with {@code --templates DIR}: every DIR/NAME/**&#47;*.ftl renders to the
+ * file named without .ftl. Its templates see {@code specName} and {@code plan}, the image plan
+ * (README: "Your own templates").
+ */
+public final class UserTemplateBackend implements Backend {
+
+    private final String name;
+
+    public UserTemplateBackend(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return "your templates in --templates DIR/" + name;
+    }
+
+    @Override
+    public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("specName", request.specName());
+        model.put("plan", Templates.dataModel(request.plan()));
+        List<GeneratedFile> files = new ArrayList<>();
+        try {
+            for (String template : request.templates().templatesOf(name)) {
+                String output = template.substring(0, template.length() - Templates.SUFFIX.length());
+                files.add(GeneratedFile.text(output, request.templates().render(name + "/" + template, model)));
+            }
+        } catch (IOException e) {
+            throw new GenerationException("cannot read the templates of " + name + ": " + e.getMessage());
+        }
+        return files;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.distrogen.backend.docs;
+
+import dev.distrogen.backend.Backend;
+import dev.distrogen.backend.GeneratedFile;
+import dev.distrogen.backend.GenerationException;
+import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.dockerfile.DockerfileBackend;
+import dev.distrogen.backend.escape.Markdown;
+import dev.distrogen.backend.escape.Shell;
+import dev.distrogen.backend.k8s.K8sBackend;
+import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.NixFunction;
+import dev.distrogen.plan.Account;
+import dev.distrogen.plan.FileContent;
+import dev.distrogen.plan.ImageConfig;
+import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.PlanEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code --target docs}: a Markdown page about the image: what it holds, how to build it both
+ * ways, how to run it with a read-only root filesystem, how to debug it without a shell.
+ */
+public final class DocsBackend implements Backend {
+
+    static final String FILE_NAME = "IMAGE.md";
+
+    @Override
+    public String name() {
+        return "docs";
+    }
+
+    @Override
+    public String description() {
+        return "a Markdown page: contents, how to build, run read-only and debug the image";
+    }
+
+    @Override
+    public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
+        ImagePlan plan = request.plan();
+        ImageConfig config = plan.config();
+        List<ContainerPath> writable = K8sBackend.writableDirs(plan).stream().map(PlanEntry::path).toList();
+        DocsView view = new DocsView(
+                Markdown.text(plan.reference()),
+                plan.description().map(Markdown::text).orElse(""),
+                request.specName().replace("--", "- -"),
+                facts(plan),
+                config.env().stream().map(e -> List.of(Markdown.code(e.substring(0, e.indexOf('='))),
+                        Markdown.code(e.substring(e.indexOf('=') + 1)))).toList(),
+                plan.directories().stream().filter(d -> d.origin() == PlanEntry.Origin.DIR)
+                        .map(d -> List.of(Markdown.code(d.path().value()), owner(d), Markdown.code(d.mode().octal())))
+                        .toList(),
+                plan.files().stream().filter(f -> f.origin() == PlanEntry.Origin.CONFIG)
+                        .map(f -> List.of(Markdown.code(f.path().value()), owner(f), Markdown.code(f.mode().octal()), source(f)))
+                        .toList(),
+                plan.reference(),
+                Shell.word(request.specName()),
+                plan.nix().function() == NixFunction.STREAM_LAYERED_IMAGE ? "\"$(nix-build build/nix)\" | docker load"
+                        : "nix-build build/nix && docker load < result",
+                runCommand(plan, writable),
+                Shell.word(containerName(plan)),
+                Shell.word(dnsName(plan.app().name())));
+        return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
+    }
+
+    private static List<List<String>> facts(ImagePlan plan) {
+        ImageConfig config = plan.config();
+        Account user = plan.user();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Program", Markdown.code(DockerfileBackend.program(plan)) + " (Dockerfile), "
+                + Markdown.code("${pkgs." + plan.nix().packageAttr() + "}/" + plan.nix().binary()) + " (Nix)"));
+        rows.add(List.of("Arguments", config.cmd().isEmpty() ? "none"
+                : config.cmd().stream().map(Markdown::code).collect(Collectors.joining(" "))));
+        String libs = plan.app().libs().isEmpty() ? ""
+                : "; and everything under " + plan.app().libs().stream().map(l -> Markdown.code(l.value()))
+                        .collect(Collectors.joining(", ")) + " (loaded with dlopen), with the libraries of each";
+        rows.add(List.of("Libraries", "the program's shared libraries and the dynamic loader, as the build stage's ldd "
+                + "finds them at build time (Nix: the package's closure)" + libs));
+        if (!plan.app().files().isEmpty()) {
+            rows.add(List.of("Other files", plan.app().files().stream().map(f -> Markdown.code(f.value()))
+                    .collect(Collectors.joining(", "))));
+        }
+        rows.add(List.of("User", Markdown.code(user.name()) + " (uid " + user.uid() + "), group " + Markdown.code(user.group())
+                + " (gid " + user.gid() + "); the image config says " + Markdown.code(config.user())));
+        rows.add(List.of("Accounts", Markdown.code("/etc/passwd") + " and " + Markdown.code("/etc/group")
+                + " hold root and this user only"));
+        rows.add(List.of("Ports", config.exposedPorts().isEmpty() ? "none"
+                : config.exposedPorts().stream().map(Markdown::code).collect(Collectors.joining(", "))));
+        rows.add(List.of("Working directory", Markdown.code(config.workingDir().orElse("/"))));
+        rows.add(List.of("Stop signal", Markdown.code(config.stopSignal().orElse("SIGTERM"))));
+        return rows;
+    }
+
+    private static String owner(PlanEntry entry) {
+        return Markdown.code(entry.owner() + ":" + entry.group()) + " (" + entry.numericOwner() + ")";
+    }
+
+    private static String source(PlanEntry file) {
+        return file.content().orElseThrow() instanceof FileContent.SourceFile source ? Markdown.code(source.specRelative())
+                : "text in the spec";
+    }
+
+    /** docker run with --read-only and a tmpfs, owned and moded as planned, on every directory the app writes to. */
+    private static String runCommand(ImagePlan plan, List<ContainerPath> writable) {
+        List<String> lines = new ArrayList<>();
+        lines.add("docker run --rm --name " + Shell.word(containerName(plan)) + " --read-only");
+        for (ContainerPath dir : writable) {
+            PlanEntry entry = plan.entries().stream().filter(e -> e.path().equals(dir)).findFirst().orElseThrow();
+            lines.add("--tmpfs " + Shell.word(dir.value() + ":uid=" + entry.uid() + ",gid=" + entry.gid() + ",mode="
+                    + entry.mode().octal()));
+        }
+        for (String port : plan.config().exposedPorts()) {
+            String number = port.substring(0, port.indexOf('/'));
+            lines.add("-p " + number + ":" + port);
+        }
+        lines.add(plan.reference());
+        return String.join(" \\\n  ", lines);
+    }
+
+    private static String containerName(ImagePlan plan) {
+        return dnsName(plan.name().substring(plan.name().lastIndexOf('/') + 1));
+    }
+
+    private static String dnsName(String s) {
+        String name = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return name.isEmpty() ? "app" : name;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.distrogen.backend.docs;
+
+import java.util.List;
+
+/**
+ * What the docs template lays out; every string already escaped for Markdown (tables, inline
+ * code) or for the shell (commands).
+ *
+ * @param facts rows of the "what it holds" table: name, then value
+ * @param env rows of NAME, VALUE
+ * @param dirs rows of PATH, OWNER, MODE
+ * @param configs rows of PATH, OWNER, MODE, SOURCE
+ * @param runCommand the docker run line for a read-only root filesystem, continued with \
+ */
+public record DocsView(
+        String title,
+        String description,
+        String specName,
+        List<List<String>> facts,
+        List<List<String>> env,
+        List<List<String>> dirs,
+        List<List<String>> configs,
+        String reference,
+        String specArg,
+        String nixLoad,
+        String runCommand,
+        String containerName,
+        String kubernetesContainer) {
+}

@@ -1,0 +1,1 @@
+# Configuration of [=name]: the image holds it as /etc/[=name]/[=name].conf (see config in [=name].dl).

@@ -1,0 +1,181 @@
+package dev.distrogen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** --target all, --templates and init, in process on an in-memory file system. */
+class ProjectCommandsTest {
+
+    private static final String SPEC = """
+            image "web" tag "1.0"
+            app "web" { binary "/usr/bin/web" args "--port" "8080" env MODE = "prod" }
+            user "web" uid 10001 gid 10001
+            dir "/var/lib/web" owner "web" mode 0750
+            config "/etc/web/web.conf" from "web.conf"
+            port 8080
+            docker { from "debian:12" }
+            """;
+
+    private FileSystem fs;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("basic", "owner", "posix", "unix").build());
+        Path project = Files.createDirectories(fs.getPath("/p"));
+        Files.writeString(project.resolve("web.dl"), SPEC);
+        Files.writeString(project.resolve("web.conf"), "port 8080\n");
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        fs.close();
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.run(fs, args);
+    }
+
+    private List<String> filesUnder(String dir) throws IOException {
+        Path root = fs.getPath(dir);
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void all_writesTheRepositorySkeleton_eachFileAsItsOwnTargetWritesIt() throws IOException {
+        CliRun all = run("/p/web.dl", "--target", "all", "-o", "/repo");
+        assertEquals(0, all.exit(), all.err());
+        assertEquals(List.of(".distrogen-manifest", ".dockerignore", ".github/workflows/image.yml", "Dockerfile", "IMAGE.md",
+                "default.nix", "k8s.yaml", "web.conf"), filesUnder("/repo"));
+        for (String[] target : List.of(new String[] {"dockerfile", "Dockerfile"}, new String[] {"nix", "default.nix"},
+                new String[] {"docs", "IMAGE.md"}, new String[] {"k8s", "k8s.yaml"})) {
+            assertEquals(run("/p/web.dl", "-t", target[0]).out(), Files.readString(fs.getPath("/repo", target[1])), target[0]);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> workflow = (Map<String, Object>) new Yaml().load(Files.readString(fs.getPath("/repo/.github/workflows/image.yml")));
+        assertTrue(workflow.containsKey("on"), "the trigger key stays the string on, not YAML 1.1's true");
+        assertTrue(workflow.toString().contains("docker build -t web:1.0 ."), workflow.toString());
+        assertTrue(workflow.toString().contains("nix-build default.nix && docker load < result"), workflow.toString());
+    }
+
+    @Test
+    void all_withoutAnOutputDirectory_isACommandLineError() {
+        CliRun run = run("/p/web.dl", "--target", "all");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--target all writes a repository skeleton: add -o DIR"), run.err());
+    }
+
+    @Test
+    void templates_replaceABuiltInTemplate_withTheSameView() throws IOException {
+        Path dir = Files.createDirectories(fs.getPath("/t/dockerfile"));
+        Files.writeString(dir.resolve("Dockerfile.ftl"), "# mine, for [=reference]\nFROM [=buildImage] AS build\n"
+                + "[#list runs as run][=run]\n[/#list]FROM [=baseImage]\nUSER [=user]\nENTRYPOINT [=entrypoint]\n");
+        CliRun run = run("/p/web.dl", "-t", "dockerfile", "--templates", "/t");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("# mine, for web:1.0\nFROM debian:12 AS build\nRUN set -eu;"), run.out());
+        assertTrue(run.out().endsWith("FROM scratch\nUSER 10001:10001\nENTRYPOINT [\"/usr/bin/web\"]\n"), run.out());
+        // Targets whose templates are not replaced are as built in.
+        assertEquals(run("/p/web.dl", "-t", "nix").out(), run("/p/web.dl", "-t", "nix", "--templates", "/t").out());
+    }
+
+    @Test
+    void templates_addATarget_thatSeesThePlan() throws IOException {
+        Path dir = Files.createDirectories(fs.getPath("/t/compose"));
+        Files.writeString(dir.resolve("compose.yaml.ftl"), """
+                # [=specName]
+                services:
+                  [=plan.app.name]:
+                    image: "[=plan.name]:[=plan.tag]"
+                    user: "[=plan.config.user]"
+                    read_only: true
+                    tmpfs:
+                [#list plan.entries as e][#if e.origin == "DIR"]      - "[=e.path]:mode=[=e.mode]"
+                [/#if][/#list]""");
+        CliRun help = run("/p/web.dl", "-t", "nope", "--templates", "/t");
+        assertTrue(help.err().contains("the targets are: plan, json, dockerfile, nix, docs, k8s, all, compose"), help.err());
+        CliRun run = run("/p/web.dl", "-t", "compose", "--templates", "/t", "-o", "/out");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("# web.dl\nservices:\n  web:\n    image: \"web:1.0\"\n    user: \"10001:10001\"\n    read_only: true\n"
+                + "    tmpfs:\n      - \"/tmp:mode=1777\"\n      - \"/var/lib/web:mode=0750\"\n",
+                Files.readString(fs.getPath("/out/compose.yaml")));
+    }
+
+    @Test
+    void templates_aBrokenTemplate_isReportedWithItsFileAndLine_exitOne() throws IOException {
+        Path dir = Files.createDirectories(fs.getPath("/t/dockerfile"));
+        Files.writeString(dir.resolve("Dockerfile.ftl"), "FROM [=buildImage]\n\nUSER [=noSuchField]\n");
+        CliRun missing = run("/p/web.dl", "-t", "dockerfile", "--templates", "/t");
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("/t/dockerfile/Dockerfile.ftl:3:8: "), missing.err());
+        assertFalse(missing.err().contains("\tat ") || missing.err().contains("Exception"), missing.err());
+
+        Files.writeString(dir.resolve("Dockerfile.ftl"), "FROM [=buildImage]\n[#list runs as run]\n");
+        CliRun syntax = run("/p/web.dl", "-t", "dockerfile", "--templates", "/t");
+        assertEquals(1, syntax.exit());
+        assertTrue(syntax.err().matches("(?s)distrogen: /t/dockerfile/Dockerfile\\.ftl:2:\\d+: .*unclosed #list.*"), syntax.err());
+    }
+
+    @Test
+    void templates_cannotReachJavaClasses() throws IOException {
+        Path dir = Files.createDirectories(fs.getPath("/t/evil"));
+        Files.writeString(dir.resolve("x.ftl"), "[#assign ex = \"freemarker.template.utility.Execute\"?new()][=ex(\"id\")]");
+        CliRun run = run("/p/web.dl", "-t", "evil", "--templates", "/t");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("/t/evil/x.ftl:1:"), run.err());
+    }
+
+    @Test
+    void templates_aMissingDirectory_isACommandLineError() {
+        CliRun run = run("/p/web.dl", "--templates", "/nowhere");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--templates '/nowhere' is not a directory"), run.err());
+    }
+
+    @Test
+    void init_writesAStarterThatPassesCheck() throws IOException {
+        CliRun init = run("init", "shop", "-o", "/new");
+        assertEquals(0, init.exit(), init.err());
+        assertEquals(List.of(".distrogen-manifest", "shop.conf", "shop.dl"), filesUnder("/new"));
+        CliRun check = run("check", "--strict", "/new/shop.dl");
+        assertEquals(0, check.exit(), check.err());
+        assertEquals("/new/shop.dl: ok\n", check.out());
+        String spec = Files.readString(fs.getPath("/new/shop.dl"));
+        assertTrue(spec.startsWith("# A distrogen spec for shop"), spec);
+        assertEquals(0, run("/new/shop.dl", "-t", "all", "-o", "/new/out").exit());
+    }
+
+    @Test
+    void init_defaultsToAFolderNamedAfterTheApp_andKeepsEditedFiles() throws IOException {
+        assertEquals(0, run("init", "shop").exit());
+        Path spec = fs.getPath("shop", "shop.dl");
+        Files.writeString(spec, Files.readString(spec) + "# mine\n");
+        CliRun again = run("init", "shop");
+        assertEquals(3, again.exit());
+        assertTrue(Files.readString(spec).endsWith("# mine\n"));
+    }
+
+    @Test
+    void init_refusesNamesThatCannotNameAnImageUserAndPackage() {
+        for (String name : List.of("Shop", "root", "let", "2shop", "my_shop", "a".repeat(32))) {
+            CliRun run = run("init", name);
+            assertEquals(2, run.exit(), name);
+            assertTrue(run.err().contains("cannot name an app"), run.err());
+        }
+    }
+}
