@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Expected-output files. {@code mvn test -DupdateGolden=true} rewrites them from the current
@@ -44,5 +47,21 @@ public final class Golden {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every example spec, sorted. */
+    public static List<Path> exampleSpecs() {
+        try (Stream<Path> files = Files.walk(root().resolve("examples"), 2)) {
+            return files.filter(f -> f.toString().endsWith(".dl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The examples and the escapes spec, whose strings try to break out of every language. */
+    public static List<Path> allSpecs() {
+        List<Path> specs = new ArrayList<>(exampleSpecs());
+        specs.add(root().resolve("src/test/resources/integration/escapes/escapes.dl"));
+        return specs;
     }
 }

@@ -18,7 +18,7 @@ class DocsPageTest {
 
     @TestFactory
     Stream<DynamicTest> everySpec_documentsHowToRunAndDebugIt() throws Exception {
-        return K8sManifestTest.specs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(),
+        return dev.distrogen.Golden.allSpecs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(),
                 () -> assertDocs(spec)));
     }
 

@@ -25,16 +25,10 @@ class GoldenExamplesTest {
 
     static final Path EXAMPLES = Golden.root().resolve("examples");
 
-    static List<Path> specs() throws IOException {
-        try (Stream<Path> files = Files.walk(EXAMPLES, 2)) {
-            return files.filter(f -> f.toString().endsWith(".dl")).sorted().toList();
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> everyExampleAndTarget() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path spec : specs()) {
+        for (Path spec : Golden.exampleSpecs()) {
             for (Backend backend : Backends.all()) {
                 String name = EXAMPLES.relativize(spec) + " --target " + backend.name();
                 tests.add(DynamicTest.dynamicTest(name, () -> assertGolden(spec, backend)));

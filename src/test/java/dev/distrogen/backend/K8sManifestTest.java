@@ -26,18 +26,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 class K8sManifestTest {
 
-    static List<Path> specs() throws Exception {
-        List<Path> specs = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Golden.root().resolve("examples"), 2)) {
-            files.filter(f -> f.toString().endsWith(".dl")).sorted().forEach(specs::add);
-        }
-        specs.add(Golden.root().resolve("src/test/resources/integration/escapes/escapes.dl"));
-        return specs;
-    }
-
     @TestFactory
     Stream<DynamicTest> everySpec_givesAHardenedDeploymentAndItsService() throws Exception {
-        return specs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertManifests(spec)));
+        return Golden.allSpecs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertManifests(spec)));
     }
 
     @SuppressWarnings("unchecked")

@@ -41,18 +41,9 @@ class NixExpressionTest {
         Nix.assumeNix();
     }
 
-    static List<Path> specs() throws IOException {
-        List<Path> specs = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Golden.root().resolve("examples"), 2)) {
-            files.filter(f -> f.toString().endsWith(".dl")).sorted().forEach(specs::add);
-        }
-        specs.add(Golden.root().resolve("src/test/resources/integration/escapes/escapes.dl"));
-        return specs;
-    }
-
     @TestFactory
     Stream<DynamicTest> everySpec_parsesEvaluatesAndDeclaresThePlan() throws IOException {
-        return specs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertNix(spec)));
+        return Golden.allSpecs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertNix(spec)));
     }
 
     private void assertNix(Path spec) throws Exception {

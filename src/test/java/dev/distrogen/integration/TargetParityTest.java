@@ -50,7 +50,7 @@ class TargetParityTest {
 
     @TestFactory
     Stream<DynamicTest> dockerfileAndNix_declareTheSameImage() throws IOException {
-        return NixExpressionTest.specs().stream()
+        return dev.distrogen.Golden.allSpecs().stream()
                 .map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertSameImage(spec)));
     }
 

@@ -4,6 +4,7 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.SourceCopies;
 import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.Json;
 import dev.distrogen.backend.escape.Shell;
@@ -14,12 +15,8 @@ import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program,
@@ -32,7 +29,6 @@ public final class DockerfileBackend implements Backend {
 
     /** The build stage of {@code builder nix} when the spec names none. */
     public static final String NIX_IMAGE = "nixos/nix:latest";
-    static final Set<String> GENERATED = Set.of("Dockerfile", ".dockerignore", ".distrogen-manifest");
 
     @Override
     public String name() {
@@ -76,7 +72,7 @@ public final class DockerfileBackend implements Backend {
         files.add(GeneratedFile.text("Dockerfile", request.templates().render("dockerfile/Dockerfile.ftl", view)));
         if (request.toDirectory()) {
             files.add(GeneratedFile.text(".dockerignore", dockerignore(plan)));
-            files.addAll(copiedSources(plan));
+            files.addAll(SourceCopies.of(plan));
         }
         return files;
     }
@@ -190,26 +186,5 @@ public final class DockerfileBackend implements Backend {
                 .sorted()
                 .forEach(name -> out.append('!').append(name).append('\n'));
         return out.toString();
-    }
-
-    private static List<GeneratedFile> copiedSources(ImagePlan plan) throws GenerationException {
-        Map<String, FileContent.SourceFile> sources = new java.util.TreeMap<>();
-        for (PlanEntry file : sourceFiles(plan)) {
-            FileContent.SourceFile source = (FileContent.SourceFile) file.content().orElseThrow();
-            sources.put(source.specRelative(), source);
-        }
-        List<GeneratedFile> files = new ArrayList<>();
-        for (FileContent.SourceFile source : sources.values()) {
-            if (GENERATED.contains(source.specRelative())) {
-                throw new GenerationException("a config file is named " + source.specRelative()
-                        + ", which the build context needs for itself: rename it");
-            }
-            try {
-                files.add(new GeneratedFile(source.specRelative(), Files.readAllBytes(source.file())));
-            } catch (IOException e) {
-                throw new GenerationException("cannot read " + source.specRelative() + ": " + e.getMessage());
-            }
-        }
-        return files;
     }
 }

@@ -4,6 +4,7 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.SourceCopies;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.nix.NixFormat.Attrs;
@@ -17,8 +18,6 @@ import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code --target nix}: an expression calling nixpkgs' dockerTools. Everything distrogen lays
@@ -63,7 +61,7 @@ public final class NixBackend implements Backend {
         List<GeneratedFile> files = new ArrayList<>();
         files.add(GeneratedFile.text(FILE_NAME, request.templates().render("nix/default.nix.ftl", view)));
         if (request.toDirectory()) {
-            files.addAll(sourceCopies(plan));
+            files.addAll(SourceCopies.of(plan));
         }
         return files;
     }
@@ -237,23 +235,5 @@ public final class NixBackend implements Backend {
 
     private static List<String> indent(List<String> blocks) {
         return blocks.stream().map(b -> "  " + b.replace("\n", "\n  ").replace("\n  \n", "\n\n")).toList();
-    }
-
-    private static List<GeneratedFile> sourceCopies(ImagePlan plan) throws GenerationException {
-        Map<String, FileContent.SourceFile> sources = new TreeMap<>();
-        for (PlanEntry file : plan.files()) {
-            if (file.content().orElseThrow() instanceof FileContent.SourceFile source) {
-                sources.put(source.specRelative(), source);
-            }
-        }
-        List<GeneratedFile> files = new ArrayList<>();
-        for (FileContent.SourceFile source : sources.values()) {
-            try {
-                files.add(new GeneratedFile(source.specRelative(), Files.readAllBytes(source.file())));
-            } catch (IOException e) {
-                throw new GenerationException("cannot read " + source.specRelative() + ": " + e.getMessage());
-            }
-        }
-        return files;
     }
 }
