@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.Golden;
+import dev.distrogen.backend.Backend;
+import dev.distrogen.backend.Backends;
+import dev.distrogen.backend.GenerationException;
+import dev.distrogen.backend.GenerationRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -14,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Bad input never produces an exception: thousands of mangled versions of the example (cut
  * short, characters deleted, duplicated or replaced by the language's own punctuation) each
- * compile to diagnostics or a plan, and every diagnostic renders.
+ * compile to diagnostics or a plan, every diagnostic renders, and every target renders every
+ * plan (a target may refuse one, with a message, but never fail).
  */
 class NoStackTraceTest {
 
@@ -22,17 +27,36 @@ class NoStackTraceTest {
 
     @Test
     void mangledSpecs_giveDiagnosticsOrAPlan_neverAnException() throws Exception {
-        Path example = Golden.root().resolve("examples/nginx/nginx.dl");
-        String text = Files.readString(example);
-        Random random = new Random(20261123);
         DiagnosticFormatter formatter = new DiagnosticFormatter(false);
-        for (int i = 0; i < 3000; i++) {
-            String mangled = mangle(text, random);
-            SpecSource source = new SpecSource("m.dl", example.getParent(), mangled);
-            Compilation c = Compiler.compile(source);
-            assertTrue(c.plan().isPresent() || c.diagnostics().hasErrors(), mangled);
-            String rendered = formatter.format(source, c.diagnostics().sorted(), c.diagnostics().summary());
-            assertFalse(rendered.contains("Exception"), rendered);
+        int plans = 0;
+        for (Path spec : Golden.allSpecs()) {
+            String text = Files.readString(spec);
+            Random random = new Random(20261123L + spec.getFileName().hashCode());
+            for (int i = 0; i < 700; i++) {
+                String mangled = mangle(text, random);
+                SpecSource source = new SpecSource("m.dl", spec.getParent(), mangled);
+                Compilation c = Compiler.compile(source);
+                assertTrue(c.plan().isPresent() || c.diagnostics().hasErrors(), mangled);
+                String rendered = formatter.format(source, c.diagnostics().sorted(), c.diagnostics().summary());
+                assertFalse(rendered.contains("Exception"), rendered);
+                if (c.plan().isPresent()) {
+                    plans++;
+                    generateEveryTarget(c, mangled);
+                }
+            }
+        }
+        assertTrue(plans > 100, "enough mangled specs still compile to exercise the targets: " + plans);
+    }
+
+    private static void generateEveryTarget(Compilation c, String spec) {
+        for (Backend backend : Backends.all()) {
+            try {
+                backend.generate(new GenerationRequest(c.plan().get(), "m.dl", true));
+            } catch (GenerationException refused) {
+                // A message for the user, as intended.
+            } catch (RuntimeException e) {
+                throw new AssertionError(backend.name() + " failed on:\n" + spec, e);
+            }
         }
     }
 

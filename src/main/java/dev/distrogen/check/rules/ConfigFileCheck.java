@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -18,8 +19,8 @@ import java.util.Set;
  * A {@code from} file must be a regular file inside the spec's folder. DG023: missing or not a
  * file; DG024: outside the folder (by "..", an absolute path or a symlink), which would make the
  * build depend on, or copy, files the project does not hold; DG025: a name the build context
- * cannot carry (quotes, backslashes, control characters: see ContainerPath), or one the
- * generated build context uses itself.
+ * cannot carry (quotes, backslashes, control characters: see ContainerPath), one with `.`, `..`
+ * or empty segments (it is copied under that name), or one the generated build context uses itself.
  */
 public final class ConfigFileCheck implements Check {
 
@@ -65,6 +66,12 @@ public final class ConfigFileCheck implements Check {
             found.add(Diagnostic.error(ESCAPES, file.at(), "config source \"" + name + "\" is outside the spec's folder")
                     .withHint("copy the file next to the spec and name it relative to it, e.g. from \""
                             + resolved.getFileName() + "\""));
+            return;
+        }
+        if (Arrays.stream(name.split("/", -1)).anyMatch(segment -> segment.isEmpty() || segment.equals(".")
+                || segment.equals(".."))) {
+            found.add(Diagnostic.error(UNUSABLE_NAME, file.at(), "config source \"" + name + "\" is not a plain relative name")
+                    .withHint("write it without `.` and `..` segments or `//`: from \"" + base.relativize(resolved) + "\""));
             return;
         }
         if (!Files.isRegularFile(resolved)) {
