@@ -104,15 +104,16 @@ public final class DistrogenCommand implements Callable<Integer> {
         if (spec == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
         }
+        // Every command-line mistake is reported before the spec is read.
         Templates templates = templates();
         Backend backend = backend(templates);
         if (backend instanceof AllBackend && output == null) {
             throw new ParameterException(command.commandLine(), "--target all writes a repository skeleton: add -o DIR");
         }
-        PrintWriter out = command.commandLine().getOut();
+        Overrides overrides = overrides();
+        Path specPath = path(spec, "SPEC");
         PrintWriter err = command.commandLine().getErr();
-        Optional<Compilation> compiled = new SpecReporter(err, color.enabled(System.console() != null))
-                .compile(path(spec, "SPEC"), spec);
+        Optional<Compilation> compiled = new SpecReporter(err, color.enabled(System.console() != null)).compile(specPath, spec);
         if (compiled.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -120,26 +121,33 @@ public final class DistrogenCommand implements Callable<Integer> {
         if (SpecReporter.failed(compilation, strict) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
-        Path specPath = path(spec, "SPEC");
-        String specName = specPath.getFileName().toString();
+        GenerationRequest request = new GenerationRequest(compilation.plan().get(), specPath.getFileName().toString(),
+                output != null, overrides, templates);
         try {
-            List<GeneratedFile> files = backend.generate(
-                    new GenerationRequest(compilation.plan().get(), specName, output != null, overrides(), templates));
-            if (output == null) {
-                out.print(files.get(0).text());
-                out.flush();
-                return ExitCodes.OK;
-            }
-            List<Path> changed = new OutputWriter(force).write(path(output, "DIR"), files);
-            err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
-                    + output + ", " + changed.size() + " changed");
-            return ExitCodes.OK;
+            return emit(backend.generate(request));
         } catch (TemplateFailure e) {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.SPEC_ERRORS;
         } catch (GenerationException e) {
             err.println("distrogen: " + spec + ": " + e.getMessage());
             return ExitCodes.SPEC_ERRORS;
+        }
+    }
+
+    /** The main file to standard output, or every file into the output directory. */
+    private int emit(List<GeneratedFile> files) {
+        PrintWriter err = command.commandLine().getErr();
+        if (output == null) {
+            PrintWriter out = command.commandLine().getOut();
+            out.print(files.get(0).text());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try {
+            List<Path> changed = new OutputWriter(force).write(path(output, "DIR"), files);
+            err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
+                    + output + ", " + changed.size() + " changed");
+            return ExitCodes.OK;
         } catch (OutputException e) {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.OUTPUT;

@@ -8,8 +8,8 @@ import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.k8s.K8sBackend;
+import dev.distrogen.backend.nix.NixBackend;
 import dev.distrogen.model.ContainerPath;
-import dev.distrogen.model.NixFunction;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -57,8 +57,7 @@ public final class DocsBackend implements Backend {
                         .toList(),
                 plan.reference(),
                 Shell.word(request.specName()),
-                plan.nix().function() == NixFunction.STREAM_LAYERED_IMAGE ? "\"$(nix-build build/nix)\" | docker load"
-                        : "nix-build build/nix && docker load < result",
+                NixBackend.loadCommand(plan, "build/nix"),
                 runCommand(plan, writable),
                 Shell.word(containerName(plan)),
                 Shell.word(dnsName(plan.app().name())));

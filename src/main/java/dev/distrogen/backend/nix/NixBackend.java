@@ -67,10 +67,18 @@ public final class NixBackend implements Backend {
     }
 
     private static List<String> buildCommands(ImagePlan plan) {
+        return List.of(loadCommand(plan, FILE_NAME));
+    }
+
+    /**
+     * How to build the image from {@code expression} and load it into Docker: buildImage and
+     * buildLayeredImage make a tarball, streamLayeredImage a script that writes one.
+     */
+    public static String loadCommand(ImagePlan plan, String expression) {
         if (plan.nix().function() == NixFunction.STREAM_LAYERED_IMAGE) {
-            return List.of("\"$(nix-build " + FILE_NAME + ")\" | docker load");
+            return "\"$(nix-build " + expression + ")\" | docker load";
         }
-        return List.of("nix-build " + FILE_NAME + " && docker load < result");
+        return "nix-build " + expression + " && docker load < result";
     }
 
     /** A file's value: a path beside the expression, or pkgs.writeText with its text. */
