@@ -49,6 +49,14 @@ class DockerfileImageTest {
     private Path rootrun;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The images this run tagged; removed at the end (the build stage stays cached). */
+    private final List<String> built = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterAll
+    void removeTestImages() {
+        built.forEach(Images::remove);
+    }
+
     @BeforeAll
     void setUp() throws IOException {
         Images.assumeTools();
@@ -221,6 +229,7 @@ class DockerfileImageTest {
         assertEquals(0, run.exit(), run.err());
         String tag = "localhost/distrogen-test-" + name + ":latest";
         double seconds = Images.build(context, tag);
+        built.add(tag);
         ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
         return new Built(tag, plan, seconds);
     }
