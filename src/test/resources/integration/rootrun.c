@@ -2,7 +2,10 @@
  * rootrun: starts a program inside an image's root filesystem the way a container runtime
  * would, for the integration tests (podman run cannot start containers on the test machines).
  *
- *   rootrun ROOTFS UID GID WORKDIR NAME=VALUE... -- PROGRAM [ARG...]
+ *   rootrun [--read-only] [--tmpfs PATH:OPTIONS]... ROOTFS UID GID WORKDIR NAME=VALUE... -- PROGRAM [ARG...]
+ *
+ * --read-only and --tmpfs do what docker run's options of those names do: the root filesystem
+ * is mounted read-only, and a tmpfs (OPTIONS such as uid=10001,gid=10001,mode=0750) on PATH.
  *
  * New mount and pid namespaces; /proc and /dev mounted inside ROOTFS; chroot, chdir to WORKDIR;
  * stdio handed to the user as runc does (so /dev/stderr can be reopened); supplementary groups
@@ -48,9 +51,30 @@ static void mount_inside(const char *rootfs, const char *dir, const char *source
     }
 }
 
+#define MAX_TMPFS 64
+
 int main(int argc, char **argv) {
+    int readOnly = 0;
+    const char *tmpfs[MAX_TMPFS];
+    int tmpfsCount = 0;
+    int first = 1;
+    while (first < argc && strncmp(argv[first], "--", 2) == 0 && argv[first][2] != '\0') {
+        if (strcmp(argv[first], "--read-only") == 0) {
+            readOnly = 1;
+            first++;
+        } else if (strcmp(argv[first], "--tmpfs") == 0 && first + 1 < argc && tmpfsCount < MAX_TMPFS) {
+            tmpfs[tmpfsCount++] = argv[first + 1];
+            first += 2;
+        } else {
+            fprintf(stderr, "rootrun: unknown option %s\n", argv[first]);
+            return 125;
+        }
+    }
+    argv += first - 1;
+    argc -= first - 1;
     if (argc < 7) {
-        fprintf(stderr, "usage: rootrun ROOTFS UID GID WORKDIR NAME=VALUE... -- PROGRAM [ARG...]\n");
+        fprintf(stderr, "usage: rootrun [--read-only] [--tmpfs PATH:OPTIONS]... ROOTFS UID GID WORKDIR NAME=VALUE... "
+                "-- PROGRAM [ARG...]\n");
         return 125;
     }
     const char *rootfs = argv[1];
@@ -90,6 +114,31 @@ int main(int argc, char **argv) {
             }
         }
         return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    if (readOnly) {
+        char path[PATH_MAX];
+        /* Mount points first, while the root is writable, as a runtime creates them. */
+        snprintf(path, sizeof path, "%s/proc", rootfs);
+        mkdir(path, 0755);
+        snprintf(path, sizeof path, "%s/dev", rootfs);
+        mkdir(path, 0755);
+        if (mount(rootfs, rootfs, NULL, MS_BIND | MS_REC, NULL) != 0
+                || mount(NULL, rootfs, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0) {
+            die("read-only root");
+        }
+    }
+    for (int i = 0; i < tmpfsCount; i++) {
+        char spec[PATH_MAX];
+        char target[PATH_MAX];
+        snprintf(spec, sizeof spec, "%s", tmpfs[i]);
+        char *options = strchr(spec, ':');
+        if (options != NULL) {
+            *options++ = '\0';
+        }
+        snprintf(target, sizeof target, "%s%s", rootfs, spec);
+        if (mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0) {
+            die(target);
+        }
     }
     mount_inside(rootfs, "proc", "proc", "proc", 0);
     mount_inside(rootfs, "dev", "/dev", NULL, MS_BIND | MS_REC);

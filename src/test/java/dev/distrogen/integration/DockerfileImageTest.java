@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distrogen.Compiler;
 import dev.distrogen.cli.CliRun;
+import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.PlanEntry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -86,6 +88,10 @@ class DockerfileImageTest {
                 // security.conf, a text config, says server_tokens off: no version in the Server header.
                 assertEquals("nginx", response.headers().firstValue("Server").orElse(""));
             }
+            try (RunningApp app = startReadOnly(image, nginx.plan)) {
+                app.awaitPort(8080, Duration.ofSeconds(20));
+                assertEquals(200, get("http://127.0.0.1:8080/").statusCode(), app.output());
+            }
         }
     }
 
@@ -103,6 +109,10 @@ class DockerfileImageTest {
                 HttpResponse<String> listing = get("http://127.0.0.1:8081/files/");
                 assertTrue(listing.body().contains("notes.txt"), "mod_dirlisting answers: " + listing.body());
                 assertTrue(get("http://127.0.0.1:8081/").body().contains("Served by lighttpd from scratch"));
+            }
+            try (RunningApp app = startReadOnly(image, lighttpd.plan)) {
+                app.awaitPort(8081, Duration.ofSeconds(20));
+                assertEquals(200, get("http://127.0.0.1:8081/server-status").statusCode(), app.output());
             }
         }
     }
@@ -138,6 +148,10 @@ class DockerfileImageTest {
                 app.awaitPort(6390, Duration.ofSeconds(20));
                 assertEquals("+PONG", talk(6390, "PING\r\n"), app.output());
             }
+            try (RunningApp app = startReadOnly(image, redis.plan)) {
+                app.awaitPort(6390, Duration.ofSeconds(20));
+                assertEquals("+PONG", talk(6390, "PING\r\n"), app.output());
+            }
         }
     }
 
@@ -150,6 +164,10 @@ class DockerfileImageTest {
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, memcached.plan);
                 assertTrue(Files.isRegularFile(image.path("/etc/ssl/certs/ca-certificates.crt")), "the base's files remain");
+                app.awaitPort(11311, Duration.ofSeconds(20));
+                assertTrue(talk(11311, "version\r\n").startsWith("VERSION 1.6."), app.output());
+            }
+            try (RunningApp app = startReadOnly(image, memcached.plan)) {
                 app.awaitPort(11311, Duration.ofSeconds(20));
                 assertTrue(talk(11311, "version\r\n").startsWith("VERSION 1.6."), app.output());
             }
@@ -209,6 +227,19 @@ class DockerfileImageTest {
             out.append(next == 'n' ? '\n' : next == 't' ? '\t' : next);
         }
         return out.toString();
+    }
+
+    /**
+     * The app as the docs and k8s targets run it: root filesystem read-only, a tmpfs with the
+     * planned owner and mode on each directory it writes to (the list those targets use).
+     */
+    private RunningApp startReadOnly(MountedImage image, ImagePlan plan) throws IOException {
+        List<String> options = new ArrayList<>(List.of("--read-only"));
+        for (PlanEntry dir : K8sBackend.writableDirs(plan)) {
+            options.addAll(List.of("--tmpfs", dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode="
+                    + dir.mode().octal()));
+        }
+        return image.start(rootrun, options);
     }
 
     // --- building

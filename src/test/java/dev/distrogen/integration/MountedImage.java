@@ -56,10 +56,20 @@ final class MountedImage implements AutoCloseable {
 
     /** Starts the image's entrypoint as its user, with its environment and working directory. */
     RunningApp start(Path rootrun) throws IOException {
+        return start(rootrun, List.of());
+    }
+
+    /**
+     * Starts the entrypoint with {@code runtimeOptions} before the root filesystem, such as
+     * --read-only and --tmpfs PATH:OPTIONS (as docker run takes them).
+     */
+    RunningApp start(Path rootrun, List<String> runtimeOptions) throws IOException {
         String[] user = config.path("User").asText("0:0").split(":");
-        List<String> command = new ArrayList<>(List.of(rootrun.toString(), rootfs.toString(), user[0],
-                user.length > 1 ? user[1] : user[0], config.path("WorkingDir").asText("/").isEmpty() ? "/"
-                        : config.path("WorkingDir").asText("/")));
+        String workdir = config.path("WorkingDir").asText("");
+        List<String> command = new ArrayList<>(List.of(rootrun.toString()));
+        command.addAll(runtimeOptions);
+        command.addAll(List.of(rootfs.toString(), user[0], user.length > 1 ? user[1] : user[0],
+                workdir.isEmpty() ? "/" : workdir));
         config.path("Env").forEach(e -> command.add(e.asText()));
         command.add("--");
         config.path("Entrypoint").forEach(e -> command.add(e.asText()));
