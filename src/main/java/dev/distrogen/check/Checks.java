@@ -32,10 +32,6 @@ public final class Checks {
     private Checks() {
     }
 
-    public static List<Check> all() {
-        return ALL;
-    }
-
     /** Runs every check; the result is sorted. */
     public static List<Diagnostic> run(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();

@@ -26,6 +26,7 @@ public final class Keywords {
             "a setting of `app { ... }`", APP,
             "an option of `user`", USER,
             "an option of a `dir` or `config` path", FILE_OPTIONS,
+            "the source of a `config` path", CONFIG_SOURCES,
             "a setting of `docker { ... }`", DOCKER,
             "a setting of `nix { ... }`", NIX,
             "an option of `image`", List.of("tag")));

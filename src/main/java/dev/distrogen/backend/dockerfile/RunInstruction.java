@@ -40,10 +40,6 @@ final class RunInstruction {
         return this;
     }
 
-    boolean isEmpty() {
-        return lines.isEmpty();
-    }
-
     /** "RUN first \\\n    second \\\n    last". */
     String render() {
         StringBuilder out = new StringBuilder("RUN ");
