@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:the spec has errors (with --strict: or warnings)",
+            "1:the spec has errors (with --strict: or warnings), the target cannot be made from it, or a template is broken",
             "2:bad command-line use, or the spec file cannot be read",
             "3:the output could not be written, or would replace a file distrogen did not write",
             "70:internal error (a bug in distrogen: please report it)"

@@ -1,0 +1,33 @@
+package dev.distrogen.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.distrogen.Golden;
+import dev.distrogen.check.SpecSource;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's language reference cannot drift from the grammar: each of its examples parses. */
+class ReadmeExamplesTest {
+
+    @Test
+    void everyExampleOfTheLanguageReference_parsesWithoutADiagnostic() throws Exception {
+        String readme = Files.readString(Golden.root().resolve("README.md"));
+        String reference = readme.substring(readme.indexOf("## The spec language"), readme.indexOf("## Diagnostics"));
+        List<String> blocks = new ArrayList<>();
+        String[] parts = reference.split("```", -1);
+        for (int i = 1; i < parts.length; i += 2) {
+            if (parts[i].startsWith("\n")) {
+                blocks.add(parts[i]);
+            }
+        }
+        assertTrue(blocks.size() >= 10, "examples found: " + blocks.size());
+        for (String block : blocks) {
+            ParseResult result = SpecParser.parse(new SpecSource("README.md", Golden.root(), block));
+            assertEquals(List.of(), result.diagnostics(), block);
+        }
+    }
+}
