@@ -175,6 +175,29 @@ class DockerfileImageTest {
     }
 
     @Test
+    void musl_aProgramFromAnAlpineLikeStage_arrivesWithItsLoaderAndLibraries() throws Exception {
+        Path spec = Images.root().resolve("src/test/resources/integration/musl/hello.dl");
+        String previous = builder;
+        builder = Images.alpineLike();
+        Built hello;
+        try {
+            hello = build("hello-musl", spec, List.of());
+        } finally {
+            builder = previous;
+        }
+        try (MountedImage image = new MountedImage(hello.tag)) {
+            assertMinimalAndAsPlanned(image, hello.plan);
+            assertTrue(Files.isRegularFile(image.path("/lib/ld-musl-x86_64.so.1")), "musl's loader");
+            assertEquals("libgreet.so.1.0", Files.readSymbolicLink(image.path("/usr/lib/libgreet.so.1")).toString());
+            assertTrue(Files.notExists(image.path("/bin")), "nothing of the stage's busybox");
+            try (RunningApp app = image.start(rootrun)) {
+                app.awaitPort(8090, Duration.ofSeconds(20));
+                assertEquals("hello from musl", talk(8090, ""), app.output());
+            }
+        }
+    }
+
+    @Test
     void escapes_reachTheImageExactly_andRunNothing() throws Exception {
         Path spec = Images.root().resolve("src/test/resources/integration/escapes/escapes.dl");
         String previous = builder;

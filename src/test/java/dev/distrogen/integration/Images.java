@@ -29,9 +29,9 @@ final class Images {
 
     /** Skips (with the reason) where the tools or privileges are missing; .ci/run installs them. */
     static void assumeTools() {
-        for (String tool : List.of("buildah", "podman", "debootstrap", "gcc", "unshare")) {
+        for (String tool : List.of("buildah", "podman", "debootstrap", "gcc", "unshare", "musl-gcc")) {
             assumeTrue(onPath(tool), tool + " is not installed: the image tests need buildah, podman, debootstrap and gcc "
-                    + "(apt-get install buildah podman debootstrap gcc, as .ci/run does)");
+                    + "(apt-get install buildah podman debootstrap gcc musl-tools busybox-static, as .ci/run does)");
         }
         assumeTrue("root".equals(System.getProperty("user.name")),
                 "the image tests run as root: they mount an image's root filesystem and chroot into it");
@@ -111,6 +111,41 @@ final class Images {
                 "FROM " + builder(),
                 "COPY printargs /tmp/printargs",
                 "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
+                ""));
+        build(context, tag);
+        return tag;
+    }
+
+    /**
+     * An Alpine-like build stage made from Debian's packages (Docker Hub cannot be reached):
+     * busybox (static) as /bin/sh and its applets, musl's loader as /lib/ld-musl-x86_64.so.1 with
+     * Alpine's libc.musl-x86_64.so.1 link and ldd script, and a musl program, hello, that needs
+     * its own library through a soname link.
+     */
+    static synchronized String alpineLike() throws IOException {
+        Path sources = root().resolve("src/test/resources/integration/musl");
+        String tag = "localhost/distrogen-alpine-like:musl";
+        if (exists(tag)) {
+            return tag;
+        }
+        Path context = Files.createTempDirectory("alpine-like");
+        Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-shared", "-fPIC", "-Wl,-soname,libgreet.so.1", "-o",
+                context.resolve("libgreet.so.1.0").toString(), sources.resolve("greet.c").toString());
+        Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-o", context.resolve("hello").toString(),
+                sources.resolve("hello.c").toString(), "-L" + context, "-l:libgreet.so.1.0");
+        Files.copy(Path.of("/bin/busybox"), context.resolve("busybox"));
+        Files.copy(Path.of("/lib/ld-musl-x86_64.so.1").toRealPath(), context.resolve("ld-musl-x86_64.so.1"));
+        Files.writeString(context.resolve("ldd"), "#!/bin/sh\nexec /lib/ld-musl-x86_64.so.1 --list \"$@\"\n");
+        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                "FROM scratch",
+                "COPY busybox /bin/busybox",
+                "COPY ld-musl-x86_64.so.1 /lib/ld-musl-x86_64.so.1",
+                "COPY ldd /usr/bin/ldd",
+                "COPY hello /usr/bin/hello",
+                "COPY libgreet.so.1.0 /usr/lib/libgreet.so.1.0",
+                "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
+                "RUN ln -s ld-musl-x86_64.so.1 /lib/libc.musl-x86_64.so.1 && ln -s libgreet.so.1.0 /usr/lib/libgreet.so.1"
+                        + " && chmod 0755 /usr/bin/ldd /usr/bin/hello /lib/ld-musl-x86_64.so.1 && mkdir -p /tmp",
                 ""));
         build(context, tag);
         return tag;
