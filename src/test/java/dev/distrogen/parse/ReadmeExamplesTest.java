@@ -30,4 +30,18 @@ class ReadmeExamplesTest {
             assertEquals(List.of(), result.diagnostics(), block);
         }
     }
+
+    @Test
+    void theReadmesNginxOutput_isWhatDistrogenGeneratesToday() throws Exception {
+        String readme = Files.readString(Golden.root().resolve("README.md"));
+        String nix = Files.readString(Golden.root().resolve("examples/nginx/generated/nix/default.nix"));
+        assertTrue(readme.contains("```nix\n" + nix + "```"), "README shows the current nginx default.nix");
+        String dockerfile = Files.readString(Golden.root().resolve("examples/nginx/generated/dockerfile/Dockerfile"));
+        String head = dockerfile.substring(0, dockerfile.indexOf("    dg_die()"));
+        String tail = dockerfile.substring(dockerfile.indexOf("    dg_app '/usr/sbin/nginx';"));
+        assertTrue(readme.contains("```dockerfile\n" + head), "README shows the current Dockerfile's start");
+        assertTrue(readme.contains(tail + "```"), "README shows the current Dockerfile's end");
+        String plan = Files.readString(Golden.root().resolve("examples/nginx/generated/plan/plan.txt"));
+        assertTrue(readme.contains(plan), "README's quick start shows the current plan");
+    }
 }
