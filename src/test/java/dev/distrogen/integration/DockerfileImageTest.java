@@ -46,7 +46,7 @@ class DockerfileImageTest {
             "dpkg", "apk", "yum", "dnf", "microdnf", "rpm");
     static final Path MEASUREMENTS = Images.root().resolve("target/image-measurements.tsv");
 
-    /** The build stage image given to --from; the escapes test swaps in one holding printargs. */
+    /** The Debian build stage given to --from. */
     private String builder;
     private Path rootrun;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -124,7 +124,7 @@ class DockerfileImageTest {
         Path example = Images.root().resolve("examples/lighttpd");
         copyTree(example, spec.getParent());
         Files.writeString(spec, Files.readString(example.resolve("lighttpd.dl")).replaceAll("(?m)^\\s*libs .*$", ""));
-        Built noLibs = build("lighttpd-nolibs", spec, List.of());
+        Built noLibs = build("lighttpd-nolibs", spec, builder, List.of());
         try (MountedImage image = new MountedImage(noLibs.tag); RunningApp app = image.start(rootrun)) {
             assertTrue(Files.notExists(image.path("/usr/lib/lighttpd/mod_status.so")));
             assertNotEquals(0, app.awaitExit(Duration.ofSeconds(20)));
@@ -177,14 +177,7 @@ class DockerfileImageTest {
     @Test
     void musl_aProgramFromAnAlpineLikeStage_arrivesWithItsLoaderAndLibraries() throws Exception {
         Path spec = Images.root().resolve("src/test/resources/integration/musl/hello.dl");
-        String previous = builder;
-        builder = Images.alpineLike();
-        Built hello;
-        try {
-            hello = build("hello-musl", spec, List.of());
-        } finally {
-            builder = previous;
-        }
+        Built hello = build("hello-musl", spec, Images.alpineLike(), List.of());
         try (MountedImage image = new MountedImage(hello.tag)) {
             assertMinimalAndAsPlanned(image, hello.plan);
             assertTrue(Files.isRegularFile(image.path("/lib/ld-musl-x86_64.so.1")), "musl's loader");
@@ -200,14 +193,7 @@ class DockerfileImageTest {
     @Test
     void escapes_reachTheImageExactly_andRunNothing() throws Exception {
         Path spec = Images.root().resolve("src/test/resources/integration/escapes/escapes.dl");
-        String previous = builder;
-        builder = Images.printargsBuilder();
-        Built escapes;
-        try {
-            escapes = build("escapes", spec, List.of());
-        } finally {
-            builder = previous;
-        }
+        Built escapes = build("escapes", spec, Images.printargsBuilder(), List.of());
         ImagePlan plan = escapes.plan;
         try (MountedImage image = new MountedImage(escapes.tag); RunningApp app = image.start(rootrun)) {
             assertMinimalAndAsPlanned(image, plan);
@@ -271,13 +257,14 @@ class DockerfileImageTest {
     }
 
     private Built build(String example, List<String> options) throws Exception {
-        return build(example, Images.root().resolve("examples/" + example + "/" + example + ".dl"), options);
+        return build(example, Images.root().resolve("examples/" + example + "/" + example + ".dl"), builder, options);
     }
 
-    private Built build(String name, Path spec, List<String> options) throws Exception {
+    /** Generates the Dockerfile of {@code spec} with {@code buildStage} as --from, and builds it. */
+    private Built build(String name, Path spec, String buildStage, List<String> options) throws Exception {
         Path context = Files.createTempDirectory("distrogen-" + name);
         List<String> args = new ArrayList<>(List.of(spec.toString(), "--target", "dockerfile", "-o", context.toString(),
-                "--from", builder));
+                "--from", buildStage));
         args.addAll(options);
         CliRun run = CliRun.run(args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());

@@ -73,47 +73,41 @@ final class Images {
      * with root, nobody and nonroot (65532), /tmp 1777, nonroot's home, the CA bundle.
      */
     static synchronized String distrolessStandin() throws IOException {
-        if (exists(DISTROLESS)) {
-            return DISTROLESS;
-        }
-        Path context = Files.createTempDirectory("distroless-standin");
-        Files.writeString(context.resolve("passwd"), "root:x:0:0:root:/root:/sbin/nologin\n"
-                + "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n"
-                + "nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n");
-        Files.writeString(context.resolve("group"), "root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n");
-        Files.copy(Path.of("/etc/ssl/certs/ca-certificates.crt"), context.resolve("ca-certificates.crt"));
-        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                "FROM " + builder() + " AS files",
-                "RUN mkdir -p /out/tmp /out/home/nonroot /out/etc/ssl/certs && chmod 1777 /out/tmp"
-                        + " && chown 65532:65532 /out/home/nonroot && chmod 0700 /out/home/nonroot",
-                "FROM scratch",
-                "COPY --from=files /out/ /",
-                "COPY passwd group /etc/",
-                "COPY ca-certificates.crt /etc/ssl/certs/",
-                "USER 65532:65532",
-                "WORKDIR /home/nonroot",
-                ""));
-        build(context, DISTROLESS);
-        return DISTROLESS;
+        String builder = builder();
+        return buildOnce(DISTROLESS, context -> {
+            Files.writeString(context.resolve("passwd"), "root:x:0:0:root:/root:/sbin/nologin\n"
+                    + "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n"
+                    + "nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n");
+            Files.writeString(context.resolve("group"), "root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n");
+            Files.copy(Path.of("/etc/ssl/certs/ca-certificates.crt"), context.resolve("ca-certificates.crt"));
+            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                    "FROM " + builder + " AS files",
+                    "RUN mkdir -p /out/tmp /out/home/nonroot /out/etc/ssl/certs && chmod 1777 /out/tmp"
+                            + " && chown 65532:65532 /out/home/nonroot && chmod 0700 /out/home/nonroot",
+                    "FROM scratch",
+                    "COPY --from=files /out/ /",
+                    "COPY passwd group /etc/",
+                    "COPY ca-certificates.crt /etc/ssl/certs/",
+                    "USER 65532:65532",
+                    "WORKDIR /home/nonroot",
+                    ""));
+        });
     }
 
     /** The builder with printargs installed as "/usr/local/bin/print args $x", for the escapes test. */
     static synchronized String printargsBuilder() throws IOException {
         Path source = root().resolve("src/test/resources/integration/printargs.c");
         String tag = "localhost/distrogen-builder-printargs:" + Integer.toHexString(Files.readString(source).hashCode());
-        if (exists(tag)) {
-            return tag;
-        }
-        Path context = Files.createTempDirectory("printargs");
-        Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-Werror", "-o", context.resolve("printargs").toString(),
-                source.toString());
-        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                "FROM " + builder(),
-                "COPY printargs /tmp/printargs",
-                "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
-                ""));
-        build(context, tag);
-        return tag;
+        String builder = builder();
+        return buildOnce(tag, context -> {
+            Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-Werror", "-o", context.resolve("printargs").toString(),
+                    source.toString());
+            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                    "FROM " + builder,
+                    "COPY printargs /tmp/printargs",
+                    "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
+                    ""));
+        });
     }
 
     /**
@@ -124,30 +118,43 @@ final class Images {
      */
     static synchronized String alpineLike() throws IOException {
         Path sources = root().resolve("src/test/resources/integration/musl");
-        String tag = "localhost/distrogen-alpine-like:musl";
-        if (exists(tag)) {
-            return tag;
+        String tag = "localhost/distrogen-alpine-like:musl-" + Integer.toHexString(
+                (Files.readString(sources.resolve("hello.c")) + Files.readString(sources.resolve("greet.c"))).hashCode());
+        return buildOnce(tag, context -> {
+            Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-shared", "-fPIC", "-Wl,-soname,libgreet.so.1", "-o",
+                    context.resolve("libgreet.so.1.0").toString(), sources.resolve("greet.c").toString());
+            Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-o", context.resolve("hello").toString(),
+                    sources.resolve("hello.c").toString(), "-L" + context, "-l:libgreet.so.1.0");
+            Files.copy(Path.of("/bin/busybox"), context.resolve("busybox"));
+            Files.copy(Path.of("/lib/ld-musl-x86_64.so.1").toRealPath(), context.resolve("ld-musl-x86_64.so.1"));
+            Files.writeString(context.resolve("ldd"), "#!/bin/sh\nexec /lib/ld-musl-x86_64.so.1 --list \"$@\"\n");
+            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                    "FROM scratch",
+                    "COPY busybox /bin/busybox",
+                    "COPY ld-musl-x86_64.so.1 /lib/ld-musl-x86_64.so.1",
+                    "COPY ldd /usr/bin/ldd",
+                    "COPY hello /usr/bin/hello",
+                    "COPY libgreet.so.1.0 /usr/lib/libgreet.so.1.0",
+                    "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
+                    "RUN ln -s ld-musl-x86_64.so.1 /lib/libc.musl-x86_64.so.1 && ln -s libgreet.so.1.0 /usr/lib/libgreet.so.1"
+                            + " && chmod 0755 /usr/bin/ldd /usr/bin/hello /lib/ld-musl-x86_64.so.1 && mkdir -p /tmp",
+                    ""));
+        });
+    }
+
+    /** Writes a build context into an empty folder. */
+    @FunctionalInterface
+    interface Context {
+        void fill(Path context) throws IOException;
+    }
+
+    /** The image {@code tag}: built once from the context {@code context} makes, then kept in local storage. */
+    private static String buildOnce(String tag, Context context) throws IOException {
+        if (!exists(tag)) {
+            Path dir = Files.createTempDirectory("distrogen-image");
+            context.fill(dir);
+            build(dir, tag);
         }
-        Path context = Files.createTempDirectory("alpine-like");
-        Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-shared", "-fPIC", "-Wl,-soname,libgreet.so.1", "-o",
-                context.resolve("libgreet.so.1.0").toString(), sources.resolve("greet.c").toString());
-        Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-o", context.resolve("hello").toString(),
-                sources.resolve("hello.c").toString(), "-L" + context, "-l:libgreet.so.1.0");
-        Files.copy(Path.of("/bin/busybox"), context.resolve("busybox"));
-        Files.copy(Path.of("/lib/ld-musl-x86_64.so.1").toRealPath(), context.resolve("ld-musl-x86_64.so.1"));
-        Files.writeString(context.resolve("ldd"), "#!/bin/sh\nexec /lib/ld-musl-x86_64.so.1 --list \"$@\"\n");
-        Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                "FROM scratch",
-                "COPY busybox /bin/busybox",
-                "COPY ld-musl-x86_64.so.1 /lib/ld-musl-x86_64.so.1",
-                "COPY ldd /usr/bin/ldd",
-                "COPY hello /usr/bin/hello",
-                "COPY libgreet.so.1.0 /usr/lib/libgreet.so.1.0",
-                "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
-                "RUN ln -s ld-musl-x86_64.so.1 /lib/libc.musl-x86_64.so.1 && ln -s libgreet.so.1.0 /usr/lib/libgreet.so.1"
-                        + " && chmod 0755 /usr/bin/ldd /usr/bin/hello /lib/ld-musl-x86_64.so.1 && mkdir -p /tmp",
-                ""));
-        build(context, tag);
         return tag;
     }
 
