@@ -9,8 +9,11 @@ import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Each escaping function, read back by the real reader of its language: sh, nix-instantiate. */
@@ -55,6 +58,61 @@ class EscapeRoundTripTest {
         expr.append(" ]");
         String json = run(List.of("nix-instantiate", "--eval", "--strict", "--json", "-E", expr.toString()));
         assertEquals(values, List.of(new ObjectMapper().readValue(json, String[].class)));
+    }
+
+    /**
+     * Every string of quotes, dollars, braces and backslashes up to a length, and random longer
+     * ones, as indented-string lines: Nix must give each back exactly. '${ once came out as
+     * '''${, which Nix reads as an escaped '' followed by an antiquotation that runs.
+     */
+    @Test
+    void nixIndentedStrings_roundTripAnyRunOfQuotesAndDollars() throws Exception {
+        assumeTrue(new java.io.File("/usr/bin/nix-instantiate").canExecute(), "nix-instantiate is not installed (nix-bin)");
+        String alphabet = "'${}\\\"a";
+        List<String> texts = new ArrayList<>();
+        allStrings(alphabet, 4, "", texts);
+        Random random = new Random(13);
+        for (int n = 0; n < 500; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(24); k > 0; k--) {
+                s.append((alphabet + " \n").charAt(random.nextInt(alphabet.length() + 2)));
+            }
+            texts.add(s.toString());
+        }
+        StringBuilder expr = new StringBuilder("[");
+        List<String> expected = new ArrayList<>();
+        for (String s : texts) {
+            String text = "x" + s + "\n" + s + "\n";
+            if (NixStrings.fitsIndented(text)) {
+                expr.append(" ''\n");
+                NixStrings.indentedLines(text).forEach(l -> expr.append("    ").append(l).append('\n'));
+                expr.append("  ''");
+                expected.add(text);
+            }
+        }
+        expr.append(" ]");
+        Path file = Files.createTempFile("indented", ".nix");
+        try {
+            Files.writeString(file, expr);
+            String json = run(List.of("nix-instantiate", "--eval", "--strict", "--json", file.toString()));
+            List<String> actual = List.of(new ObjectMapper().readValue(json, String[].class));
+            assertEquals(expected.size(), actual.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i), actual.get(i), "written as: " + NixStrings.indentedLines(expected.get(i)));
+            }
+        } finally {
+            Files.delete(file);
+        }
+        assertEquals("echo ''\\'''${HOME}'", NixStrings.escapeIndented("echo '${HOME}'"));
+    }
+
+    private static void allStrings(String alphabet, int length, String prefix, List<String> out) {
+        out.add(prefix);
+        if (prefix.length() < length) {
+            for (char c : alphabet.toCharArray()) {
+                allStrings(alphabet, length, prefix + c, out);
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.distrogen.backend.escape;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -45,21 +46,41 @@ public final class NixStrings {
 
     /**
      * The lines of an indented string for {@code text} (which {@link #fitsIndented} accepts),
-     * without the surrounding '' and unindented: '' becomes ''' and ${ becomes ''${.
+     * without the surrounding '' and unindented, each escaped by {@link #escapeIndented}.
      */
     public static List<String> indentedLines(String text) {
         if (!fitsIndented(text)) {
             throw new IllegalArgumentException("not for an indented string: " + quoted(text));
         }
-        return text.substring(0, text.length() - 1).lines()
+        // split, not lines(): lines() drops a text's trailing empty lines.
+        return Arrays.stream(text.substring(0, text.length() - 1).split("\n", -1))
                 .map(NixStrings::escapeIndented)
                 .toList();
     }
 
-    /** A fragment of an indented string's content: '' becomes ''' and ${ becomes ''${ (as nixpkgs' lib does). */
+    /**
+     * A fragment of an indented string's content, escaped so that Nix reads it back exactly
+     * whatever runs of quotes and dollars it holds: a quote before another quote or a dollar
+     * becomes the escape ''\' (so it never pairs up with what follows), and ${ becomes ''${.
+     * Replacing '' by ''' and then ${ by ''${ is not enough: '${ would become '''${, which Nix
+     * reads as an escaped '' followed by an antiquotation that runs. The caller must not follow
+     * the fragment with a quote or a dollar (a space or the end of the line is fine).
+     */
     public static String escapeIndented(String fragment) {
         requireNoNul(fragment);
-        return fragment.replace("''", "'''").replace("${", "''${");
+        StringBuilder out = new StringBuilder(fragment.length() + 8);
+        for (int i = 0; i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            char next = i + 1 < fragment.length() ? fragment.charAt(i + 1) : '\n';
+            if (c == '\'' && (next == '\'' || next == '$')) {
+                out.append("''\\'");
+            } else if (c == '$' && next == '{') {
+                out.append("''$");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
