@@ -55,11 +55,14 @@ final class Images {
         if (exists(BUILDER)) {
             return BUILDER;
         }
+        String mirror = AptMirror.forSuite(Path.of("/etc/apt"), "bookworm").orElseThrow(() -> new IllegalStateException(
+                "this machine's apt sources (/etc/apt/sources.list.d/*.sources or sources.list) name no Debian mirror "
+                        + "for bookworm: debootstrap needs one to make the build stage"));
         Files.createDirectories(CACHE);
         Path rootfs = Files.createTempDirectory(CACHE, "rootfs");
         try {
             Command.check(Duration.ofMinutes(25), "debootstrap", "--variant=minbase", "--include=" + String.join(",", PACKAGES),
-                    "bookworm", rootfs.toString(), "http://deb.debian.org/debian");
+                    "bookworm", rootfs.toString(), mirror);
             Command.check(Duration.ofMinutes(10), "sh", "-c", "tar -C \"$1\" -c . | podman " + STORAGE + " import - \"$2\"",
                     "sh", rootfs.toString(), BUILDER);
         } finally {
