@@ -1,9 +1,10 @@
 package dev.distrogen;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Checks;
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Diagnostics;
-import dev.distrogen.check.SpecSource;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostics;
+import dev.distrogen.diagnostic.SpecSource;
 import dev.distrogen.model.SourceLocation;
 import dev.distrogen.model.Spec;
 import dev.distrogen.parse.ParseResult;
@@ -24,7 +25,6 @@ import java.util.Optional;
 /** The whole front end: read, parse, check, plan. Backends take it from there. */
 public final class Compiler {
 
-    static final String NOT_UTF8 = "DG007";
 
     private Compiler() {
     }
@@ -46,7 +46,7 @@ public final class Compiler {
         Optional<SourceLocation> malformed = firstMalformedByte(bytes);
         if (malformed.isPresent()) {
             Diagnostics diagnostics = new Diagnostics();
-            diagnostics.add(Diagnostic.error(NOT_UTF8, malformed.get(), "the file is not UTF-8 text: a byte here is not "
+            diagnostics.add(Diagnostic.error(Code.NOT_UTF8, malformed.get(), "the file is not UTF-8 text: a byte here is not "
                     + "valid UTF-8").withHint("save the spec as UTF-8"));
             return new Compilation(source, Optional.empty(), Optional.empty(), diagnostics);
         }

@@ -3,6 +3,7 @@ package dev.distrogen.check;
 import dev.distrogen.check.rules.*;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
+import dev.distrogen.diagnostic.Diagnostic;
 import java.util.List;
 
 /** Every check, in one list. A new rule is added here and nowhere else. */

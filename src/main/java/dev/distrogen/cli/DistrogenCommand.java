@@ -12,7 +12,7 @@ import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
 import dev.distrogen.backend.all.AllBackend;
 import dev.distrogen.model.ImageReference;
-import dev.distrogen.check.Suggestions;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
 import java.io.PrintWriter;

@@ -2,8 +2,8 @@ package dev.distrogen.cli;
 
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
-import dev.distrogen.check.DiagnosticFormatter;
-import dev.distrogen.check.Severity;
+import dev.distrogen.diagnostic.DiagnosticFormatter;
+import dev.distrogen.diagnostic.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -19,6 +19,7 @@ public final class Keywords {
     public static final List<String> CONFIG_SOURCES = List.of("from", "text");
     public static final List<String> DOCKER = List.of("from", "base", "builder");
     public static final List<String> NIX = List.of("package", "binary", "function");
+    public static final List<String> IMAGE_OPTIONS = List.of("tag");
 
     /** The place each block's settings belong, for "`x` belongs in ..." messages. */
     private static final Map<String, List<String>> HOMES = new TreeMap<>(Map.of(
@@ -29,7 +30,7 @@ public final class Keywords {
             "the source of a `config` path", CONFIG_SOURCES,
             "a setting of `docker { ... }`", DOCKER,
             "a setting of `nix { ... }`", NIX,
-            "an option of `image`", List.of("tag")));
+            "an option of `image`", IMAGE_OPTIONS));
 
     private static final Map<String, String> USAGE = new TreeMap<>();
 

@@ -1,6 +1,6 @@
 package dev.distrogen.parse;
 
-import dev.distrogen.check.Diagnostics;
+import dev.distrogen.diagnostic.Diagnostics;
 import dev.distrogen.model.App;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ConfigSource;

@@ -1,6 +1,6 @@
 package dev.distrogen.parse;
 
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.Spec;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.distrogen.parse;
 
-import dev.distrogen.check.Diagnostics;
-import dev.distrogen.check.SpecSource;
+import dev.distrogen.diagnostic.Diagnostics;
+import dev.distrogen.diagnostic.SpecSource;
 import dev.distrogen.model.Spec;
 import dev.distrogen.parse.antlr.DistrogenLexer;
 import dev.distrogen.parse.antlr.DistrogenParser;

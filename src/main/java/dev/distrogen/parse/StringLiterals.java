@@ -1,13 +1,13 @@
 package dev.distrogen.parse;
 
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Diagnostics;
+import dev.distrogen.diagnostic.Code;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostics;
 import dev.distrogen.model.SourceLocation;
 
 /** The values of string literals and text blocks as the language defines them. */
 final class StringLiterals {
 
-    static final String BAD_ESCAPE = "DG005";
 
     private StringLiterals() {
     }
@@ -33,7 +33,7 @@ final class StringLiterals {
                 case 't' -> value.append('\t');
                 default -> {
                     SourceLocation escapeAt = new SourceLocation(at.line(), at.column() + i, 2);
-                    diagnostics.add(Diagnostic.error(BAD_ESCAPE, escapeAt, "unknown escape `\\" + next + "` in a string")
+                    diagnostics.add(Diagnostic.error(Code.BAD_ESCAPE, escapeAt, "unknown escape `\\" + next + "` in a string")
                             .withHint("the escapes are \\\" \\\\ \\n \\t; write `\\\\` for a backslash, or use a raw "
                                     + "text block (text \"\"\" ... \"\"\") where backslashes stay as written"));
                     value.append('\\').append(next);

@@ -1,8 +1,9 @@
 package dev.distrogen.parse;
 
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Diagnostics;
-import dev.distrogen.check.Suggestions;
+import dev.distrogen.diagnostic.Code;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostics;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.SourceLocation;
 import dev.distrogen.parse.antlr.DistrogenLexer;
 import dev.distrogen.parse.antlr.DistrogenParser;
@@ -23,11 +24,6 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class SyntaxErrorListener extends BaseErrorListener {
 
-    static final String SYNTAX = "DG001";
-    static final String UNKNOWN_KEYWORD = "DG002";
-    static final String MISPLACED_KEYWORD = "DG003";
-    static final String UNTERMINATED = "DG004";
-    static final String UNEXPECTED_CHARACTER = "DG006";
 
     private final Diagnostics diagnostics;
 
@@ -50,11 +46,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
     private Diagnostic describe(Token found, Token previous, IntervalSet expected, ParserRuleContext context) {
         switch (found.getType()) {
             case DistrogenLexer.UNTERMINATED_STRING:
-                return Diagnostic.error(UNTERMINATED, at(found), "unterminated string")
+                return Diagnostic.error(Code.UNTERMINATED, at(found), "unterminated string")
                         .withHint("close it with `\"` on the same line; for text over several lines use a text block: "
                                 + "text \"\"\" ... \"\"\"");
             case DistrogenLexer.UNTERMINATED_TEXT_BLOCK:
-                return Diagnostic.error(UNTERMINATED, at(found), "unterminated text block")
+                return Diagnostic.error(Code.UNTERMINATED, at(found), "unterminated text block")
                         .withHint("close it with `\"\"\"`");
             case DistrogenLexer.UNEXPECTED_CHAR:
                 return unexpectedCharacter(found);
@@ -73,7 +69,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
             message += " after `" + firstLine(previous.getText()) + "`";
         }
         message += ", found " + describeToken(found);
-        Diagnostic d = Diagnostic.error(SYNTAX, pointAt(found, previous), message);
+        Diagnostic d = Diagnostic.error(Code.SYNTAX, pointAt(found, previous), message);
         if (context.getRuleIndex() == DistrogenParser.RULE_spec) {
             return d.withHint("each statement starts with a keyword: " + String.join(", ", Keywords.TOP_LEVEL));
         }
@@ -82,7 +78,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
     private static Diagnostic unclosedBlock(Token found, Token previous, ParserRuleContext context) {
         Token opening = context.getStart();
-        return Diagnostic.error(SYNTAX, pointAt(found, previous), "the `" + opening.getText() + "` block opened at line "
+        return Diagnostic.error(Code.SYNTAX, pointAt(found, previous), "the `" + opening.getText() + "` block opened at line "
                 + opening.getLine() + " is not closed: expected `}` before the end of the file")
                 .withHint("add `}` after the block's last setting");
     }
@@ -91,7 +87,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
         String word = found.getText();
         String home = Keywords.homeOf(word);
         if (!home.isEmpty()) {
-            return Diagnostic.error(MISPLACED_KEYWORD, at(found),
+            return Diagnostic.error(Code.MISPLACED_KEYWORD, at(found),
                     "`" + word + "` cannot stand here: it is " + home)
                     .withHint("here the choices are: " + String.join(", ", keywordsExpected));
         }
@@ -99,13 +95,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 .or(() -> Suggestions.closest(word, Keywords.all()))
                 .map(s -> "; did you mean `" + s + "`?")
                 .orElse("");
-        return Diagnostic.error(UNKNOWN_KEYWORD, at(found), "unknown " + settingWord(context) + " `" + word + "`" + suggestion)
+        return Diagnostic.error(Code.UNKNOWN_KEYWORD, at(found), "unknown " + settingWord(context) + " `" + word + "`" + suggestion)
                 .withHint("here the choices are: " + String.join(", ", keywordsExpected));
     }
 
     private static Diagnostic unexpectedCharacter(Token found) {
         String c = found.getText();
-        Diagnostic d = Diagnostic.error(UNEXPECTED_CHARACTER, at(found), "unexpected character `" + c + "`");
+        Diagnostic d = Diagnostic.error(Code.UNEXPECTED_CHARACTER, at(found), "unexpected character `" + c + "`");
         return switch (c) {
             case "'" -> d.withHint("strings are written in double quotes: \"like this\"");
             case ";" -> d.withHint("no `;` is needed: a statement ends with its last value");

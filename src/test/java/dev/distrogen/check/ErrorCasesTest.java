@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Golden;
 import dev.distrogen.cli.CliRun;
+import dev.distrogen.diagnostic.Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +43,42 @@ class ErrorCasesTest {
         assertEquals(hasError ? 1 : 0, run.exit(), "exit code of " + name);
         assertTrue(hasError || stderr.contains(": warning["), "a bad spec reports something: " + name);
         assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), "no stack trace: " + stderr);
-        assertEquals(hasError ? "" : "", run.out(), "a spec with problems prints no 'ok'");
+        // "SPEC: ok" is for a spec without any diagnostic; every case here has at least one.
+        assertEquals("", run.out(), "a spec with problems prints no 'ok'");
     }
 
     @Test
     void thereAreAtLeastThirtyCasesWithErrors() throws IOException {
         List<Path> withErrors = cases().filter(c -> !c.getFileName().toString().startsWith("warn-")).toList();
         assertTrue(withErrors.size() >= 30, "only " + withErrors.size() + " error cases");
+    }
+
+    @Test
+    void theReadmeTableListsExactlyTheCodes_withTheirSeverity() throws IOException {
+        String readme = Files.readString(Golden.root().resolve("README.md"));
+        var row = java.util.regex.Pattern.compile("(?m)^\\| (DG\\d{3}) \\| (error|warning) \\|").matcher(readme);
+        List<String> documented = new java.util.ArrayList<>();
+        while (row.find()) {
+            documented.add(row.group(1) + " " + row.group(2));
+        }
+        List<String> codes = java.util.Arrays.stream(Code.values()).map(c -> c.id() + " " + c.severity().label()).toList();
+        assertEquals(codes, documented);
+        assertEquals(codes.size(), java.util.Arrays.stream(Code.values()).map(Code::id).distinct().count(), "ids are unique");
+    }
+
+    @Test
+    void everyCodeIsReportedByAnErrorFile() throws IOException {
+        java.util.Set<String> reported = new java.util.TreeSet<>();
+        for (Path spec : cases().toList()) {
+            Path errors = CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".errors"));
+            var m = java.util.regex.Pattern.compile("\\[(DG\\d{3})\\]").matcher(Files.exists(errors) ? Files.readString(errors) : "");
+            while (m.find()) {
+                reported.add(m.group(1));
+            }
+        }
+        for (Code code : Code.values()) {
+            assertTrue(reported.contains(code.id()), code.id() + " has no error file that shows it");
+        }
     }
 
     @Test

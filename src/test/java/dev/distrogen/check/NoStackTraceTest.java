@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.Golden;
+import dev.distrogen.diagnostic.DiagnosticFormatter;
+import dev.distrogen.diagnostic.SpecSource;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
 import dev.distrogen.backend.GenerationException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Golden;
-import dev.distrogen.check.SpecSource;
+import dev.distrogen.diagnostic.SpecSource;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

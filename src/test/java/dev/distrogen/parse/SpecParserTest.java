@@ -3,7 +3,7 @@ package dev.distrogen.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.distrogen.check.SpecSource;
+import dev.distrogen.diagnostic.SpecSource;
 import dev.distrogen.model.ConfigSource;
 import dev.distrogen.model.Spec;
 import java.nio.file.Path;

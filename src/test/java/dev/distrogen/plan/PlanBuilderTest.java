@@ -7,7 +7,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
-import dev.distrogen.check.SpecSource;
+import dev.distrogen.diagnostic.SpecSource;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.DockerBuilder;

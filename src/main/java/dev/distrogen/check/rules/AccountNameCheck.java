@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.User;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class AccountNameCheck implements Check {
 
-    public static final String CODE = "DG033";
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}");
 
     @Override
@@ -33,7 +33,7 @@ public final class AccountNameCheck implements Check {
         if (user.group().isPresent()) {
             name("group", group, Accounts.id(user.gid()), found);
         } else if (user.name().value().equals("root") && Accounts.id(user.gid()).orElse(0) != 0) {
-            found.add(Diagnostic.error(CODE, user.name().at(), "the group defaults to the user's name, \"root\", "
+            found.add(Diagnostic.error(Code.ACCOUNT_NAME, user.name().at(), "the group defaults to the user's name, \"root\", "
                     + "but gid is not 0").withHint("name the group: group \"app\""));
         }
         user.home().ifPresent(h -> field("home", h, found));
@@ -42,19 +42,19 @@ public final class AccountNameCheck implements Check {
 
     private static void name(String what, Located<String> name, OptionalLong id, List<Diagnostic> found) {
         if (!NAME.matcher(name.value()).matches()) {
-            found.add(Diagnostic.error(CODE, name.at(), what + " name \"" + name.value() + "\" is not a valid account name")
+            found.add(Diagnostic.error(Code.ACCOUNT_NAME, name.at(), what + " name \"" + name.value() + "\" is not a valid account name")
                     .withHint("use at most 32 lower-case letters, digits, `_`, `-` and `.`, starting with a letter or `_`"));
             return;
         }
         if (name.value().equals("root") && id.isPresent() && id.getAsLong() != 0) {
-            found.add(Diagnostic.error(CODE, name.at(), what + " name \"root\" is reserved for id 0")
+            found.add(Diagnostic.error(Code.ACCOUNT_NAME, name.at(), what + " name \"root\" is reserved for id 0")
                     .withHint("choose another name for the app's " + what));
         }
     }
 
     private static void field(String what, Located<String> value, List<Diagnostic> found) {
         if (value.value().contains(":")) {
-            found.add(Diagnostic.error(CODE, value.at(), what + " \"" + value.value()
+            found.add(Diagnostic.error(Code.ACCOUNT_NAME, value.at(), what + " \"" + value.value()
                     + "\" holds `:`, which separates the fields of /etc/passwd"));
         }
     }

@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ConfigSource;
 import dev.distrogen.model.Located;
@@ -24,9 +25,6 @@ import java.util.Set;
  */
 public final class ConfigFileCheck implements Check {
 
-    public static final String MISSING = "DG023";
-    public static final String ESCAPES = "DG024";
-    public static final String UNUSABLE_NAME = "DG025";
     private static final Set<String> CONTEXT_NAMES = Set.of("Dockerfile", ".dockerignore", ".distrogen-manifest",
             "default.nix");
 
@@ -44,13 +42,13 @@ public final class ConfigFileCheck implements Check {
     private static void check(Path baseDir, Located<String> file, List<Diagnostic> found) {
         String name = file.value();
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '\\')) {
-            found.add(Diagnostic.error(UNUSABLE_NAME, file.at(), "config source \"" + name + "\" holds a quote, "
+            found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" holds a quote, "
                     + "backslash or control character, which Dockerfile builders do not escape alike")
                     .withHint("rename the file"));
             return;
         }
         if (CONTEXT_NAMES.contains(name)) {
-            found.add(Diagnostic.error(UNUSABLE_NAME, file.at(), "config source \"" + name + "\" has the name of a "
+            found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" has the name of a "
                     + "file distrogen generates").withHint("rename the file, e.g. to " + name.replaceFirst("^\\.", "") + ".in"));
             return;
         }
@@ -59,29 +57,29 @@ public final class ConfigFileCheck implements Check {
         try {
             resolved = base.resolve(name).normalize();
         } catch (InvalidPathException e) {
-            found.add(Diagnostic.error(MISSING, file.at(), "\"" + name + "\" is not a valid file name"));
+            found.add(Diagnostic.error(Code.FROM_FILE_MISSING, file.at(), "\"" + name + "\" is not a valid file name"));
             return;
         }
         if (name.isEmpty() || name.startsWith("/") || !resolved.startsWith(base) || resolved.equals(base)) {
-            found.add(Diagnostic.error(ESCAPES, file.at(), "config source \"" + name + "\" is outside the spec's folder")
+            found.add(Diagnostic.error(Code.FROM_FILE_OUTSIDE, file.at(), "config source \"" + name + "\" is outside the spec's folder")
                     .withHint("copy the file next to the spec and name it relative to it, e.g. from \""
                             + resolved.getFileName() + "\""));
             return;
         }
         if (Arrays.stream(name.split("/", -1)).anyMatch(segment -> segment.isEmpty() || segment.equals(".")
                 || segment.equals(".."))) {
-            found.add(Diagnostic.error(UNUSABLE_NAME, file.at(), "config source \"" + name + "\" is not a plain relative name")
+            found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" is not a plain relative name")
                     .withHint("write it without `.` and `..` segments or `//`: from \"" + base.relativize(resolved) + "\""));
             return;
         }
         if (!Files.isRegularFile(resolved)) {
             String what = Files.isDirectory(resolved) ? "is a directory, not a file" : "does not exist";
-            found.add(Diagnostic.error(MISSING, file.at(), "config source \"" + name + "\" " + what)
+            found.add(Diagnostic.error(Code.FROM_FILE_MISSING, file.at(), "config source \"" + name + "\" " + what)
                     .withHint("`from` names a file relative to the spec's folder"));
             return;
         }
         if (!realPathInside(base, resolved)) {
-            found.add(Diagnostic.error(ESCAPES, file.at(), "config source \"" + name
+            found.add(Diagnostic.error(Code.FROM_FILE_OUTSIDE, file.at(), "config source \"" + name
                             + "\" is a link to a file outside the spec's folder")
                     .withHint("copy the file itself next to the spec"));
         }

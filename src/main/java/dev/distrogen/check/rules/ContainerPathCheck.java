@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.DirDecl;
@@ -17,9 +18,6 @@ import java.util.List;
  */
 public final class ContainerPathCheck implements Check {
 
-    public static final String RELATIVE = "DG020";
-    public static final String DOT_SEGMENT = "DG021";
-    public static final String MALFORMED = "DG022";
 
     private record Named(String what, Located<String> path) {
     }
@@ -33,7 +31,7 @@ public final class ContainerPathCheck implements Check {
                     problem -> found.add(diagnose(named, problem)),
                     () -> {
                         if (raw.equals("/") && !named.what().startsWith("workdir") && !named.what().startsWith("home")) {
-                            found.add(Diagnostic.error(MALFORMED, named.path().at(),
+                            found.add(Diagnostic.error(Code.MALFORMED_PATH, named.path().at(),
                                     named.what() + " cannot be the root directory `/`"));
                         }
                     });
@@ -45,14 +43,14 @@ public final class ContainerPathCheck implements Check {
         String raw = named.path().value();
         String message = named.what() + " \"" + raw + "\" is not a valid path in the image: " + problem;
         if (problem.contains("relative")) {
-            return Diagnostic.error(RELATIVE, named.path().at(), message).withHint("paths in the image are absolute: \"/"
+            return Diagnostic.error(Code.RELATIVE_PATH, named.path().at(), message).withHint("paths in the image are absolute: \"/"
                     + raw.replaceFirst("^\\./", "") + "\"");
         }
         if (problem.contains("`.")) {
-            return Diagnostic.error(DOT_SEGMENT, named.path().at(), message)
+            return Diagnostic.error(Code.DOT_SEGMENT, named.path().at(), message)
                     .withHint("write the path without `.` and `..` segments");
         }
-        return Diagnostic.error(MALFORMED, named.path().at(), message);
+        return Diagnostic.error(Code.MALFORMED_PATH, named.path().at(), message);
     }
 
     private static List<Named> containerPaths(Spec spec) {

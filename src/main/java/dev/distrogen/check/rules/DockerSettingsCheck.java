@@ -1,8 +1,9 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Suggestions;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.model.DockerSettings;
@@ -18,19 +19,17 @@ import java.util.List;
  */
 public final class DockerSettingsCheck implements Check {
 
-    public static final String BASE = "DG070";
-    public static final String BUILDER = "DG071";
 
     @Override
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
         DockerSettings docker = spec.docker();
         docker.baseWord().filter(w -> DockerBase.ofWord(w.value()).isEmpty()).ifPresent(w -> found.add(
-                Diagnostic.error(BASE, w.at(), "unknown base `" + w.value() + "`" + Suggestions.didYouMean(w.value(),
+                Diagnostic.error(Code.DOCKER_BASE, w.at(), "unknown base `" + w.value() + "`" + Suggestions.didYouMean(w.value(),
                         DockerBase.words())).withHint("the bases are " + String.join(", ", DockerBase.words())
                         + ", or an image reference in quotes: base \"gcr.io/distroless/java17-debian12\"")));
         docker.builder().filter(b -> DockerBuilder.ofWord(b.value()).isEmpty()).ifPresent(b -> found.add(
-                Diagnostic.error(BUILDER, b.at(), "unknown builder `" + b.value() + "`" + Suggestions.didYouMean(b.value(),
+                Diagnostic.error(Code.DOCKER_BUILDER, b.at(), "unknown builder `" + b.value() + "`" + Suggestions.didYouMean(b.value(),
                         DockerBuilder.words())).withHint("`builder image` copies the app from `from`; `builder nix` "
                         + "installs the nix package in a nixos/nix stage")));
         docker.from().ifPresent(f -> reference("from", f, found));
@@ -40,7 +39,7 @@ public final class DockerSettingsCheck implements Check {
 
     private static void reference(String what, Located<String> image, List<Diagnostic> found) {
         if (!ImageReference.isReference(image.value())) {
-            found.add(Diagnostic.error(ImageCheck.REFERENCE, image.at(), "`" + what + "` \"" + image.value()
+            found.add(Diagnostic.error(Code.IMAGE_REFERENCE, image.at(), "`" + what + "` \"" + image.value()
                     + "\" is not a valid image reference").withHint("write it as docker pull takes it, e.g. \"nginx:1.27-alpine\""));
         }
     }

@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.DirDecl;
@@ -18,8 +19,6 @@ import java.util.TreeMap;
  */
 public final class DuplicatePathCheck implements Check {
 
-    public static final String DUPLICATE = "DG012";
-    public static final String RESERVED = "DG013";
     public static final List<String> GENERATED = List.of("/etc/group", "/etc/nsswitch.conf", "/etc/passwd");
 
     private record Declared(String what, Located<String> path) {
@@ -35,13 +34,13 @@ public final class DuplicatePathCheck implements Check {
                 continue;
             }
             if (GENERATED.contains(d.path().value())) {
-                found.add(Diagnostic.error(RESERVED, d.path().at(), "distrogen writes " + d.path().value()
+                found.add(Diagnostic.error(Code.RESERVED_PATH, d.path().at(), "distrogen writes " + d.path().value()
                                 + " itself, from `user`").withHint("remove this " + d.what() + "; declare the account with `user`"));
                 continue;
             }
             Declared earlier = seen.putIfAbsent(d.path().value(), d);
             if (earlier != null) {
-                found.add(Diagnostic.error(DUPLICATE, d.path().at(), "duplicate path \"" + d.path().value()
+                found.add(Diagnostic.error(Code.DUPLICATE_PATH, d.path().at(), "duplicate path \"" + d.path().value()
                                 + "\": it is also a " + earlier.what() + " at line " + earlier.path().at().line())
                         .withHint("declare each path once"));
             }
@@ -52,7 +51,7 @@ public final class DuplicatePathCheck implements Check {
         for (Declared d : seen.values()) {
             for (Declared file : files) {
                 if (ContainerPath.of(d.path().value()).isUnder(ContainerPath.of(file.path().value()))) {
-                    found.add(Diagnostic.error(DUPLICATE, d.path().at(), "\"" + d.path().value() + "\" lies beneath \""
+                    found.add(Diagnostic.error(Code.DUPLICATE_PATH, d.path().at(), "\"" + d.path().value() + "\" lies beneath \""
                             + file.path().value() + "\", which is a config file (line " + file.path().at().line() + ")"));
                 }
             }

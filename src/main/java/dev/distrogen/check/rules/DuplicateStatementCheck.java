@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.StatementRef;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Set;
 /** DG011: a statement or setting that takes one value is given twice in the same place. */
 public final class DuplicateStatementCheck implements Check {
 
-    public static final String CODE = "DG011";
 
     /** Keywords that may repeat: each occurrence adds to a list. */
     private static final Set<String> REPEATABLE = Set.of("label", "dirs", "dir", "config", "port", "libs", "files", "env");
@@ -30,7 +30,7 @@ public final class DuplicateStatementCheck implements Check {
             StatementRef earlier = first.putIfAbsent(key, ref);
             if (earlier != null) {
                 String where = ref.scope().equals("spec") ? "" : " in `" + ref.scope() + "`";
-                found.add(Diagnostic.error(CODE, ref.at(), "duplicate `" + ref.keyword() + "`" + where
+                found.add(Diagnostic.error(Code.DUPLICATE_STATEMENT, ref.at(), "duplicate `" + ref.keyword() + "`" + where
                                 + "; the first is at line " + earlier.at().line())
                         .withHint("keep one of them"));
             }

@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.EnvVar;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
@@ -16,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class EnvCheck implements Check {
 
-    public static final String INVALID = "DG061";
-    public static final String DUPLICATE = "DG062";
-    public static final String CONTROL = "DG063";
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     @Override
@@ -28,17 +26,17 @@ public final class EnvCheck implements Check {
         for (EnvVar env : spec.app().map(app -> app.env()).orElse(List.of())) {
             String name = env.name().value();
             if (!NAME.matcher(name).matches()) {
-                found.add(Diagnostic.error(INVALID, env.name().at(), "`" + name + "` is not a valid environment variable name")
+                found.add(Diagnostic.error(Code.ENV_NAME, env.name().at(), "`" + name + "` is not a valid environment variable name")
                         .withHint("use letters, digits and `_`, not starting with a digit: " + name.replaceAll("[^A-Za-z0-9_]", "_")));
             }
             if (env.value().value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-                found.add(Diagnostic.error(CONTROL, env.value().at(), "the value of " + name
+                found.add(Diagnostic.error(Code.ENV_CONTROL_CHARACTER, env.value().at(), "the value of " + name
                         + " holds a line break or control character, which a Dockerfile's ENV cannot hold")
                         .withHint("pass multi-line settings in a config file instead"));
             }
             EnvVar earlier = seen.putIfAbsent(name, env);
             if (earlier != null) {
-                found.add(Diagnostic.error(DUPLICATE, env.name().at(), "env " + name + " is set twice; the first is at line "
+                found.add(Diagnostic.error(Code.DUPLICATE_ENV, env.name().at(), "env " + name + " is set twice; the first is at line "
                         + earlier.name().at().line()).withHint("keep one of them"));
             }
         }

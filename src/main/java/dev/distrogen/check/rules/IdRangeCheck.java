@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.Optional;
  */
 public final class IdRangeCheck implements Check {
 
-    public static final String OUT_OF_RANGE = "DG031";
-    public static final String NOT_MAPPABLE = "DG034";
     private static final long MAPPABLE = 65_535;
 
     @Override
@@ -36,10 +35,10 @@ public final class IdRangeCheck implements Check {
         Located<String> id = digits.get();
         var value = Accounts.id(digits);
         if (value.isEmpty()) {
-            found.add(Diagnostic.error(OUT_OF_RANGE, id.at(), what + " " + id.value() + " is out of range")
+            found.add(Diagnostic.error(Code.ID_OUT_OF_RANGE, id.at(), what + " " + id.value() + " is out of range")
                     .withHint("ids go from 0 to " + Accounts.MAX_ID + "; 10001 is a common choice for an app"));
         } else if (value.getAsLong() > MAPPABLE) {
-            found.add(Diagnostic.warning(NOT_MAPPABLE, id.at(), what + " " + id.value()
+            found.add(Diagnostic.warning(Code.ID_ABOVE_65535, id.at(), what + " " + id.value()
                             + " is above 65535: rootless Podman and Docker map only 65536 ids by default")
                     .withHint("choose an id from 1000 to 65535, e.g. 10001"));
         }

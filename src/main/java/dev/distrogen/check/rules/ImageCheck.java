@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.model.Label;
 import dev.distrogen.model.Located;
@@ -19,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class ImageCheck implements Check {
 
-    public static final String REFERENCE = "DG075";
-    public static final String LABEL = "DG076";
     private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
 
     @Override
@@ -28,17 +27,17 @@ public final class ImageCheck implements Check {
         List<Diagnostic> found = new ArrayList<>();
         spec.image().ifPresent(image -> {
             if (!ImageReference.isName(image.name().value())) {
-                found.add(Diagnostic.error(REFERENCE, image.name().at(), "image name \"" + image.name().value()
+                found.add(Diagnostic.error(Code.IMAGE_REFERENCE, image.name().at(), "image name \"" + image.name().value()
                                 + "\" is not a valid repository name")
                         .withHint("use lower-case letters, digits and `.`, `_`, `-` separated by `/`, e.g. \"acme/my-app\""));
             }
             image.tag().filter(t -> !ImageReference.isTag(t.value())).ifPresent(t -> found.add(
-                    Diagnostic.error(REFERENCE, t.at(), "tag \"" + t.value() + "\" is not a valid image tag")
+                    Diagnostic.error(Code.IMAGE_REFERENCE, t.at(), "tag \"" + t.value() + "\" is not a valid image tag")
                             .withHint("a tag has at most 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`")));
         });
         if (spec.image().isEmpty()) {
             spec.app().filter(app -> !ImageReference.isName(app.name().value())).ifPresent(app -> found.add(
-                    Diagnostic.error(REFERENCE, app.name().at(), "the image is named after the app, but \""
+                    Diagnostic.error(Code.IMAGE_REFERENCE, app.name().at(), "the image is named after the app, but \""
                             + app.name().value() + "\" is not a valid repository name")
                             .withHint("name the image: image \"my-app\" tag \"1.0\"")));
         }
@@ -47,13 +46,13 @@ public final class ImageCheck implements Check {
         for (Label label : spec.labels()) {
             String key = label.key().value();
             if (!LABEL_KEY.matcher(key).matches()) {
-                found.add(Diagnostic.error(LABEL, label.key().at(), "label key \"" + key + "\" is not a valid key")
+                found.add(Diagnostic.error(Code.LABEL, label.key().at(), "label key \"" + key + "\" is not a valid key")
                         .withHint("use reverse-DNS keys such as \"org.opencontainers.image.source\""));
             }
             singleLine("label " + key, label.value(), found);
             Label earlier = seen.putIfAbsent(key, label);
             if (earlier != null) {
-                found.add(Diagnostic.error(LABEL, label.key().at(), "label \"" + key + "\" is set twice; the first is at line "
+                found.add(Diagnostic.error(Code.LABEL, label.key().at(), "label \"" + key + "\" is set twice; the first is at line "
                         + earlier.key().at().line()).withHint("keep one of them"));
             }
         }
@@ -62,7 +61,7 @@ public final class ImageCheck implements Check {
 
     private static void singleLine(String what, Located<String> value, List<Diagnostic> found) {
         if (value.value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-            found.add(Diagnostic.error(LABEL, value.at(), "the value of " + what
+            found.add(Diagnostic.error(Code.LABEL, value.at(), "the value of " + what
                     + " holds a line break or control character, which a Dockerfile's LABEL cannot hold")
                     .withHint("keep it on one line"));
         }

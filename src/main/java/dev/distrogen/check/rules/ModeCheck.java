@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.FileMode;
@@ -14,8 +15,6 @@ import java.util.Optional;
 /** DG050: a mode with a digit that is not octal; DG051: a mode above 07777. */
 public final class ModeCheck implements Check {
 
-    public static final String NOT_OCTAL = "DG050";
-    public static final String TOO_LARGE = "DG051";
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -31,10 +30,10 @@ public final class ModeCheck implements Check {
 
     private static void check(Located<String> mode, List<Diagnostic> found) {
         if (!FileMode.isOctal(mode.value())) {
-            found.add(Diagnostic.error(NOT_OCTAL, mode.at(), "mode " + mode.value() + " is not octal")
+            found.add(Diagnostic.error(Code.MODE_NOT_OCTAL, mode.at(), "mode " + mode.value() + " is not octal")
                     .withHint("modes are written in octal digits 0-7, as chmod takes them: 0644, 0750, 1777"));
         } else if (FileMode.parseOctal(mode.value()).isEmpty()) {
-            found.add(Diagnostic.error(TOO_LARGE, mode.at(), "mode " + mode.value() + " is above 07777")
+            found.add(Diagnostic.error(Code.MODE_TOO_LARGE, mode.at(), "mode " + mode.value() + " is above 07777")
                     .withHint("a mode has at most four octal digits: setuid/setgid/sticky, then owner, group, others"));
         }
     }

@@ -1,8 +1,9 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Suggestions;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixSettings;
@@ -19,9 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class NixSettingsCheck implements Check {
 
-    public static final String FUNCTION = "DG072";
-    public static final String PACKAGE = "DG073";
-    public static final String BINARY = "DG074";
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
     private static final Set<String> NIX_KEYWORDS = Set.of("assert", "else", "if", "in", "inherit", "let", "or", "rec",
             "then", "with");
@@ -31,21 +29,21 @@ public final class NixSettingsCheck implements Check {
         List<Diagnostic> found = new ArrayList<>();
         NixSettings nix = spec.nix();
         nix.function().filter(f -> NixFunction.ofName(f.value()).isEmpty()).ifPresent(f -> found.add(
-                Diagnostic.error(FUNCTION, f.at(), "unknown dockerTools function `" + f.value() + "`"
+                Diagnostic.error(Code.NIX_FUNCTION, f.at(), "unknown dockerTools function `" + f.value() + "`"
                         + Suggestions.didYouMean(f.value(), NixFunction.names()))
                         .withHint("the functions are " + String.join(", ", NixFunction.names()))));
         if (nix.packageAttr().isEmpty()) {
             spec.app().filter(app -> !isAttributePath(app.name().value())).ifPresent(app -> found.add(
-                    Diagnostic.error(PACKAGE, app.name().at(), "the nix package defaults to the app's name, but \""
+                    Diagnostic.error(Code.NIX_PACKAGE, app.name().at(), "the nix package defaults to the app's name, but \""
                             + app.name().value() + "\" is not a nixpkgs attribute path")
                             .withHint("name the package: nix { package \"ATTR\" }")));
         }
         nix.packageAttr().filter(p -> !isAttributePath(p.value())).ifPresent(p -> found.add(
-                Diagnostic.error(PACKAGE, p.at(), "package \"" + p.value() + "\" is not a nixpkgs attribute path")
+                Diagnostic.error(Code.NIX_PACKAGE, p.at(), "package \"" + p.value() + "\" is not a nixpkgs attribute path")
                         .withHint("name the attribute as in pkgs.NAME, e.g. \"nginx\" or \"python3Packages.gunicorn\"")));
         nix.binary().ifPresent(b -> {
             if (b.value().startsWith("/") || ContainerPath.problem("/" + b.value()).isPresent()) {
-                found.add(Diagnostic.error(BINARY, b.at(), "nix binary \"" + b.value()
+                found.add(Diagnostic.error(Code.NIX_BINARY, b.at(), "nix binary \"" + b.value()
                         + "\" is not a path inside the package").withHint("give it relative to the package, e.g. \"bin/nginx\""));
             }
         });

@@ -1,8 +1,9 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Suggestions;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.Located;
@@ -14,7 +15,6 @@ import java.util.Optional;
 /** DG030: an {@code owner} must be the declared user or root: the image has no other account. */
 public final class OwnerCheck implements Check {
 
-    public static final String CODE = "DG030";
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -26,7 +26,7 @@ public final class OwnerCheck implements Check {
         spec.configs().stream().map(ConfigDecl::owner).forEach(owners::add);
         for (Optional<Located<String>> owner : owners) {
             owner.filter(o -> !Accounts.isKnownOwner(spec, o.value())).ifPresent(o -> found.add(
-                    Diagnostic.error(CODE, o.at(), "owner \"" + o.value() + "\" is not a declared user"
+                    Diagnostic.error(Code.UNKNOWN_OWNER, o.at(), "owner \"" + o.value() + "\" is not a declared user"
                                     + Suggestions.didYouMean(o.value(), known))
                             .withHint("the image has the accounts " + String.join(" and ", known)
                                     + ": root, and the one `user` declares")));

@@ -1,8 +1,9 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Suggestions;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.PortDecl;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
@@ -14,9 +15,6 @@ import java.util.OptionalInt;
 /** DG040: port outside 1-65535; DG041: protocol other than tcp, udp or sctp; DG043: a port twice. */
 public final class PortCheck implements Check {
 
-    public static final String OUT_OF_RANGE = "DG040";
-    public static final String PROTOCOL = "DG041";
-    public static final String DUPLICATE = "DG043";
     static final List<String> PROTOCOLS = List.of("tcp", "udp", "sctp");
 
     @Override
@@ -26,16 +24,16 @@ public final class PortCheck implements Check {
         for (PortDecl port : spec.ports()) {
             OptionalInt number = number(port);
             if (number.isEmpty()) {
-                found.add(Diagnostic.error(OUT_OF_RANGE, port.number().at(), "port " + port.number().value()
+                found.add(Diagnostic.error(Code.PORT_OUT_OF_RANGE, port.number().at(), "port " + port.number().value()
                         + " is out of range").withHint("ports go from 1 to 65535"));
             }
             port.protocol().filter(p -> !PROTOCOLS.contains(p.value())).ifPresent(p -> found.add(
-                    Diagnostic.error(PROTOCOL, p.at(), "unknown protocol `" + p.value() + "`"
+                    Diagnostic.error(Code.PORT_PROTOCOL, p.at(), "unknown protocol `" + p.value() + "`"
                             + Suggestions.didYouMean(p.value(), PROTOCOLS)).withHint("write port N/tcp, N/udp or N/sctp")));
             String key = number.orElse(-1) + "/" + port.protocolName();
             PortDecl earlier = seen.putIfAbsent(key, port);
             if (earlier != null && number.isPresent()) {
-                found.add(Diagnostic.error(DUPLICATE, port.at(), "port " + key + " is declared twice; the first is at line "
+                found.add(Diagnostic.error(Code.DUPLICATE_PORT, port.at(), "port " + key + " is declared twice; the first is at line "
                         + earlier.at().line()).withHint("keep one of them"));
             }
         }

@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.PortDecl;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
  */
 public final class PrivilegedPortCheck implements Check {
 
-    public static final String CODE = "DG042";
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -26,7 +26,7 @@ public final class PrivilegedPortCheck implements Check {
         for (PortDecl port : spec.ports()) {
             int n = PortCheck.number(port).orElse(1024);
             if (n < 1024) {
-                found.add(Diagnostic.warning(CODE, port.number().at(), "port " + n + " is below 1024: the app runs as \""
+                found.add(Diagnostic.warning(Code.PRIVILEGED_PORT, port.number().at(), "port " + n + " is below 1024: the app runs as \""
                                 + user + "\" (uid " + uid.getAsLong() + "), which cannot bind it on a default kernel")
                         .withHint("listen on a port from 1024 up and publish it as " + n + " (docker run -p " + n
                                 + ":8080, a Service's targetPort), or have the runtime set the sysctl "

@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +10,13 @@ import java.util.List;
 /** DG032 (warning): the app user has uid 0, so the app runs as root. */
 public final class RootUserCheck implements Check {
 
-    public static final String CODE = "DG032";
 
     @Override
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
         spec.user().ifPresent(user -> {
             if (Accounts.id(user.uid()).orElse(-1) == 0) {
-                found.add(Diagnostic.warning(CODE, user.uid().orElseThrow().at(), "uid 0: the app runs as root")
+                found.add(Diagnostic.warning(Code.ROOT_USER, user.uid().orElseThrow().at(), "uid 0: the app runs as root")
                         .withHint("a minimal image should still run as a non-root user: give it a uid such as 10001 "
                                 + "(Kubernetes' runAsNonRoot refuses uid 0)"));
             }

@@ -1,8 +1,9 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
-import dev.distrogen.check.Suggestions;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.StopSignal;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Locale;
 /** DG060: {@code stop} names no Linux signal. */
 public final class StopSignalCheck implements Check {
 
-    public static final String CODE = "DG060";
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -21,7 +21,7 @@ public final class StopSignalCheck implements Check {
             if (StopSignal.canonical(signal.value()).isEmpty()) {
                 String upper = signal.value().toUpperCase(Locale.ROOT);
                 String guess = upper.startsWith("SIG") ? upper : "SIG" + upper;
-                found.add(Diagnostic.error(CODE, signal.at(), "unknown stop signal \"" + signal.value() + "\""
+                found.add(Diagnostic.error(Code.STOP_SIGNAL, signal.at(), "unknown stop signal \"" + signal.value() + "\""
                                 + Suggestions.didYouMean(guess, StopSignal.NAMES))
                         .withHint("name a Linux signal such as SIGTERM (the default), SIGQUIT or SIGINT, or give its number"));
             }

@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.FileMode;
 import dev.distrogen.model.Spec;
@@ -14,7 +15,6 @@ import java.util.List;
  */
 public final class TmpStickyCheck implements Check {
 
-    public static final String CODE = "DG052";
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -25,7 +25,7 @@ public final class TmpStickyCheck implements Check {
             }
             FileMode.parseOctal(dir.mode().get().value())
                     .filter(mode -> mode.bits() != FileMode.TMP.bits())
-                    .ifPresent(mode -> found.add(Diagnostic.warning(CODE, dir.mode().get().at(), "/tmp has mode "
+                    .ifPresent(mode -> found.add(Diagnostic.warning(Code.TMP_NOT_STICKY, dir.mode().get().at(), "/tmp has mode "
                                     + mode.octal() + "; programs expect 1777 (writable by all, sticky)")
                             .withHint("write mode 1777, or leave the mode out: /tmp defaults to 1777")));
         }

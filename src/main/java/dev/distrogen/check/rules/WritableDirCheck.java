@@ -1,7 +1,8 @@
 package dev.distrogen.check.rules;
 
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
-import dev.distrogen.check.Diagnostic;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.FileMode;
 import dev.distrogen.model.Located;
@@ -15,7 +16,6 @@ import java.util.List;
  */
 public final class WritableDirCheck implements Check {
 
-    public static final String CODE = "DG053";
     private static final int OWNER = 0;
     private static final int OTHERS = 2;
 
@@ -37,7 +37,7 @@ public final class WritableDirCheck implements Check {
             boolean writable = ownedByUser ? mode.writableBy(OWNER) : mode.writableBy(OTHERS);
             if (!writable) {
                 String owner = dir.owner().map(Located::value).orElse("root");
-                found.add(Diagnostic.warning(CODE, dir.path().at(), "the app runs as \"" + user + "\", which cannot write to "
+                found.add(Diagnostic.warning(Code.DIR_NOT_WRITABLE, dir.path().at(), "the app runs as \"" + user + "\", which cannot write to "
                                 + dir.path().value() + " (owner " + owner + ", mode " + mode.octal() + ")")
                         .withHint(ownedByUser ? "give the owner write permission, e.g. mode 0750"
                                 : "add owner \"" + user + "\" to this dir"));

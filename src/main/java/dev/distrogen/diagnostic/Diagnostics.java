@@ -1,4 +1,4 @@
-package dev.distrogen.check;
+package dev.distrogen.diagnostic;
 
 import java.util.ArrayList;
 import java.util.List;

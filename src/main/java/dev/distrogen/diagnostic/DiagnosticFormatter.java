@@ -1,4 +1,4 @@
-package dev.distrogen.check;
+package dev.distrogen.diagnostic;
 
 import dev.distrogen.model.SourceLocation;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class DiagnosticFormatter {
         String severityColor = d.severity() == Severity.ERROR ? RED : YELLOW;
         out.append(paint(BOLD, source.displayName() + ":" + at.line() + ":" + at.column() + ":"))
                 .append(' ')
-                .append(paint(severityColor, d.severity().label() + "[" + d.code() + "]:"))
+                .append(paint(severityColor, d.severity().label() + "[" + d.code().id() + "]:"))
                 .append(' ')
                 .append(d.message())
                 .append('\n');

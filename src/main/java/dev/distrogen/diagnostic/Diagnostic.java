@@ -1,4 +1,4 @@
-package dev.distrogen.check;
+package dev.distrogen.diagnostic;
 
 import dev.distrogen.model.SourceLocation;
 import java.util.Comparator;
@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One problem in a spec: where, how bad, a stable code (documented in README.md), a message in
+ * One problem in a spec: where, how bad, a stable {@link Code} (documented in README.md), a message in
  * the user's terms, and a hint on how to fix it where one helps.
  */
-public record Diagnostic(Severity severity, String code, SourceLocation at, String message, Optional<String> hint) {
+public record Diagnostic(Severity severity, Code code, SourceLocation at, String message, Optional<String> hint) {
 
     /** Source order; at one place errors first, then by code, so output never depends on check order. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::at)
@@ -25,12 +25,19 @@ public record Diagnostic(Severity severity, String code, SourceLocation at, Stri
         Objects.requireNonNull(hint, "hint");
     }
 
-    public static Diagnostic error(String code, SourceLocation at, String message) {
-        return new Diagnostic(Severity.ERROR, code, at, message, Optional.empty());
+    public static Diagnostic error(Code code, SourceLocation at, String message) {
+        return of(Severity.ERROR, code, at, message);
     }
 
-    public static Diagnostic warning(String code, SourceLocation at, String message) {
-        return new Diagnostic(Severity.WARNING, code, at, message, Optional.empty());
+    public static Diagnostic warning(Code code, SourceLocation at, String message) {
+        return of(Severity.WARNING, code, at, message);
+    }
+
+    private static Diagnostic of(Severity severity, Code code, SourceLocation at, String message) {
+        if (code.severity() != severity) {
+            throw new IllegalArgumentException(code.id() + " is always reported as " + code.severity());
+        }
+        return new Diagnostic(severity, code, at, message, Optional.empty());
     }
 
     public Diagnostic withHint(String text) {
