@@ -2,9 +2,9 @@ package dev.distrogen.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distrogen.Tools;
 import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
@@ -39,7 +39,7 @@ class EscapeRoundTripTest {
 
     @Test
     void nixStrings_areReadBackExactly_byNix() throws Exception {
-        assumeTrue(new java.io.File("/usr/bin/nix-instantiate").canExecute(), "nix-instantiate is not installed (nix-bin)");
+        Tools.requireOnPath("the escaping is read back by real Nix (apt-get install nix-bin)", "nix-instantiate");
         List<String> values = new ArrayList<>(HOSTILE);
         values.addAll(List.of("two\nlines\n", "tab\tand\rreturn"));
         StringBuilder expr = new StringBuilder("[");
@@ -67,7 +67,7 @@ class EscapeRoundTripTest {
      */
     @Test
     void nixIndentedStrings_roundTripAnyRunOfQuotesAndDollars() throws Exception {
-        assumeTrue(new java.io.File("/usr/bin/nix-instantiate").canExecute(), "nix-instantiate is not installed (nix-bin)");
+        Tools.requireOnPath("the escaping is read back by real Nix (apt-get install nix-bin)", "nix-instantiate");
         String alphabet = "'${}\\\"a";
         List<String> texts = new ArrayList<>();
         allStrings(alphabet, 4, "", texts);

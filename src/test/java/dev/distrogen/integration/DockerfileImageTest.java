@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -59,11 +59,14 @@ class DockerfileImageTest {
         built.forEach(Images::remove);
     }
 
-    @BeforeAll
+    /** Per test, not @BeforeAll: a skip there would make Surefire count these tests as nothing. */
+    @BeforeEach
     void setUp() throws IOException {
         Images.assumeTools();
-        builder = Images.builder();
-        rootrun = compileRootrun();
+        if (builder == null) {
+            builder = Images.builder();
+            rootrun = compileRootrun();
+        }
     }
 
     static Path compileRootrun() throws IOException {

@@ -1,8 +1,7 @@
 package dev.distrogen.integration;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.distrogen.Golden;
+import dev.distrogen.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +28,9 @@ final class Images {
 
     /** Skips (with the reason) where the tools or privileges are missing; .ci/run installs them. */
     static void assumeTools() {
-        for (String tool : List.of("buildah", "podman", "debootstrap", "gcc", "unshare", "musl-gcc")) {
-            assumeTrue(onPath(tool), tool + " is not installed: the image tests need buildah, podman, debootstrap and gcc "
-                    + "(apt-get install buildah podman debootstrap gcc musl-tools busybox-static, as .ci/run does)");
-        }
-        assumeTrue("root".equals(System.getProperty("user.name")),
-                "the image tests run as root: they mount an image's root filesystem and chroot into it");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
+        Tools.requireOnPath("the image tests need it (apt-get install buildah podman debootstrap gcc musl-tools busybox-static, "
+                + "as .ci/run does)", "buildah", "podman", "debootstrap", "gcc", "unshare", "musl-gcc", "busybox");
+        Tools.requireRoot("the image tests mount an image's root filesystem and chroot into it");
     }
 
     static boolean exists(String image) {
@@ -155,8 +142,12 @@ final class Images {
     private static String buildOnce(String tag, Context context) throws IOException {
         if (!exists(tag)) {
             Path dir = Files.createTempDirectory("distrogen-image");
-            context.fill(dir);
-            build(dir, tag);
+            try {
+                context.fill(dir);
+                build(dir, tag);
+            } finally {
+                Command.check(Duration.ofMinutes(1), "rm", "-rf", "--one-file-system", dir.toString());
+            }
         }
         return tag;
     }

@@ -1,11 +1,11 @@
 package dev.distrogen.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distrogen.Golden;
+import dev.distrogen.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,7 @@ final class Nix {
     }
 
     static void assumeNix() {
-        assumeTrue(Command.available("nix-instantiate"),
-                "nix-instantiate is not installed: the Nix tests need nix-bin (apt-get install nix-bin, as .ci/run does)");
+        Tools.requireOnPath("the Nix tests need nix-bin (apt-get install nix-bin, as .ci/run does)", "nix-instantiate");
     }
 
     static void assertParses(Path file) {
