@@ -271,7 +271,8 @@ class DockerfileImageTest {
         args.addAll(options);
         CliRun run = CliRun.run(args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());
-        String tag = "localhost/distrogen-test-" + name + ":latest";
+        // The pid keeps runs from two checkouts at once from replacing each other's images.
+        String tag = "localhost/distrogen-test-" + name + ":run" + ProcessHandle.current().pid();
         double seconds = Images.build(context, tag);
         built.add(tag);
         ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
