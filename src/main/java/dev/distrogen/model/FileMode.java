@@ -43,6 +43,23 @@ public record FileMode(int bits) {
         return ((bits >> shift) & 03) == 03;
     }
 
+    /**
+     * Whether a process running as {@code uid}:{@code gid} (no supplementary groups, as in a
+     * container) may create entries in a directory of this mode owned by
+     * {@code ownerUid}:{@code ownerGid}. As the kernel decides it: exactly one class applies,
+     * the owner's if the uid matches, else the group's if the gid matches, else others'; root
+     * may always.
+     */
+    public boolean allowsWrite(long uid, long gid, long ownerUid, long ownerGid) {
+        if (uid == 0) {
+            return true;
+        }
+        if (uid == ownerUid) {
+            return writableBy(0);
+        }
+        return gid == ownerGid ? writableBy(1) : writableBy(2);
+    }
+
     /** "0750", "1777". */
     public String octal() {
         return String.format(Locale.ROOT, "%04o", bits);

@@ -9,19 +9,19 @@ import java.util.Collections;
 
 /**
  * The OCI image config both targets declare. The program itself is target-specific (a path in
- * the build stage, or in the Nix package), so {@code Entrypoint} is built by each backend from
- * {@link AppPayload} or {@link NixOptions}; the spec's {@code args} are the {@code Cmd}, so that
+ * the build stage, or in the Nix package): {@link DockerOptions#program()} and
+ * {@link NixOptions#program()} decide it. The spec's {@code args} are the {@code Cmd}, so that
  * {@code docker run IMAGE ARGS...} replaces them as users expect.
  *
- * @param env "NAME=value" pairs in the order written
- * @param exposedPorts "8080/tcp", in the order written
+ * @param env in the order written
+ * @param exposedPorts in the order written
  */
 public record ImageConfig(
         String user,
         List<String> cmd,
-        List<String> env,
+        List<EnvVariable> env,
         Optional<String> workingDir,
-        List<String> exposedPorts,
+        List<ExposedPort> exposedPorts,
         Optional<String> stopSignal,
         SortedMap<String, String> labels) {
 
@@ -33,5 +33,20 @@ public record ImageConfig(
         exposedPorts = List.copyOf(exposedPorts);
         Objects.requireNonNull(stopSignal, "stopSignal");
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    }
+
+    /** Env as the OCI config lists it: "NAME=value". */
+    public List<String> envList() {
+        return env.stream().map(EnvVariable::ociForm).toList();
+    }
+
+    /** ExposedPorts' keys as the OCI config has them: "8080/tcp". */
+    public List<String> portList() {
+        return exposedPorts.stream().map(ExposedPort::ociForm).toList();
+    }
+
+    /** The stop signal the runtime sends: the declared one, else the runtimes' default, SIGTERM. */
+    public String effectiveStopSignal() {
+        return stopSignal.orElse(dev.distrogen.model.StopSignal.DEFAULT);
     }
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
  * generators render this; neither goes back to the spec.
  *
  * @param entries every path distrogen lays out, parents before children, sorted
+ * @param writableDirs the declared directories (and /tmp) the app's user may write to, by the
+ *     kernel's rules: what a read-only root filesystem needs a volume for, in every target
+ * @param names the names the running image gets
  */
 public record ImagePlan(
         String name,
@@ -16,6 +19,8 @@ public record ImagePlan(
         Optional<String> description,
         Account user,
         List<PlanEntry> entries,
+        List<PlanEntry> writableDirs,
+        ResourceNames names,
         AppPayload app,
         ImageConfig config,
         DockerOptions docker,
@@ -27,6 +32,8 @@ public record ImagePlan(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(user, "user");
         entries = List.copyOf(entries);
+        writableDirs = List.copyOf(writableDirs);
+        Objects.requireNonNull(names, "names");
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(docker, "docker");

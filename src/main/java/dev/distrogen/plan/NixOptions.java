@@ -16,4 +16,20 @@ public record NixOptions(String packageAttr, String binary, NixFunction function
         Objects.requireNonNull(binary, "binary");
         Objects.requireNonNull(function, "function");
     }
+
+    /** The program as the image starts it, as Nix writes it: "${pkgs.nginx}/bin/nginx". */
+    public String program() {
+        return "${pkgs." + packageAttr + "}/" + binary;
+    }
+
+    /**
+     * How to build the image from {@code expression} and load it into Docker: buildImage and
+     * buildLayeredImage make a tarball, streamLayeredImage a script that writes one.
+     */
+    public String loadCommand(String expression) {
+        if (function == NixFunction.STREAM_LAYERED_IMAGE) {
+            return "\"$(nix-build " + expression + ")\" | docker load";
+        }
+        return "nix-build " + expression + " && docker load < result";
+    }
 }

@@ -21,6 +21,7 @@ import dev.distrogen.plan.PlanEntry.Kind;
 import dev.distrogen.plan.PlanEntry.Origin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -67,8 +68,18 @@ public final class PlanBuilder {
         addParents();
         String name = spec.image().map(i -> i.name().value()).orElse(app.name().value());
         String tag = spec.image().flatMap(i -> i.tag()).map(Located::value).orElse(DEFAULT_TAG);
-        return new ImagePlan(name, tag, spec.description().map(Located::value), account, List.copyOf(entries.values()),
-                payload(), config(name), docker(spec.docker()), nix(spec.nix()));
+        NixOptions nix = nix(spec.nix());
+        List<PlanEntry> laidOut = List.copyOf(entries.values());
+        return new ImagePlan(name, tag, spec.description().map(Located::value), account, laidOut, writableDirs(laidOut),
+                ResourceNames.of(name, app.name().value()), payload(), config(name), docker(spec.docker(), nix), nix);
+    }
+
+    /** The declared dirs the app's user may write to, as the kernel decides it. */
+    private List<PlanEntry> writableDirs(List<PlanEntry> laidOut) {
+        return laidOut.stream()
+                .filter(e -> e.isDirectory() && e.origin() == Origin.DIR)
+                .filter(e -> e.mode().allowsWrite(account.uid(), account.gid(), e.uid(), e.gid()))
+                .toList();
     }
 
     private static Account account(User user) {
@@ -155,23 +166,25 @@ public final class PlanBuilder {
         return new ImageConfig(
                 account.numericUser(),
                 app.args().stream().map(Located::value).toList(),
-                app.env().stream().map(e -> e.name().value() + "=" + e.value().value()).toList(),
+                app.env().stream().map(e -> new EnvVariable(e.name().value(), e.value().value())).toList(),
                 app.workdir().map(Located::value),
                 spec.ports().stream().map(PlanBuilder::port).toList(),
                 app.stopSignal().map(s -> StopSignal.canonical(s.value()).orElseThrow()),
                 new TreeMap<>(labels));
     }
 
-    private static String port(PortDecl port) {
-        return Integer.parseInt(port.number().value()) + "/" + port.protocolName();
+    private static ExposedPort port(PortDecl port) {
+        return new ExposedPort(Integer.parseInt(port.number().value()), port.protocolName().toLowerCase(Locale.ROOT));
     }
 
-    private static DockerOptions docker(DockerSettings docker) {
+    private DockerOptions docker(DockerSettings docker, NixOptions nix) {
         Optional<DockerBase> base = docker.baseImage().isPresent() ? Optional.empty()
                 : Optional.of(docker.baseWord().map(w -> DockerBase.ofWord(w.value()).orElseThrow()).orElse(DockerBase.SCRATCH));
         DockerBuilder builder = docker.builder().map(b -> DockerBuilder.ofWord(b.value()).orElseThrow())
                 .orElse(DockerBuilder.IMAGE);
-        return new DockerOptions(docker.from().map(Located::value), base, docker.baseImage().map(Located::value), builder);
+        String program = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + nix.binary() : app.binary().orElseThrow().value();
+        return new DockerOptions(docker.from().map(Located::value), base, docker.baseImage().map(Located::value), builder,
+                program);
     }
 
     private NixOptions nix(NixSettings nix) {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Compiler;
+import dev.distrogen.WritableReference;
 import dev.distrogen.backend.docs.DocsBackend;
-import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.plan.ImagePlan;
-import dev.distrogen.plan.PlanEntry;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** The docs page: read-only run with every writable dir, the debug recipes, tables no spec string can break. */
@@ -23,13 +24,16 @@ class DocsPageTest {
     }
 
     private static void assertDocs(Path spec) throws Exception {
-        ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
+        Compiler.Compilation compiled = Compiler.compile(spec, spec.getFileName().toString());
+        ImagePlan plan = compiled.plan().orElseThrow();
         String page = new DocsBackend().generate(new GenerationRequest(plan, "spec.dl", false)).get(0).text();
         assertTrue(page.contains("--read-only"), page);
-        for (PlanEntry dir : K8sBackend.writableDirs(plan)) {
-            String tmpfs = dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode=" + dir.mode().octal();
+        Map<String, String> writable = WritableReference.tmpfsOptions(compiled.spec().orElseThrow());
+        for (Map.Entry<String, String> dir : writable.entrySet()) {
+            String tmpfs = dir.getKey() + ":" + dir.getValue();
             assertTrue(page.contains("--tmpfs " + tmpfs) || page.contains("--tmpfs '" + tmpfs + "'"), tmpfs);
         }
+        assertEquals(writable.size(), page.split("--tmpfs ", -1).length - 1, "a tmpfs on exactly the writable dirs");
         assertTrue(page.contains("--pid=container:") && page.contains("--net=container:"), "the sidecar recipe");
         assertTrue(page.contains("kubectl debug -it POD --image=busybox --target="), "the ephemeral container recipe");
         assertTrue(page.contains("docker build -t " + plan.reference()) && page.contains("nix-build"), "both builds");
@@ -41,5 +45,20 @@ class DocsPageTest {
             }
         }
         assertEquals(2, page.split("\n# ", -1).length, "one title: no spec string starts a heading");
+    }
+
+    /** A 70-character app name: the docs' kubectl debug --target names the container k8s.yaml declares. */
+    @Test
+    void docsAndK8s_nameTheSameContainer() throws Exception {
+        String app = "my_" + "very-".repeat(13) + "long-app";
+        ImagePlan plan = Compiler.compile(new dev.distrogen.diagnostic.SpecSource("long.dl", Path.of("/tmp"),
+                "app \"" + app + "\" { binary \"/usr/bin/x\" }\nuser \"u\" uid 10001 gid 10001\n")).plan().orElseThrow();
+        String page = new DocsBackend().generate(new GenerationRequest(plan, "long.dl", false)).get(0).text();
+        String yaml = new dev.distrogen.backend.k8s.K8sBackend().generate(new GenerationRequest(plan, "long.dl", false)).get(0).text();
+        Map<?, ?> deployment = new org.yaml.snakeyaml.Yaml().loadAs(yaml.substring(yaml.indexOf("---")), Map.class);
+        Map<?, ?> pod = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) deployment.get("spec")).get("template")).get("spec");
+        String container = (String) ((Map<?, ?>) ((java.util.List<?>) pod.get("containers")).get(0)).get("name");
+        assertTrue(container.length() <= 63, container);
+        assertTrue(page.contains("--target=" + container + "\n") || page.contains("--target=" + container + " "), page);
     }
 }

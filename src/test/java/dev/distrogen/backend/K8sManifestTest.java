@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Compiler;
 import dev.distrogen.Golden;
+import dev.distrogen.WritableReference;
+import dev.distrogen.model.Spec;
 import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
@@ -33,7 +35,9 @@ class K8sManifestTest {
 
     @SuppressWarnings("unchecked")
     private static void assertManifests(Path spec) throws Exception {
-        ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
+        Compiler.Compilation compiled = Compiler.compile(spec, spec.getFileName().toString());
+        ImagePlan plan = compiled.plan().orElseThrow();
+        Spec model = compiled.spec().orElseThrow();
         String yaml = new K8sBackend().generate(new GenerationRequest(plan, "spec.dl", false)).get(0).text();
         assertFalse(yaml.contains("&id") || yaml.contains("*id"), "no anchors or aliases");
         List<Object> documents = new ArrayList<>();
@@ -70,7 +74,7 @@ class K8sManifestTest {
         for (Map<String, Object> volume : (List<Map<String, Object>>) pod.getOrDefault("volumes", List.of())) {
             volumes.put((String) volume.get("name"), volume);
         }
-        List<String> writable = K8sBackend.writableDirs(plan).stream().map(d -> d.path().value()).toList();
+        List<String> writable = List.copyOf(WritableReference.tmpfsOptions(model).keySet());
         assertTrue(writable.contains("/tmp"), "/tmp is writable by everyone");
         assertEquals(writable.stream().sorted().toList(), volumeOfMount.keySet().stream().sorted().toList());
         for (String dir : writable) {
@@ -87,7 +91,7 @@ class K8sManifestTest {
         for (Map<String, Object> port : (List<Map<String, Object>>) container.getOrDefault("ports", List.of())) {
             ports.add(port.get("containerPort") + "/" + ((String) port.get("protocol")).toLowerCase(java.util.Locale.ROOT));
         }
-        assertEquals(plan.config().exposedPorts(), ports);
+        assertEquals(model.ports().stream().map(p -> Integer.parseInt(p.number().value()) + "/" + p.protocolName()).toList(), ports);
         if (!ports.isEmpty()) {
             Map<String, Object> service = (Map<String, Object>) documents.get(1);
             assertEquals("Service", service.get("kind"));

@@ -220,7 +220,7 @@ class DockerfileImageTest {
             List<String> expectedArgs = new ArrayList<>(List.of(plan.app().binary().value()));
             expectedArgs.addAll(plan.config().cmd());
             assertEquals(expectedArgs, args);
-            assertEquals(plan.config().env(), env.stream().filter(e -> !e.startsWith("PATH=")).toList());
+            assertEquals(plan.config().envList(), env.stream().filter(e -> !e.startsWith("PATH=")).toList());
             assertEquals(plan.config().workingDir().orElseThrow(), cwd);
             assertTrue(plan.config().cmd().contains("dollar $HOME ${PATH} $(touch /distrogen/root/pwned-arg)"));
         }
@@ -247,7 +247,7 @@ class DockerfileImageTest {
      */
     private RunningApp startReadOnly(MountedImage image, ImagePlan plan) throws IOException {
         List<String> options = new ArrayList<>(List.of("--read-only"));
-        for (PlanEntry dir : K8sBackend.writableDirs(plan)) {
+        for (PlanEntry dir : plan.writableDirs()) {
             options.addAll(List.of("--tmpfs", dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode="
                     + dir.mode().octal()));
         }
@@ -295,12 +295,12 @@ class DockerfileImageTest {
         assertEquals(plan.config().user(), config.path("User").asText());
         assertEquals(entrypoint, strings(config.path("Entrypoint")));
         assertEquals(plan.config().cmd(), strings(config.path("Cmd")));
-        assertEquals(plan.config().env(), strings(config.path("Env")).stream().filter(e -> !e.startsWith("PATH=")).toList());
+        assertEquals(plan.config().envList(), strings(config.path("Env")).stream().filter(e -> !e.startsWith("PATH=")).toList());
         // The Dockerfile always sets WORKDIR, "/" when the spec names none: the runtime's default.
         assertEquals(plan.config().workingDir().orElse("/"), config.path("WorkingDir").asText(""));
         List<String> ports = new ArrayList<>();
         config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-        assertEquals(plan.config().exposedPorts().stream().sorted().toList(), ports.stream().sorted().toList());
+        assertEquals(plan.config().portList().stream().sorted().toList(), ports.stream().sorted().toList());
         assertEquals(plan.config().stopSignal().orElse(""), config.path("StopSignal").asText(""));
         Map<String, String> labels = new TreeMap<>();
         config.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));

@@ -80,11 +80,11 @@ class NixExpressionTest {
     static void assertConfig(JsonNode config, ImagePlan plan) {
         assertEquals(plan.config().user(), config.path("User").asText());
         assertEquals(plan.config().cmd(), strings(config.path("Cmd")));
-        assertEquals(plan.config().env(), strings(config.path("Env")));
+        assertEquals(plan.config().envList(), strings(config.path("Env")));
         assertEquals(plan.config().workingDir().orElse(""), config.path("WorkingDir").asText(""));
         List<String> ports = new ArrayList<>();
         config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-        assertEquals(plan.config().exposedPorts(), ports);
+        assertEquals(plan.config().portList(), ports);
         assertEquals(plan.config().stopSignal().orElse(""), config.path("StopSignal").asText(""));
         java.util.Map<String, String> labels = new java.util.TreeMap<>();
         config.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));

@@ -9,6 +9,8 @@ import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.cli.CliRun;
+import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.Spec;
 import dev.distrogen.plan.ImagePlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,9 +71,16 @@ class TargetParityTest {
         assertEquals(new TreeMap<>(docker.labels()), labels(nix.path("Labels")), "Labels");
         // Documented: the Dockerfile says "/" where Nix leaves WorkingDir unset.
         assertEquals(docker.workdir(), nix.path("WorkingDir").asText("/"), "WorkingDir");
-        // Documented: each target starts its own build of the program, with no argument of its own.
-        assertEquals(List.of(DockerfileBackend.program(plan)), docker.json("ENTRYPOINT"));
+        // Documented: each target starts its own build of the program, with no argument of its own:
+        // the spec's binary from the build stage, or (builder nix) the same program as the Nix
+        // image's, under nix-env's /usr/local profile.
         assertEquals(1, nix.path("Entrypoint").size());
+        String nixProgram = nix.path("Entrypoint").path(0).asText();
+        String inPackage = nixProgram.replaceFirst("^/nix/store/[^/]+/", "");
+        Spec model = Compiler.compile(spec, spec.getFileName().toString()).spec().orElseThrow();
+        String expected = plan.docker().builder() == DockerBuilder.NIX ? "/usr/local/" + inPackage
+                : model.app().orElseThrow().binary().orElseThrow().value();
+        assertEquals(List.of(expected), docker.json("ENTRYPOINT"), "ENTRYPOINT");
 
         Path dockerTree = Files.createTempDirectory(temp, "docker");
         dockerLayout(docker, spec.getParent(), dockerTree);

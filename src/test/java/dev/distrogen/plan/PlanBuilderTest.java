@@ -45,6 +45,7 @@ class PlanBuilderTest {
         assertEquals(Optional.empty(), plan.docker().from());
         assertEquals(DockerBuilder.IMAGE, plan.docker().builder());
         assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE), plan.nix());
+        assertEquals("/usr/local/bin/web", plan.docker().program());
         assertEquals(java.util.Map.of("org.opencontainers.image.title", "web"), plan.config().labels());
     }
 
@@ -113,10 +114,10 @@ class PlanBuilderTest {
                 """);
         ImageConfig config = plan.config();
         assertEquals(List.of("-p", "8080"), config.cmd());
-        assertEquals(List.of("B=2", "A=1"), config.env());
+        assertEquals(List.of("B=2", "A=1"), config.envList());
         assertEquals(Optional.of("SIGQUIT"), config.stopSignal());
         assertEquals(Optional.of("/srv"), config.workingDir());
-        assertEquals(List.of("8080/tcp", "53/udp"), config.exposedPorts());
+        assertEquals(List.of("8080/tcp", "53/udp"), config.portList());
         assertEquals("Web", config.labels().get("org.opencontainers.image.title"));
         assertEquals("2.0", config.labels().get("org.opencontainers.image.version"));
         assertEquals("A web server", config.labels().get("org.opencontainers.image.description"));
@@ -139,5 +140,41 @@ class PlanBuilderTest {
             assertEquals(fs.getPath("/project/app/conf/web.conf"), source.file());
             assertEquals("conf/web.conf", source.specRelative());
         }
+    }
+
+    @Test
+    void writableDirs_followTheKernelsRule_groupBitsIncluded() {
+        ImagePlan plan = plan("app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 0\n"
+                + "dir \"/var/lib/web\" mode 0770\ndir \"/var/cache/web\" mode 0750\n"
+                + "dir \"/srv/own\" owner \"web\" mode 0570\ndir \"/srv/all\" mode 0777\n");
+        // /srv/own: the owner class applies to its owner, whose bits lack write, whatever the group's.
+        assertEquals(List.of("/srv/all", "/tmp", "/var/lib/web"),
+                plan.writableDirs().stream().map(d -> d.path().value()).toList());
+    }
+
+    @Test
+    void names_areDnsLabels_ofAtMost63Characters_sharedByEveryTarget() {
+        String longName = "A".repeat(62) + "_" + "b".repeat(10);
+        ImagePlan plan = plan("image \"registry.example/team/" + longName.toLowerCase(java.util.Locale.ROOT) + "\"\n"
+                + MINIMAL.replace("app \"web\"", "app \"" + longName + "\"").replace("user \"web\"", "user \"web\""));
+        assertEquals("a".repeat(62), plan.names().container(), "lower-case, cut at 63, the '-' it ends with trimmed");
+        assertTrue(plan.names().workload().length() <= 63 && !plan.names().workload().contains("/"), plan.names().workload());
+        assertEquals(java.util.Set.of("x", "x-2", "x-3"), java.util.stream.Stream.of("x", "x", "x")
+                .map(new java.util.function.Function<String, String>() {
+                    private final java.util.Set<String> taken = new java.util.HashSet<>();
+
+                    @Override
+                    public String apply(String s) {
+                        return DnsLabel.unique(s, taken);
+                    }
+                }).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void programs_perTarget_areDecidedInThePlan() {
+        assertEquals("/usr/local/bin/web", plan(MINIMAL).docker().program());
+        ImagePlan nix = plan(MINIMAL + "docker { builder nix }\nnix { package \"webPkgs.web\" binary \"sbin/web\" }\n");
+        assertEquals("/usr/local/sbin/web", nix.docker().program());
+        assertEquals("${pkgs.webPkgs.web}/sbin/web", nix.nix().program());
     }
 }

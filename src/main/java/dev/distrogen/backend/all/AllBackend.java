@@ -5,7 +5,6 @@ import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.escape.Yaml;
-import dev.distrogen.backend.nix.NixBackend;
 import dev.distrogen.plan.ImagePlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +60,7 @@ public final class AllBackend implements Backend {
         Map<String, Object> on = new LinkedHashMap<>();
         on.put("push", push);
         on.put("pull_request", new LinkedHashMap<>());
-        String nixLoad = NixBackend.loadCommand(plan, "default.nix");
+        String nixLoad = plan.nix().loadCommand("default.nix");
         Map<String, Object> jobs = new LinkedHashMap<>();
         jobs.put("dockerfile", job(List.of(
                 step("uses", "actions/checkout@v4"),

@@ -58,15 +58,15 @@ public final class DockerfileBackend implements Backend {
                 baseImage,
                 sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
                 config.user(),
-                config.exposedPorts(),
-                config.env().stream().map(DockerfileBackend::env).toList(),
+                config.portList(),
+                config.env().stream().map(e -> e.name() + "=" + DockerfileText.quotedValue(e.value())).toList(),
                 // Always set: a base such as distroless :nonroot would hand down its own (/home/nonroot, 0700).
                 DockerfileText.workdir(config.workingDir().orElse("/")),
                 config.stopSignal().orElse(null),
                 config.labels().entrySet().stream()
                         .map(e -> DockerfileText.quotedValue(e.getKey()) + "=" + DockerfileText.quotedValue(e.getValue()))
                         .toList(),
-                Json.array(List.of(program(plan))),
+                Json.array(List.of(plan.docker().program())),
                 config.cmd().isEmpty() ? null : Json.array(config.cmd()));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(GeneratedFile.text("Dockerfile", request.templates().render("dockerfile/Dockerfile.ftl", view)));
@@ -90,12 +90,6 @@ public final class DockerfileBackend implements Backend {
         }
         throw new GenerationException("the Dockerfile needs a build stage that holds the app: add docker { from \"IMAGE\" } "
                 + "to the spec, or pass --from IMAGE");
-    }
-
-    /** The program as the final image starts it. */
-    public static String program(ImagePlan plan) {
-        return plan.docker().builder() == DockerBuilder.NIX ? "/usr/local/" + plan.nix().binary()
-                : plan.app().binary().value();
     }
 
     private static RunInstruction collect(ImagePlan plan) {
@@ -160,11 +154,6 @@ public final class DockerfileBackend implements Backend {
         FileContent.SourceFile source = (FileContent.SourceFile) file.content().orElseThrow();
         return "COPY --chown=" + file.numericOwner() + " --chmod=" + file.mode().octal() + " ["
                 + DockerfileText.copyPath(source.specRelative()) + ", " + DockerfileText.copyPath(file.path().value()) + "]";
-    }
-
-    private static String env(String pair) {
-        int eq = pair.indexOf('=');
-        return pair.substring(0, eq) + "=" + DockerfileText.quotedValue(pair.substring(eq + 1));
     }
 
     private static String baseNote(ImagePlan plan, GenerationRequest request) {

@@ -4,13 +4,10 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
-import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
-import dev.distrogen.backend.k8s.K8sBackend;
-import dev.distrogen.backend.nix.NixBackend;
-import dev.distrogen.model.ContainerPath;
 import dev.distrogen.plan.Account;
+import dev.distrogen.plan.ExposedPort;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
@@ -41,14 +38,12 @@ public final class DocsBackend implements Backend {
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         ImagePlan plan = request.plan();
         ImageConfig config = plan.config();
-        List<ContainerPath> writable = K8sBackend.writableDirs(plan).stream().map(PlanEntry::path).toList();
         DocsView view = new DocsView(
                 Markdown.text(plan.reference()),
                 plan.description().map(Markdown::text).orElse(""),
                 request.specName().replace("--", "- -"),
                 facts(plan),
-                config.env().stream().map(e -> List.of(Markdown.code(e.substring(0, e.indexOf('='))),
-                        Markdown.code(e.substring(e.indexOf('=') + 1)))).toList(),
+                config.env().stream().map(e -> List.of(Markdown.code(e.name()), Markdown.code(e.value()))).toList(),
                 plan.directories().stream().filter(d -> d.origin() == PlanEntry.Origin.DIR)
                         .map(d -> List.of(Markdown.code(d.path().value()), owner(d), Markdown.code(d.mode().octal())))
                         .toList(),
@@ -57,10 +52,10 @@ public final class DocsBackend implements Backend {
                         .toList(),
                 plan.reference(),
                 Shell.word(request.specName()),
-                NixBackend.loadCommand(plan, "build/nix"),
-                runCommand(plan, writable),
-                Shell.word(containerName(plan)),
-                Shell.word(dnsName(plan.app().name())));
+                plan.nix().loadCommand("build/nix"),
+                runCommand(plan),
+                Shell.word(plan.names().workload()),
+                Shell.word(plan.names().container()));
         return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
     }
 
@@ -68,8 +63,8 @@ public final class DocsBackend implements Backend {
         ImageConfig config = plan.config();
         Account user = plan.user();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Program", Markdown.code(DockerfileBackend.program(plan)) + " (Dockerfile), "
-                + Markdown.code("${pkgs." + plan.nix().packageAttr() + "}/" + plan.nix().binary()) + " (Nix)"));
+        rows.add(List.of("Program", Markdown.code(plan.docker().program()) + " (Dockerfile), "
+                + Markdown.code(plan.nix().program()) + " (Nix)"));
         rows.add(List.of("Arguments", config.cmd().isEmpty() ? "none"
                 : config.cmd().stream().map(Markdown::code).collect(Collectors.joining(" "))));
         String libs = plan.app().libs().isEmpty() ? ""
@@ -86,9 +81,9 @@ public final class DocsBackend implements Backend {
         rows.add(List.of("Accounts", Markdown.code("/etc/passwd") + " and " + Markdown.code("/etc/group")
                 + " hold root and this user only"));
         rows.add(List.of("Ports", config.exposedPorts().isEmpty() ? "none"
-                : config.exposedPorts().stream().map(Markdown::code).collect(Collectors.joining(", "))));
+                : config.portList().stream().map(Markdown::code).collect(Collectors.joining(", "))));
         rows.add(List.of("Working directory", Markdown.code(config.workingDir().orElse("/"))));
-        rows.add(List.of("Stop signal", Markdown.code(config.stopSignal().orElse("SIGTERM"))));
+        rows.add(List.of("Stop signal", Markdown.code(config.effectiveStopSignal())));
         return rows;
     }
 
@@ -102,28 +97,17 @@ public final class DocsBackend implements Backend {
     }
 
     /** docker run with --read-only and a tmpfs, owned and moded as planned, on every directory the app writes to. */
-    private static String runCommand(ImagePlan plan, List<ContainerPath> writable) {
+    private static String runCommand(ImagePlan plan) {
         List<String> lines = new ArrayList<>();
-        lines.add("docker run --rm --name " + Shell.word(containerName(plan)) + " --read-only");
-        for (ContainerPath dir : writable) {
-            PlanEntry entry = plan.entries().stream().filter(e -> e.path().equals(dir)).findFirst().orElseThrow();
-            lines.add("--tmpfs " + Shell.word(dir.value() + ":uid=" + entry.uid() + ",gid=" + entry.gid() + ",mode="
-                    + entry.mode().octal()));
+        lines.add("docker run --rm --name " + Shell.word(plan.names().workload()) + " --read-only");
+        for (PlanEntry dir : plan.writableDirs()) {
+            lines.add("--tmpfs " + Shell.word(dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode="
+                    + dir.mode().octal()));
         }
-        for (String port : plan.config().exposedPorts()) {
-            String number = port.substring(0, port.indexOf('/'));
-            lines.add("-p " + number + ":" + port);
+        for (ExposedPort port : plan.config().exposedPorts()) {
+            lines.add("-p " + port.number() + ":" + port.ociForm());
         }
         lines.add(plan.reference());
         return String.join(" \\\n  ", lines);
-    }
-
-    private static String containerName(ImagePlan plan) {
-        return dnsName(plan.name().substring(plan.name().lastIndexOf('/') + 1));
-    }
-
-    private static String dnsName(String s) {
-        String name = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return name.isEmpty() ? "app" : name;
     }
 }

@@ -94,9 +94,9 @@ public final class JsonBackend implements Backend {
         Map<String, Object> oci = new LinkedHashMap<>();
         oci.put("User", config.user());
         oci.put("Cmd", config.cmd());
-        oci.put("Env", config.env());
+        oci.put("Env", config.envList());
         config.workingDir().ifPresent(w -> oci.put("WorkingDir", w));
-        oci.put("ExposedPorts", config.exposedPorts());
+        oci.put("ExposedPorts", config.portList());
         config.stopSignal().ifPresent(s -> oci.put("StopSignal", s));
         oci.put("Labels", new LinkedHashMap<>(config.labels()));
         return oci;

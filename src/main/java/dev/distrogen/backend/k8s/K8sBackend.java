@@ -4,13 +4,14 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.escape.Yaml;
+import dev.distrogen.plan.DnsLabel;
+import dev.distrogen.plan.ExposedPort;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +38,7 @@ public final class K8sBackend implements Backend {
     @Override
     public List<GeneratedFile> generate(GenerationRequest request) {
         ImagePlan plan = request.plan();
-        String name = dnsLabel(plan.name().substring(plan.name().lastIndexOf('/') + 1));
+        String name = plan.names().workload();
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/name", name);
         labels.put("app.kubernetes.io/version", plan.tag());
@@ -55,12 +56,12 @@ public final class K8sBackend implements Backend {
     private static Map<String, Object> deployment(ImagePlan plan, String name, Map<String, Object> labels) {
         Map<String, Object> selector = map("matchLabels", map("app.kubernetes.io/name", name));
         Map<String, Object> container = new LinkedHashMap<>();
-        container.put("name", dnsLabel(plan.app().name()));
+        container.put("name", plan.names().container());
         container.put("image", plan.reference());
         if (!plan.config().exposedPorts().isEmpty()) {
             List<Object> ports = new ArrayList<>();
-            for (String port : plan.config().exposedPorts()) {
-                ports.add(map("name", portName(port), "containerPort", portNumber(port), "protocol", protocol(port)));
+            for (ExposedPort port : plan.config().exposedPorts()) {
+                ports.add(map("name", port.name(), "containerPort", port.number(), "protocol", port.upperProtocol()));
             }
             container.put("ports", ports);
         }
@@ -68,8 +69,8 @@ public final class K8sBackend implements Backend {
         List<Object> mounts = new ArrayList<>();
         List<Object> volumes = new ArrayList<>();
         Set<String> taken = new HashSet<>();
-        for (PlanEntry dir : writableDirs(plan)) {
-            String volume = unique(dnsLabel(dir.path().value().substring(1)), taken);
+        for (PlanEntry dir : plan.writableDirs()) {
+            String volume = DnsLabel.unique(DnsLabel.of(dir.path().value().substring(1)), taken);
             mounts.add(map("name", volume, "mountPath", dir.path().value()));
             volumes.add(map("name", volume, "emptyDir", new LinkedHashMap<>()));
         }
@@ -118,56 +119,12 @@ public final class K8sBackend implements Backend {
 
     private static Map<String, Object> service(ImagePlan plan, String name, Map<String, Object> labels) {
         List<Object> ports = new ArrayList<>();
-        for (String port : plan.config().exposedPorts()) {
-            ports.add(map("name", portName(port), "port", portNumber(port), "targetPort", portName(port),
-                    "protocol", protocol(port)));
+        for (ExposedPort port : plan.config().exposedPorts()) {
+            ports.add(map("name", port.name(), "port", port.number(), "targetPort", port.name(),
+                    "protocol", port.upperProtocol()));
         }
         return map("apiVersion", "v1", "kind", "Service", "metadata", map("name", name, "labels", new LinkedHashMap<>(labels)),
                 "spec", map("selector", map("app.kubernetes.io/name", name), "ports", ports));
-    }
-
-    /**
-     * The directories the app writes to: those the spec declares (and /tmp) that its user may
-     * write. With a read-only root filesystem each needs a volume of its own.
-     */
-    public static List<PlanEntry> writableDirs(ImagePlan plan) {
-        List<PlanEntry> dirs = new ArrayList<>();
-        for (PlanEntry dir : plan.directories()) {
-            boolean owned = dir.uid() == plan.user().uid() && dir.mode().writableBy(0);
-            boolean grouped = dir.gid() == plan.user().gid() && dir.mode().writableBy(1);
-            if (dir.origin() == PlanEntry.Origin.DIR && (owned || grouped || dir.mode().writableBy(2))) {
-                dirs.add(dir);
-            }
-        }
-        return dirs;
-    }
-
-    private static String portName(String port) {
-        return protocol(port).toLowerCase(Locale.ROOT) + "-" + portNumber(port);
-    }
-
-    private static int portNumber(String port) {
-        return Integer.parseInt(port.substring(0, port.indexOf('/')));
-    }
-
-    private static String protocol(String port) {
-        return port.substring(port.indexOf('/') + 1).toUpperCase(Locale.ROOT);
-    }
-
-    /** A DNS-1123 label: lower-case letters, digits and '-', at most 63, starting and ending alphanumeric. */
-    static String dnsLabel(String s) {
-        String label = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        label = label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
-        return label.isEmpty() ? "app" : label;
-    }
-
-    private static String unique(String name, Set<String> taken) {
-        String candidate = name;
-        for (int i = 2; !taken.add(candidate); i++) {
-            String suffix = "-" + i;
-            candidate = (name.length() + suffix.length() > 63 ? name.substring(0, 63 - suffix.length()) : name) + suffix;
-        }
-        return candidate;
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

@@ -67,18 +67,7 @@ public final class NixBackend implements Backend {
     }
 
     private static List<String> buildCommands(ImagePlan plan) {
-        return List.of(loadCommand(plan, FILE_NAME));
-    }
-
-    /**
-     * How to build the image from {@code expression} and load it into Docker: buildImage and
-     * buildLayeredImage make a tarball, streamLayeredImage a script that writes one.
-     */
-    public static String loadCommand(ImagePlan plan, String expression) {
-        if (plan.nix().function() == NixFunction.STREAM_LAYERED_IMAGE) {
-            return "\"$(nix-build " + expression + ")\" | docker load";
-        }
-        return "nix-build " + expression + " && docker load < result";
+        return List.of(plan.nix().loadCommand(FILE_NAME));
     }
 
     /** A file's value: a path beside the expression, or pkgs.writeText with its text. */
@@ -172,12 +161,12 @@ public final class NixBackend implements Backend {
             entries.add(entry("Cmd", strings(config.cmd())));
         }
         if (!config.env().isEmpty()) {
-            entries.add(entry("Env", strings(config.env())));
+            entries.add(entry("Env", strings(config.envList())));
         }
         config.workingDir().ifPresent(w -> entries.add(entry("WorkingDir", new Str(w))));
         if (!config.exposedPorts().isEmpty()) {
             List<Map.Entry<String, Node>> ports = new ArrayList<>();
-            config.exposedPorts().forEach(p -> ports.add(entry(p, new Attrs(List.of()))));
+            config.portList().forEach(p -> ports.add(entry(p, new Attrs(List.of()))));
             entries.add(entry("ExposedPorts", new Attrs(ports)));
         }
         config.stopSignal().ifPresent(s -> entries.add(entry("StopSignal", new Str(s))));

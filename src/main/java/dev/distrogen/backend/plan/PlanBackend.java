@@ -60,20 +60,20 @@ public final class PlanBackend implements Backend {
         String from = plan.docker().from().orElse("(none: give it with --from)");
         row(out, "docker", "from " + from + ", base " + plan.docker().baseImage() + ", builder "
                 + plan.docker().builder().word());
-        row(out, "nix", "pkgs." + plan.nix().packageAttr() + ", program ${pkgs." + plan.nix().packageAttr() + "}/"
-                + plan.nix().binary() + ", dockerTools." + plan.nix().function().nixName());
+        row(out, "nix", "pkgs." + plan.nix().packageAttr() + ", program " + plan.nix().program() + ", dockerTools."
+                + plan.nix().function().nixName());
     }
 
     private static void config(ImagePlan plan, StringBuilder out) {
         ImageConfig config = plan.config();
         out.append("Image config:\n");
         row(out, "User", config.user());
-        row(out, "Entrypoint", Json.array(List.of(plan.app().binary().value())) + "  (nix: "
-                + Json.array(List.of("${pkgs." + plan.nix().packageAttr() + "}/" + plan.nix().binary())) + ")");
+        row(out, "Entrypoint", Json.array(List.of(plan.docker().program())) + "  (nix: "
+                + Json.array(List.of(plan.nix().program())) + ")");
         row(out, "Cmd", Json.array(config.cmd()));
-        row(out, "Env", Json.array(config.env()));
+        row(out, "Env", Json.array(config.envList()));
         row(out, "WorkingDir", config.workingDir().map(Json::quote).orElse("(not set)"));
-        row(out, "ExposedPorts", config.exposedPorts().isEmpty() ? "(none)" : String.join(" ", config.exposedPorts()));
+        row(out, "ExposedPorts", config.exposedPorts().isEmpty() ? "(none)" : String.join(" ", config.portList()));
         row(out, "StopSignal", config.stopSignal().orElse("(not set: SIGTERM)"));
         String label = "Labels";
         for (Map.Entry<String, String> e : config.labels().entrySet()) {

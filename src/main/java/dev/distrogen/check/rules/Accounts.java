@@ -31,6 +31,10 @@ final class Accounts {
         return spec.user().map(u -> id(u.uid())).orElse(OptionalLong.empty());
     }
 
+    static OptionalLong appGid(Spec spec) {
+        return spec.user().map(u -> id(u.gid())).orElse(OptionalLong.empty());
+    }
+
     /** Whether {@code name} is the declared user, or root (which always exists). */
     static boolean isKnownOwner(Spec spec, String name) {
         return name.equals("root") || spec.user().map(User::name).map(Located::value).filter(name::equals).isPresent();

@@ -1,7 +1,7 @@
 package dev.distrogen.check.rules;
 
-import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
+import dev.distrogen.diagnostic.Code;
 import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.FileMode;
@@ -9,21 +9,23 @@ import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * DG053 (warning): a declared dir the app's user cannot write to. Dirs are declared because the
  * app writes there; one owned by root with 0755 is the missing-chown bug of hand-written images.
+ * The permission is the kernel's (owner, group or others bits, {@link FileMode#allowsWrite}), the
+ * same the plan uses to decide which dirs the read-only recipes mount: a gid-0 user may write a
+ * root-group dir of mode 0770 (the OpenShift pattern).
  */
 public final class WritableDirCheck implements Check {
-
-    private static final int OWNER = 0;
-    private static final int OTHERS = 2;
 
     @Override
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
-        var uid = Accounts.appUid(spec);
-        if (uid.isEmpty() || uid.getAsLong() == 0) {
+        OptionalLong uid = Accounts.appUid(spec);
+        OptionalLong gid = Accounts.appGid(spec);
+        if (uid.isEmpty() || gid.isEmpty() || uid.getAsLong() == 0) {
             return found;
         }
         String user = spec.user().orElseThrow().name().value();
@@ -34,11 +36,13 @@ public final class WritableDirCheck implements Check {
             boolean ownedByUser = dir.owner().map(Located::value).filter(user::equals).isPresent();
             FileMode mode = dir.mode().flatMap(m -> FileMode.parseOctal(m.value()))
                     .orElse(dir.path().value().equals("/tmp") ? FileMode.TMP : FileMode.DIRECTORY);
-            boolean writable = ownedByUser ? mode.writableBy(OWNER) : mode.writableBy(OTHERS);
-            if (!writable) {
+            long ownerUid = ownedByUser ? uid.getAsLong() : 0;
+            long ownerGid = ownedByUser ? gid.getAsLong() : 0;
+            if (!mode.allowsWrite(uid.getAsLong(), gid.getAsLong(), ownerUid, ownerGid)) {
                 String owner = dir.owner().map(Located::value).orElse("root");
-                found.add(Diagnostic.warning(Code.DIR_NOT_WRITABLE, dir.path().at(), "the app runs as \"" + user + "\", which cannot write to "
-                                + dir.path().value() + " (owner " + owner + ", mode " + mode.octal() + ")")
+                found.add(Diagnostic.warning(Code.DIR_NOT_WRITABLE, dir.path().at(), "the app runs as \"" + user
+                                + "\", which cannot write to " + dir.path().value() + " (owner " + owner + ", mode "
+                                + mode.octal() + ")")
                         .withHint(ownedByUser ? "give the owner write permission, e.g. mode 0750"
                                 : "add owner \"" + user + "\" to this dir"));
             }
