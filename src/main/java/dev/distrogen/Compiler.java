@@ -1,11 +1,13 @@
 package dev.distrogen;
 
 import dev.distrogen.diagnostic.Code;
+import dev.distrogen.backend.Backends;
 import dev.distrogen.check.Checks;
 import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.diagnostic.Diagnostics;
 import dev.distrogen.diagnostic.SpecSource;
 import dev.distrogen.model.SourceLocation;
+import dev.distrogen.output.OutputWriter;
 import dev.distrogen.model.Spec;
 import dev.distrogen.parse.ParseResult;
 import dev.distrogen.parse.SpecParser;
@@ -21,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The whole front end: read, parse, check, plan. Backends take it from there. */
 public final class Compiler {
@@ -76,6 +80,13 @@ public final class Compiler {
         return Optional.of(new SourceLocation(line, column, 1));
     }
 
+    /** The names distrogen writes into an output directory itself, which a copied {@code from} file may not take. */
+    static Set<String> generatedFileNames() {
+        Set<String> names = new TreeSet<>(Backends.fileNames());
+        names.addAll(OutputWriter.OWN_FILES);
+        return names;
+    }
+
     public static Compilation compile(SpecSource source) {
         Diagnostics diagnostics = new Diagnostics();
         ParseResult parsed = SpecParser.parse(source);
@@ -84,7 +95,7 @@ public final class Compiler {
             return new Compilation(source, Optional.empty(), Optional.empty(), diagnostics);
         }
         Spec spec = parsed.spec().get();
-        List<Diagnostic> problems = Checks.run(spec);
+        List<Diagnostic> problems = Checks.run(spec, generatedFileNames());
         diagnostics.addAll(problems);
         Optional<ImagePlan> plan = diagnostics.hasErrors() ? Optional.empty() : Optional.of(PlanBuilder.build(spec));
         return new Compilation(source, Optional.of(spec), plan, diagnostics);

@@ -16,4 +16,16 @@ public interface Backend {
      * given. Output must depend on the request alone (no clock, locale or machine).
      */
     List<GeneratedFile> generate(GenerationRequest request) throws GenerationException;
+
+    /**
+     * The files this target writes of its own, as paths relative to the output directory (a
+     * test holds every target to its list); the copies of the spec's {@code from} files come
+     * on top. A {@code from} file may not take one of these names.
+     */
+    List<String> fileNames();
+
+    /** Whether the target only makes sense written to an output directory (-o DIR). */
+    default boolean requiresDirectory() {
+        return false;
+    }
 }

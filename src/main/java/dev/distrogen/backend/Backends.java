@@ -10,6 +10,8 @@ import dev.distrogen.backend.plan.PlanBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Every target, in one list: a new backend is added here and nowhere else. */
 public final class Backends {
@@ -35,6 +37,16 @@ public final class Backends {
         List<String> names = new ArrayList<>(TARGETS.stream().map(Backend::name).toList());
         names.add(ALL.name());
         return names;
+    }
+
+    /**
+     * Every file name a built-in target writes of its own: a {@code from} file of the spec may not
+     * take one, since {@code -o DIR} copies it under its name beside them.
+     */
+    public static List<String> fileNames() {
+        Set<String> names = new TreeSet<>(ALL.fileNames());
+        TARGETS.forEach(target -> names.addAll(target.fileNames()));
+        return List.copyOf(names);
     }
 
     public static Optional<Backend> byName(String name) {

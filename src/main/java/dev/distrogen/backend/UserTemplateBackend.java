@@ -29,6 +29,12 @@ public final class UserTemplateBackend implements Backend {
         return "your templates in --templates DIR/" + name;
     }
 
+    /** None that distrogen knows of: the user's templates name their own files. */
+    @Override
+    public List<String> fileNames() {
+        return List.of();
+    }
+
     @Override
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         Map<String, Object> model = new LinkedHashMap<>();

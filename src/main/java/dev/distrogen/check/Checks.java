@@ -5,38 +5,46 @@ import dev.distrogen.model.Spec;
 import java.util.ArrayList;
 import dev.distrogen.diagnostic.Diagnostic;
 import java.util.List;
+import java.util.Set;
 
 /** Every check, in one list. A new rule is added here and nowhere else. */
 public final class Checks {
 
-    private static final List<Check> ALL = List.of(
-            new RequiredStatementsCheck(),
-            new DuplicateStatementCheck(),
-            new ContainerPathCheck(),
-            new DuplicatePathCheck(),
-            new ConfigFileCheck(),
-            new OwnerCheck(),
-            new AccountNameCheck(),
-            new IdRangeCheck(),
-            new RootUserCheck(),
-            new PortCheck(),
-            new PrivilegedPortCheck(),
-            new ModeCheck(),
-            new TmpStickyCheck(),
-            new WritableDirCheck(),
-            new StopSignalCheck(),
-            new EnvCheck(),
-            new ImageCheck(),
-            new DockerSettingsCheck(),
-            new NixSettingsCheck());
+    private static List<Check> all(Set<String> generatedFileNames) {
+        return List.of(
+                new RequiredStatementsCheck(),
+                new DuplicateStatementCheck(),
+                new ContainerPathCheck(),
+                new DuplicatePathCheck(),
+                new ConfigFileCheck(generatedFileNames),
+                new OwnerCheck(),
+                new AccountNameCheck(),
+                new IdRangeCheck(),
+                new RootUserCheck(),
+                new PortCheck(),
+                new PrivilegedPortCheck(),
+                new ModeCheck(),
+                new TmpStickyCheck(),
+                new WritableDirCheck(),
+                new StopSignalCheck(),
+                new EnvCheck(),
+                new ImageCheck(),
+                new DockerSettingsCheck(),
+                new NixSettingsCheck());
+    }
 
     private Checks() {
     }
 
-    /** Runs every check; the result is sorted. */
-    public static List<Diagnostic> run(Spec spec) {
+    /**
+     * Runs every check; the result is sorted.
+     *
+     * @param generatedFileNames the files distrogen writes into an output directory (the targets
+     *     declare them), which a {@code from} file copied beside them may not take
+     */
+    public static List<Diagnostic> run(Spec spec, Set<String> generatedFileNames) {
         List<Diagnostic> found = new ArrayList<>();
-        for (Check check : ALL) {
+        for (Check check : all(generatedFileNames)) {
             found.addAll(check.check(spec));
         }
         return found.stream().sorted(Diagnostic.ORDER).toList();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,12 +38,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "spec files (.dl)")
     private List<String> specs;
 
-    @Option(names = "--strict", description = "treat warnings as errors")
-    private boolean strict;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColorMode.Names.class,
-            description = "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    private ColorMode color;
+    @Mixin
+    private DiagnosticOptions diagnostics = new DiagnosticOptions();
 
     CheckCommand(FileSystem fileSystem) {
         this.fileSystem = fileSystem;
@@ -53,13 +49,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecReporter reporter = new SpecReporter(err, color.enabled(System.console() != null));
+        SpecReporter reporter = diagnostics.reporter(err);
         int exit = ExitCodes.OK;
         for (String spec : specs) {
             Optional<Compilation> compilation = compile(reporter, spec, err);
             if (compilation.isEmpty()) {
                 exit = ExitCodes.USAGE;
-            } else if (SpecReporter.failed(compilation.get(), strict)) {
+            } else if (SpecReporter.failed(compilation.get(), diagnostics.strict)) {
                 exit = Math.max(exit, ExitCodes.SPEC_ERRORS);
             } else if (compilation.get().diagnostics().isEmpty()) {
                 out.println(spec + ": ok");

@@ -10,7 +10,6 @@ import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
-import dev.distrogen.backend.all.AllBackend;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -88,12 +88,8 @@ public final class DistrogenCommand implements Callable<Integer> {
                     + "a target NAME (README: Your own templates)")
     private String templatesDir;
 
-    @Option(names = "--strict", description = "treat warnings as errors")
-    private boolean strict;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColorMode.Names.class,
-            description = "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    private ColorMode color;
+    @Mixin
+    private DiagnosticOptions diagnostics = new DiagnosticOptions();
 
     DistrogenCommand(FileSystem fileSystem) {
         this.fileSystem = fileSystem;
@@ -107,18 +103,19 @@ public final class DistrogenCommand implements Callable<Integer> {
         // Every command-line mistake is reported before the spec is read.
         Templates templates = templates();
         Backend backend = backend(templates);
-        if (backend instanceof AllBackend && output == null) {
-            throw new ParameterException(command.commandLine(), "--target all writes a repository skeleton: add -o DIR");
+        if (backend.requiresDirectory() && output == null) {
+            throw new ParameterException(command.commandLine(), "--target " + backend.name()
+                    + " writes a repository skeleton: add -o DIR");
         }
         Overrides overrides = overrides();
         Path specPath = path(spec, "SPEC");
         PrintWriter err = command.commandLine().getErr();
-        Optional<Compilation> compiled = new SpecReporter(err, color.enabled(System.console() != null)).compile(specPath, spec);
+        Optional<Compilation> compiled = diagnostics.reporter(err).compile(specPath, spec);
         if (compiled.isEmpty()) {
             return ExitCodes.USAGE;
         }
         Compilation compilation = compiled.get();
-        if (SpecReporter.failed(compilation, strict) || compilation.plan().isEmpty()) {
+        if (SpecReporter.failed(compilation, diagnostics.strict) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specPath.getFileName().toString(),

@@ -52,6 +52,32 @@ class GoldenExamplesTest {
         if (!Golden.updating()) {
             assertEquals(produced, filesUnder(expectedDir), "files in " + Golden.root().relativize(expectedDir));
         }
+        assertDeclared(backend, compilation, files);
+    }
+
+    /** A target writes the files it declares (which the checks keep from-files away from), and copies of from-files. */
+    private static void assertDeclared(Backend backend, Compilation compilation, List<GeneratedFile> files) {
+        TreeSet<String> copies = new TreeSet<>();
+        compilation.plan().orElseThrow().files().forEach(f -> {
+            if (f.content().orElseThrow() instanceof dev.distrogen.plan.FileContent.SourceFile source) {
+                copies.add(source.specRelative());
+            }
+        });
+        assertTrue(backend.fileNames().contains(files.get(0).path()), "the main file is declared: " + files.get(0).path());
+        for (GeneratedFile file : files) {
+            assertTrue(backend.fileNames().contains(file.path()) || copies.contains(file.path()),
+                    backend.name() + " writes " + file.path() + ", which it does not declare in fileNames()");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theSkeleton_writesOnlyWhatItDeclares() {
+        Backend all = Backends.byName("all").orElseThrow();
+        return Golden.exampleSpecs().stream().map(spec -> DynamicTest.dynamicTest(EXAMPLES.relativize(spec).toString(), () -> {
+            Compilation compilation = Compiler.compile(spec, spec.getFileName().toString());
+            assertDeclared(all, compilation, all.generate(new GenerationRequest(compilation.plan().orElseThrow(),
+                    spec.getFileName().toString(), true, new Overrides(java.util.Optional.of("builder:1"), java.util.Optional.empty()))));
+        }));
     }
 
     private static TreeSet<String> filesUnder(Path dir) throws IOException {

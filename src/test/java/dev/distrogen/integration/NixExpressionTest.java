@@ -87,7 +87,7 @@ class NixExpressionTest {
         assertEquals(plan.config().portList(), ports);
         assertEquals(plan.config().stopSignal().orElse(""), config.path("StopSignal").asText(""));
         java.util.Map<String, String> labels = new java.util.TreeMap<>();
-        config.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        config.path("Labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         assertEquals(plan.config().labels(), labels);
     }
 

@@ -38,6 +38,19 @@ public final class AllBackend implements Backend {
     }
 
     @Override
+    public List<String> fileNames() {
+        List<String> names = new ArrayList<>();
+        parts.forEach(part -> names.addAll(part.fileNames()));
+        names.add(WORKFLOW);
+        return names;
+    }
+
+    @Override
+    public boolean requiresDirectory() {
+        return true;
+    }
+
+    @Override
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         Map<String, GeneratedFile> files = new LinkedHashMap<>();
         for (Backend part : parts) {

@@ -29,6 +29,8 @@ public final class DockerfileBackend implements Backend {
 
     /** The build stage of {@code builder nix} when the spec names none. */
     public static final String NIX_IMAGE = "nixos/nix:latest";
+    static final String FILE_NAME = "Dockerfile";
+    static final String IGNORE_FILE = ".dockerignore";
 
     @Override
     public String name() {
@@ -38,6 +40,11 @@ public final class DockerfileBackend implements Backend {
     @Override
     public String description() {
         return "a multi-stage Dockerfile: build stage, then FROM scratch or distroless";
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of(FILE_NAME, IGNORE_FILE);
     }
 
     @Override
@@ -69,9 +76,9 @@ public final class DockerfileBackend implements Backend {
                 Json.array(List.of(plan.docker().program())),
                 config.cmd().isEmpty() ? null : Json.array(config.cmd()));
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(GeneratedFile.text("Dockerfile", request.templates().render("dockerfile/Dockerfile.ftl", view)));
+        files.add(GeneratedFile.text(FILE_NAME, request.templates().render("dockerfile/Dockerfile.ftl", view)));
         if (request.toDirectory()) {
-            files.add(GeneratedFile.text(".dockerignore", dockerignore(plan)));
+            files.add(GeneratedFile.text(IGNORE_FILE, dockerignore(plan)));
             files.addAll(SourceCopies.of(plan));
         }
         return files;

@@ -35,6 +35,11 @@ public final class DocsBackend implements Backend {
     }
 
     @Override
+    public List<String> fileNames() {
+        return List.of(FILE_NAME);
+    }
+
+    @Override
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         ImagePlan plan = request.plan();
         ImageConfig config = plan.config();

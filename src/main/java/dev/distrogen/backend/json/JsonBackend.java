@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class JsonBackend implements Backend {
 
+    static final String FILE_NAME = "spec.json";
+
     @Override
     public String name() {
         return "json";
@@ -28,6 +30,11 @@ public final class JsonBackend implements Backend {
     @Override
     public String description() {
         return "the spec with defaults applied and the plan's files, as JSON for tools";
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of(FILE_NAME);
     }
 
     @Override
@@ -42,7 +49,7 @@ public final class JsonBackend implements Backend {
         root.put("nix", nix(plan));
         root.put("config", config(plan.config()));
         root.put("files", files(plan));
-        return List.of(GeneratedFile.text("spec.json", Json.pretty(root)));
+        return List.of(GeneratedFile.text(FILE_NAME, Json.pretty(root)));
     }
 
     private static Map<String, Object> image(ImagePlan plan) {

@@ -36,6 +36,11 @@ public final class K8sBackend implements Backend {
     }
 
     @Override
+    public List<String> fileNames() {
+        return List.of(FILE_NAME);
+    }
+
+    @Override
     public List<GeneratedFile> generate(GenerationRequest request) {
         ImagePlan plan = request.plan();
         String name = plan.names().workload();

@@ -46,6 +46,11 @@ public final class NixBackend implements Backend {
     }
 
     @Override
+    public List<String> fileNames() {
+        return List.of(FILE_NAME);
+    }
+
+    @Override
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         ImagePlan plan = request.plan();
         Map<PlanEntry, String> names = bindingNames(plan);
@@ -190,6 +195,7 @@ public final class NixBackend implements Backend {
         return new ListOf(values.stream().map(v -> (Node) new Str(v)).toList());
     }
 
+    @SafeVarargs
     private static Attrs attrs(Map.Entry<String, Node>... entries) {
         return new Attrs(List.of(entries));
     }

@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public final class PlanBackend implements Backend {
 
+    static final String FILE_NAME = "plan.txt";
+
     @Override
     public String name() {
         return "plan";
@@ -30,6 +32,11 @@ public final class PlanBackend implements Backend {
     @Override
     public String description() {
         return "the image plan: file tree with owners and modes, and the image config";
+    }
+
+    @Override
+    public List<String> fileNames() {
+        return List.of(FILE_NAME);
     }
 
     @Override
@@ -48,7 +55,7 @@ public final class PlanBackend implements Backend {
         payload(plan, out);
         out.append('\n');
         config(plan, out);
-        return List.of(GeneratedFile.text("plan.txt", out.toString()));
+        return List.of(GeneratedFile.text(FILE_NAME, out.toString()));
     }
 
     private static void payload(ImagePlan plan, StringBuilder out) {

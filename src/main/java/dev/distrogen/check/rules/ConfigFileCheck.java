@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,8 +27,12 @@ import java.util.Set;
  */
 public final class ConfigFileCheck implements Check {
 
-    private static final Set<String> CONTEXT_NAMES = Set.of("Dockerfile", ".dockerignore", ".distrogen-manifest",
-            "default.nix");
+    private final Set<String> generatedNames;
+
+    /** @param generatedNames the files the targets write (Backend.fileNames), which a from file may not take */
+    public ConfigFileCheck(Set<String> generatedNames) {
+        this.generatedNames = Set.copyOf(generatedNames);
+    }
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -39,7 +45,7 @@ public final class ConfigFileCheck implements Check {
         return found;
     }
 
-    private static void check(Path baseDir, Located<String> file, List<Diagnostic> found) {
+    private void check(Path baseDir, Located<String> file, List<Diagnostic> found) {
         String name = file.value();
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\'' || c == '\\')) {
             found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" holds a quote, "
@@ -47,9 +53,11 @@ public final class ConfigFileCheck implements Check {
                     .withHint("rename the file"));
             return;
         }
-        if (CONTEXT_NAMES.contains(name)) {
-            found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" has the name of a "
-                    + "file distrogen generates").withHint("rename the file, e.g. to " + name.replaceFirst("^\\.", "") + ".in"));
+        Optional<String> taken = generatedNames.stream().filter(g -> collides(name, g)).findFirst();
+        if (taken.isPresent()) {
+            found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" would be copied where "
+                    + "distrogen writes " + taken.get()).withHint("rename the file, e.g. to "
+                    + name.replaceFirst("^\\.", "").replace('/', '-') + ".in"));
             return;
         }
         Path base = baseDir.toAbsolutePath().normalize();
@@ -83,6 +91,17 @@ public final class ConfigFileCheck implements Check {
                             + "\" is a link to a file outside the spec's folder")
                     .withHint("copy the file itself next to the spec"));
         }
+    }
+
+    /**
+     * Whether a file copied as {@code name} into an output directory would take the place of
+     * {@code generated}, or of a directory it needs: compared without case, as macOS's and
+     * Windows' file systems do.
+     */
+    private static boolean collides(String name, String generated) {
+        String a = name.toLowerCase(Locale.ROOT);
+        String b = generated.toLowerCase(Locale.ROOT);
+        return a.equals(b) || a.startsWith(b + "/") || b.startsWith(a + "/");
     }
 
     private static boolean realPathInside(Path base, Path file) {
