@@ -5,6 +5,7 @@ import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
+import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.k8s.K8sBackend;
@@ -45,7 +46,7 @@ public final class DocsBackend implements Backend {
         DocsView view = new DocsView(
                 Markdown.text(plan.reference()),
                 plan.description().map(Markdown::text).orElse(""),
-                request.specName().replace("--", "- -"),
+                CommentText.inHtmlComment(request.specName()),
                 facts(plan),
                 config.env().stream().map(e -> List.of(Markdown.code(e.substring(0, e.indexOf('='))),
                         Markdown.code(e.substring(e.indexOf('=') + 1)))).toList(),
@@ -56,7 +57,7 @@ public final class DocsBackend implements Backend {
                         .map(f -> List.of(Markdown.code(f.path().value()), owner(f), Markdown.code(f.mode().octal()), source(f)))
                         .toList(),
                 plan.reference(),
-                Shell.word(request.specName()),
+                Shell.word(request.headerName()),
                 NixBackend.loadCommand(plan, "build/nix"),
                 runCommand(plan, writable),
                 Shell.word(containerName(plan)),
