@@ -44,8 +44,8 @@ public final class DocsBackend implements Backend {
         ImageConfig config = plan.config();
         List<ContainerPath> writable = K8sBackend.writableDirs(plan).stream().map(PlanEntry::path).toList();
         DocsView view = new DocsView(
-                Markdown.text(plan.reference()),
-                plan.description().map(Markdown::text).orElse(""),
+                Markdown.line(plan.reference()),
+                plan.description().map(Markdown::line).orElse(""),
                 CommentText.inHtmlComment(request.specName()),
                 facts(plan),
                 config.env().stream().map(e -> List.of(Markdown.code(e.substring(0, e.indexOf('='))),
