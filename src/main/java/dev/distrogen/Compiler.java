@@ -14,6 +14,7 @@ import dev.distrogen.parse.SpecParser;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanBuilder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -37,14 +38,32 @@ public final class Compiler {
     public record Compilation(SpecSource source, Optional<Spec> spec, Optional<ImagePlan> plan, Diagnostics diagnostics) {
     }
 
+    /** The largest spec distrogen reads: far above any real one, far below what would exhaust memory. */
+    public static final int MAX_SPEC_BYTES = 4 << 20;
+
+    /** A spec file larger than {@link #MAX_SPEC_BYTES} (or endless, as /dev/zero). */
+    public static final class SpecTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SpecTooLarge() {
+            super("larger than " + (MAX_SPEC_BYTES >> 20) + " MiB, the most a spec may hold");
+        }
+    }
+
     /**
-     * Reads a spec file (UTF-8; a byte-order mark is ignored).
+     * Reads a spec file (UTF-8; a byte-order mark is ignored), at most {@link #MAX_SPEC_BYTES}.
      *
      * @param displayName how diagnostics name the file
      */
     public static Compilation compile(Path file, String displayName) throws IOException {
         Path baseDir = file.toAbsolutePath().normalize().getParent();
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
+        }
+        if (bytes.length > MAX_SPEC_BYTES) {
+            throw new SpecTooLarge();
+        }
         String text = new String(bytes, StandardCharsets.UTF_8);
         SpecSource source = new SpecSource(displayName, baseDir, text.startsWith("\uFEFF") ? text.substring(1) : text);
         Optional<SourceLocation> malformed = firstMalformedByte(bytes);
@@ -55,6 +74,34 @@ public final class Compiler {
             return new Compilation(source, Optional.empty(), Optional.empty(), diagnostics);
         }
         return compile(source);
+    }
+
+    /**
+     * DG008 on each line that holds a NUL: no output can carry one, and the parser would read
+     * past it as if it were text.
+     */
+    private static Diagnostics nulCharacters(String text) {
+        Diagnostics found = new Diagnostics();
+        int line = 1;
+        int column = 1;
+        boolean reported = false;
+        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+            int c = text.codePointAt(i);
+            if (c == 0 && !reported) {
+                found.add(Diagnostic.error(Code.NUL_CHARACTER, new SourceLocation(line, column, 1),
+                        "a NUL character: no generated file can hold one (Nix strings, shell words, file names and the "
+                                + "environment end at it)").withHint("remove it; for a binary config file, use `from` "
+                                + "with a file beside the spec"));
+                reported = true;
+            }
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 1;
+                reported = false;
+            }
+        }
+        return found;
     }
 
     /** Where the first byte that is not UTF-8 stands, if any. */
@@ -88,6 +135,10 @@ public final class Compiler {
     }
 
     public static Compilation compile(SpecSource source) {
+        Diagnostics nul = nulCharacters(source.text());
+        if (!nul.isEmpty()) {
+            return new Compilation(source, Optional.empty(), Optional.empty(), nul);
+        }
         Diagnostics diagnostics = new Diagnostics();
         ParseResult parsed = SpecParser.parse(source);
         diagnostics.addAll(parsed.diagnostics());

@@ -1,12 +1,13 @@
 package dev.distrogen.backend;
 
+import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.plan.ImagePlan;
 import java.util.Objects;
 
 /**
  * What a backend renders.
  *
- * @param specName the spec's file name as shown in generated headers ("nginx.dl")
+ * @param specName the spec's file name as given ("nginx.dl"); headers show {@link #headerName()}
  * @param toDirectory whether the files go to an output directory (a self-contained build
  *     context) rather than the main file to standard output
  * @param overrides command-line settings that win over the spec's
@@ -20,6 +21,11 @@ public record GenerationRequest(ImagePlan plan, String specName, boolean toDirec
         Objects.requireNonNull(specName, "specName");
         Objects.requireNonNull(overrides, "overrides");
         Objects.requireNonNull(templates, "templates");
+    }
+
+    /** The spec's file name as a generated file's header comment shows it: one line, whatever the name holds. */
+    public String headerName() {
+        return CommentText.line(specName);
     }
 
     public GenerationRequest(ImagePlan plan, String specName, boolean toDirectory, Overrides overrides) {

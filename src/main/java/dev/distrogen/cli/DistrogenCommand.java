@@ -141,9 +141,10 @@ public final class DistrogenCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try {
-            List<Path> changed = new OutputWriter(force).write(path(output, "DIR"), files);
+            OutputWriter.Result result = new OutputWriter(force).write(path(output, "DIR"), target, files);
+            result.removed().forEach(f -> err.println("distrogen: removed " + f + ", which " + target + " no longer generates"));
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
-                    + output + ", " + changed.size() + " changed");
+                    + output + ", " + result.changed().size() + " changed");
             return ExitCodes.OK;
         } catch (OutputException e) {
             err.println("distrogen: " + e.getMessage());

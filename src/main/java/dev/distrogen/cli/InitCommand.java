@@ -72,7 +72,7 @@ final class InitCommand implements Callable<Integer> {
         Path dir = fileSystem.getPath(output == null ? name : output);
         PrintWriter err = command.commandLine().getErr();
         try {
-            new OutputWriter(force).write(dir, files);
+            new OutputWriter(force).write(dir, "init", files);
         } catch (OutputException e) {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.OUTPUT;

@@ -27,6 +27,9 @@ public enum Code {
     /** the file is not UTF-8 */
     NOT_UTF8("DG007", Severity.ERROR),
 
+    /** a NUL character, which no generated file can hold (Nix strings, shell words, file names, the environment) */
+    NUL_CHARACTER("DG008", Severity.ERROR),
+
     /** a required statement is missing: `app`, `binary`, `user`, `uid`, `gid` */
     MISSING_STATEMENT("DG010", Severity.ERROR),
 

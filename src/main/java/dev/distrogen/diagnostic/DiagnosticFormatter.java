@@ -21,17 +21,31 @@ public final class DiagnosticFormatter {
     private static final String CYAN = "\u001b[36m";
     private static final String RESET = "\u001b[0m";
 
+    /** At most this many diagnostics are shown; the rest are counted in one line. */
+    public static final int MAX_SHOWN = 50;
+    /** The excerpt of a long source line: this many characters around the column. */
+    static final int EXCERPT = 100;
+    /** A message or hint longer than this (one quoting a huge token) is cut. */
+    static final int MAX_MESSAGE = 400;
+
     private final boolean color;
 
     public DiagnosticFormatter(boolean color) {
         this.color = color;
     }
 
-    /** Every diagnostic, then the summary line; each line ends with "\n". */
+    /**
+     * The first {@value #MAX_SHOWN} diagnostics, a line counting the others, then the summary
+     * line; each line ends with "\n". The output is bounded whatever the spec: each excerpt is a
+     * window around the column and each message is cut at {@value #MAX_MESSAGE} characters.
+     */
     public String format(SpecSource source, List<Diagnostic> diagnostics, String summary) {
         StringBuilder out = new StringBuilder();
-        for (Diagnostic d : diagnostics) {
+        for (Diagnostic d : diagnostics.subList(0, Math.min(MAX_SHOWN, diagnostics.size()))) {
             out.append(format(source, d));
+        }
+        if (diagnostics.size() > MAX_SHOWN) {
+            out.append("... and ").append(diagnostics.size() - MAX_SHOWN).append(" more\n");
         }
         out.append(paint(BOLD, summary)).append('\n');
         return out.toString();
@@ -45,16 +59,54 @@ public final class DiagnosticFormatter {
                 .append(' ')
                 .append(paint(severityColor, d.severity().label() + "[" + d.code().id() + "]:"))
                 .append(' ')
-                .append(d.message())
+                .append(shown(d.message()))
                 .append('\n');
         String gutter = " ".repeat(Integer.toString(at.line()).length());
         if (at.line() > 0) {
             String line = source.line(at.line());
-            out.append(' ').append(at.line()).append(" | ").append(line).append('\n');
-            out.append(' ').append(gutter).append(" | ").append(paint(severityColor, caret(line, at))).append('\n');
+            int from = Math.max(0, Math.min(at.column() - 1 - EXCERPT / 2, line.length() - EXCERPT));
+            int to = Math.min(line.length(), from + EXCERPT);
+            String window = visible(line.substring(from, to));
+            SourceLocation inWindow = new SourceLocation(at.line(), at.column() - from, at.length());
+            String before = from > 0 ? "..." : "";
+            out.append(' ').append(at.line()).append(" | ").append(before).append(window).append(to < line.length() ? "..." : "")
+                    .append('\n');
+            out.append(' ').append(gutter).append(" | ").append(" ".repeat(before.length()))
+                    .append(paint(severityColor, caret(window, inWindow))).append('\n');
         }
         d.hint().ifPresent(h -> out.append(' ').append(gutter).append(" = ").append(paint(CYAN, "hint:")).append(' ')
-                .append(h).append('\n'));
+                .append(shown(h)).append('\n'));
+        return out.toString();
+    }
+
+    /** A message as shown: control characters made visible, cut when it would run on and on. */
+    private static String shown(String message) {
+        String text = visible(message);
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
+    }
+
+    /**
+     * Control characters as their visible symbols (NUL as U+2400, ESC as U+241B, ...) so that a
+     * spec cannot move the cursor of the terminal that shows its diagnostics; tabs are kept, for
+     * the caret to line up. One character for one, so columns stay where they were.
+     */
+    static String visible(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t') {
+                out.append(c);
+            } else if (c < 0x20) {
+                out.append((char) (0x2400 + c));
+            } else if (c == 0x7f) {
+                out.append('\u2421');
+            } else if ((c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+                    || (c >= '\u2066' && c <= '\u2069')) {
+                out.append('\ufffd');
+            } else {
+                out.append(c);
+            }
+        }
         return out.toString();
     }
 

@@ -1,7 +1,6 @@
 package dev.distrogen.diagnostic;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,7 +17,6 @@ public record SpecSource(String displayName, Path baseDir, String text) {
 
     /** Line {@code n} (1-based) without its line break, or "" when there is no such line. */
     public String line(int n) {
-        List<String> lines = text.lines().toList();
-        return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+        return n < 1 ? "" : text.lines().skip(n - 1L).findFirst().orElse("");
     }
 }

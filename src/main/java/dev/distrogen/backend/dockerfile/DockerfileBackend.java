@@ -55,7 +55,7 @@ public final class DockerfileBackend implements Backend {
         String baseImage = request.overrides().base().orElse(plan.docker().baseImage());
         ImageConfig config = plan.config();
         DockerfileView view = new DockerfileView(
-                request.specName(),
+                request.headerName(),
                 plan.reference(),
                 builder == DockerBuilder.NIX ? "nixpkgs' " + plan.nix().packageAttr() + " installed with nix-env"
                         : "an image that holds the app; its own ldd finds the shared libraries",

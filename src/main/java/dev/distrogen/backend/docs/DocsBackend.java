@@ -4,6 +4,7 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.plan.Account;
@@ -44,9 +45,9 @@ public final class DocsBackend implements Backend {
         ImagePlan plan = request.plan();
         ImageConfig config = plan.config();
         DocsView view = new DocsView(
-                Markdown.text(plan.reference()),
-                plan.description().map(Markdown::text).orElse(""),
-                request.specName().replace("--", "- -"),
+                Markdown.line(plan.reference()),
+                plan.description().map(Markdown::line).orElse(""),
+                CommentText.inHtmlComment(request.specName()),
                 facts(plan),
                 config.env().stream().map(e -> List.of(Markdown.code(e.name()), Markdown.code(e.value()))).toList(),
                 plan.directories().stream().filter(d -> d.origin() == PlanEntry.Origin.DIR)
@@ -56,7 +57,7 @@ public final class DocsBackend implements Backend {
                         .map(f -> List.of(Markdown.code(f.path().value()), owner(f), Markdown.code(f.mode().octal()), source(f)))
                         .toList(),
                 plan.reference(),
-                Shell.word(request.specName()),
+                Shell.word(request.headerName()),
                 plan.nix().loadCommand("build/nix"),
                 runCommand(plan),
                 Shell.word(plan.names().workload()),

@@ -1,0 +1,124 @@
+package dev.distrogen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distrogen.backend.GeneratedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Generated files read back by the tools that read them: YAML by SnakeYAML (which, as PyYAML,
+ * breaks lines at U+0085, U+2028 and U+2029), JSON by Jackson, the Dockerfile as a sequence of
+ * instructions that must be exactly distrogen's (one injected instruction fails it), IMAGE.md's
+ * header comment closed once, Nix by {@code nix-instantiate --parse}.
+ */
+public final class GeneratedOutputs {
+
+    /** The instructions distrogen writes, in its order: two build-stage RUNs, then the image. */
+    private static final Pattern DOCKERFILE_SHAPE = Pattern.compile(
+            "FROM USER RUN RUN FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+
+    private GeneratedOutputs() {
+    }
+
+    /** Asserts that every file parses in its language; returns the number of documents read. */
+    public static int assertParse(List<GeneratedFile> files) {
+        int read = 0;
+        for (GeneratedFile file : files) {
+            String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+            String text = file.text();
+            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                read += yamlDocuments(text).size();
+            } else if (name.endsWith(".json")) {
+                readJson(text);
+                read++;
+            } else if (name.equals("Dockerfile")) {
+                assertTrue(DOCKERFILE_SHAPE.matcher(instructions(text)).matches(), "instructions: " + instructions(text));
+                read++;
+            } else if (name.equals("IMAGE.md")) {
+                String first = text.substring(0, text.indexOf('\n'));
+                assertTrue(first.startsWith("<!-- ") && first.endsWith(" -->"), first);
+                assertEquals(1, count(first, "-->"), "IMAGE.md's header comment closes once, at its end: " + first);
+                assertEquals(0, count(first, "--!>"), first);
+                read++;
+            }
+        }
+        return read;
+    }
+
+    public static List<Object> yamlDocuments(String text) {
+        List<Object> documents = new ArrayList<>();
+        new Yaml(new LoaderOptions()).loadAll(text).forEach(documents::add);
+        return documents;
+    }
+
+    public static void readJson(String text) {
+        try {
+            new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + e.getMessage() + "\n" + text, e);
+        }
+    }
+
+    /** The keyword of each instruction, comments and continuation lines skipped, each followed by a space. */
+    public static String instructions(String dockerfile) {
+        StringBuilder out = new StringBuilder();
+        boolean continued = false;
+        for (String line : dockerfile.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (!continued && !trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                out.append(trimmed.split("\\s+", 2)[0]).append(' ');
+            }
+            if (!trimmed.startsWith("#")) {
+                continued = line.endsWith("\\");
+            }
+        }
+        return out.toString();
+    }
+
+    /** Lines as every reader of any of the languages counts them (YAML 1.1 included). */
+    public static int lines(String text) {
+        return LINE_BREAK.split(text, -1).length;
+    }
+
+    public static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** nix-instantiate --parse on the expression; the caller has required nix-instantiate. */
+    public static void assertNixParses(String expression) {
+        try {
+            Path file = Files.createTempFile("distrogen-parse", ".nix");
+            try {
+                Files.writeString(file, expression);
+                Process p = new ProcessBuilder("nix-instantiate", "--parse", file.toString()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "nix-instantiate --parse timed out");
+                assertEquals(0, p.exitValue(), out + "\n" + expression);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
