@@ -26,7 +26,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +42,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        subcommands = {CheckCommand.class, InitCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
         description = {
             "Generates minimal container images from one declarative spec of an app: a multi-stage Dockerfile "
                     + "(FROM scratch or distroless) and a Nix dockerTools expression.",

@@ -31,9 +31,7 @@ public final class Main {
     }
 
     static CommandLine commandLine(FileSystem fileSystem) {
-        CommandLine cli = new CommandLine(new DistrogenCommand(fileSystem));
-        cli.addSubcommand("check", new CommandLine(new CheckCommand(fileSystem)));
-        cli.addSubcommand("init", new CommandLine(new InitCommand(fileSystem)));
+        CommandLine cli = new CommandLine(DistrogenCommand.class, new CommandFactory(fileSystem));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
