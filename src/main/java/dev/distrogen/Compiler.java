@@ -39,8 +39,14 @@ public final class Compiler {
      * @param displayName how diagnostics name the file
      */
     public static Compilation compile(Path file, String displayName) throws IOException {
-        Path baseDir = file.toAbsolutePath().normalize().getParent();
-        byte[] bytes = Files.readAllBytes(file);
+        return compile(Files.readAllBytes(file), file.toAbsolutePath().normalize().getParent(), displayName);
+    }
+
+    /**
+     * Compiles a spec's bytes (UTF-8; a byte-order mark is ignored), read from standard input for
+     * instance; its {@code from} files resolve against {@code baseDir}.
+     */
+    public static Compilation compile(byte[] bytes, Path baseDir, String displayName) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         SpecSource source = new SpecSource(displayName, baseDir, text.startsWith("\uFEFF") ? text.substring(1) : text);
         Optional<SourceLocation> malformed = firstMalformedByte(bytes);

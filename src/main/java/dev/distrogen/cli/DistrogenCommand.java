@@ -11,10 +11,12 @@ import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
 import dev.distrogen.backend.all.AllBackend;
+import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -58,12 +60,14 @@ import picocli.CommandLine.Spec;
 public final class DistrogenCommand implements Callable<Integer> {
 
     private final FileSystem fileSystem;
+    private final InputStream in;
 
     @Spec
     private CommandSpec command;
 
     // Optional for the parser, so that `distrogen check ...` does not demand it; required in call().
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "the spec file (.dl)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "the spec file (.dl); - reads it from standard input "
+            + "(its from files then resolve against the working directory)")
     private String spec;
 
     @Option(names = {"-t", "--target"}, paramLabel = "TARGET", defaultValue = "plan",
@@ -82,8 +86,9 @@ public final class DistrogenCommand implements Callable<Integer> {
             description = "dockerfile: the build stage's image, instead of the spec's docker { from }")
     private String fromImage;
 
-    @Option(names = "--base", paramLabel = "IMAGE",
-            description = "dockerfile: the final stage's image, instead of the spec's docker { base }")
+    @Option(names = "--base", paramLabel = "BASE",
+            description = "dockerfile: the final stage, instead of the spec's docker { base }: scratch, distroless-static, "
+                    + "distroless-base, distroless-cc or an image reference")
     private String baseImage;
 
     @Option(names = "--templates", paramLabel = "DIR",
@@ -98,8 +103,9 @@ public final class DistrogenCommand implements Callable<Integer> {
             description = "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private ColorMode color;
 
-    DistrogenCommand(FileSystem fileSystem) {
+    DistrogenCommand(FileSystem fileSystem, InputStream in) {
         this.fileSystem = fileSystem;
+        this.in = in;
     }
 
     @Override
@@ -114,9 +120,9 @@ public final class DistrogenCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--target all writes a repository skeleton: add -o DIR");
         }
         Overrides overrides = overrides();
-        Path specPath = path(spec, "SPEC");
+        String specName = spec.equals("-") ? "standard input" : String.valueOf(path(spec, "SPEC").getFileName());
         PrintWriter err = command.commandLine().getErr();
-        Optional<Compilation> compiled = new SpecReporter(err, color.enabled(System.console() != null)).compile(specPath, spec);
+        Optional<Compilation> compiled = new SpecReporter(err, color.enabled(System.console() != null)).compile(fileSystem, in, spec);
         if (compiled.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -124,7 +130,7 @@ public final class DistrogenCommand implements Callable<Integer> {
         if (SpecReporter.failed(compilation, strict) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
-        GenerationRequest request = new GenerationRequest(compilation.plan().get(), specPath.getFileName().toString(),
+        GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
                 output != null, overrides, templates);
         try {
             return emit(backend.generate(request));
@@ -146,8 +152,13 @@ public final class DistrogenCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        Path dir = path(output, "DIR");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            err.println("distrogen: cannot write into " + output + ": it is a file; -o names a directory (created if missing)");
+            return ExitCodes.OUTPUT;
+        }
         try {
-            List<Path> changed = new OutputWriter(force).write(path(output, "DIR"), files);
+            List<Path> changed = new OutputWriter(force).write(dir, files);
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + output + ", " + changed.size() + " changed");
             return ExitCodes.OK;
@@ -189,7 +200,9 @@ public final class DistrogenCommand implements Callable<Integer> {
     }
 
     private Overrides overrides() {
-        return new Overrides(image(fromImage, "--from"), image(baseImage, "--base"));
+        // --base takes the spec's keywords too, for the image each one stands for.
+        String base = baseImage == null ? null : DockerBase.ofWord(baseImage).map(DockerBase::image).orElse(baseImage);
+        return new Overrides(image(fromImage, "--from"), image(base, "--base"));
     }
 
     private Optional<String> image(String reference, String option) {
