@@ -131,7 +131,7 @@ public final class DistrogenCommand implements Callable<Integer> {
             return ExitCodes.SPEC_ERRORS;
         }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
-                output != null, overrides, templates);
+                output != null, overrides, templates, Optional.of(compilation.source().text()));
         try {
             return emit(backend.generate(request));
         } catch (TemplateFailure e) {
@@ -182,12 +182,15 @@ public final class DistrogenCommand implements Callable<Integer> {
     /** A built-in target, or one the user's templates add. */
     private Backend backend(Templates templates) {
         Optional<Backend> builtIn = Backends.byName(target);
-        if (builtIn.isPresent()) {
-            return builtIn.get();
-        }
         List<String> names = new ArrayList<>(Backends.names());
         try {
             List<String> userTargets = templates.userTargets(Backends.names());
+            if (builtIn.isPresent() && builtIn.get() instanceof AllBackend all) {
+                return all.with(userTargets.stream().<Backend>map(UserTemplateBackend::new).toList());
+            }
+            if (builtIn.isPresent()) {
+                return builtIn.get();
+            }
             if (userTargets.contains(target)) {
                 return new UserTemplateBackend(target);
             }
