@@ -56,14 +56,25 @@ public final class Compiler {
      * @param displayName how diagnostics name the file
      */
     public static Compilation compile(Path file, String displayName) throws IOException {
-        Path baseDir = file.toAbsolutePath().normalize().getParent();
-        byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
+            return compile(readSpec(in), file.toAbsolutePath().normalize().getParent(), displayName);
         }
+    }
+
+    /** Reads a spec's bytes, at most {@link #MAX_SPEC_BYTES}: a larger (or endless) input is refused. */
+    public static byte[] readSpec(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
         if (bytes.length > MAX_SPEC_BYTES) {
             throw new SpecTooLarge();
         }
+        return bytes;
+    }
+
+    /**
+     * Compiles a spec's bytes (UTF-8; a byte-order mark is ignored), read from standard input for
+     * instance; its {@code from} files resolve against {@code baseDir}.
+     */
+    public static Compilation compile(byte[] bytes, Path baseDir, String displayName) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         SpecSource source = new SpecSource(displayName, baseDir, text.startsWith("\uFEFF") ? text.substring(1) : text);
         Optional<SourceLocation> malformed = firstMalformedByte(bytes);

@@ -95,8 +95,8 @@ public final class Templates {
         if (userFile.isEmpty()) {
             throw new IllegalStateException("built-in template " + name + ":" + line + ":" + column + ": " + message);
         }
-        String firstLine = message.strip().lines().findFirst().orElse("");
-        return new TemplateFailure(userFile.get() + ":" + line + ":" + column + ": " + firstLine);
+        // FreeMarker's whole message: its first line alone would not name the missing expression.
+        return new TemplateFailure(userFile.get() + ":" + line + ":" + column + ": " + message.strip());
     }
 
     /** The targets the user's directory adds: folders holding .ftl files, named not as a built-in target. */

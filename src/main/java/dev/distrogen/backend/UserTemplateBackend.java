@@ -1,14 +1,14 @@
 package dev.distrogen.backend;
 
+import dev.distrogen.backend.json.JsonBackend;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A target the user added with {@code --templates DIR}: every DIR/NAME/**&#47;*.ftl renders to the
- * file named without .ftl. Its templates see {@code specName} and {@code plan}, the image plan
+ * file named without .ftl. Its templates see what {@code --target json} prints, by the same names
  * (README: "Your own templates").
  */
 public final class UserTemplateBackend implements Backend {
@@ -37,9 +37,7 @@ public final class UserTemplateBackend implements Backend {
 
     @Override
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("specName", request.specName());
-        model.put("plan", Templates.dataModel(request.plan()));
+        Map<String, Object> model = JsonBackend.tree(request);
         List<GeneratedFile> files = new ArrayList<>();
         try {
             for (String template : request.templates().templatesOf(name)) {

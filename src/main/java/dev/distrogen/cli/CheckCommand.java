@@ -1,9 +1,9 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
-import java.nio.file.InvalidPathException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,18 +31,20 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
 
     private final FileSystem fileSystem;
+    private final InputStream in;
 
     @Spec
     private CommandSpec command;
 
-    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "spec files (.dl)")
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "spec files (.dl); - reads one from standard input")
     private List<String> specs;
 
     @Mixin
     private DiagnosticOptions diagnostics = new DiagnosticOptions();
 
-    CheckCommand(FileSystem fileSystem) {
+    CheckCommand(FileSystem fileSystem, InputStream in) {
         this.fileSystem = fileSystem;
+        this.in = in;
     }
 
     @Override
@@ -52,25 +54,16 @@ final class CheckCommand implements Callable<Integer> {
         SpecReporter reporter = diagnostics.reporter(err);
         int exit = ExitCodes.OK;
         for (String spec : specs) {
-            Optional<Compilation> compilation = compile(reporter, spec, err);
+            Optional<Compilation> compilation = reporter.compile(fileSystem, in, spec);
             if (compilation.isEmpty()) {
                 exit = ExitCodes.USAGE;
             } else if (SpecReporter.failed(compilation.get(), diagnostics.strict)) {
                 exit = Math.max(exit, ExitCodes.SPEC_ERRORS);
             } else if (compilation.get().diagnostics().isEmpty()) {
-                out.println(spec + ": ok");
+                out.println((spec.equals("-") ? SpecReporter.STDIN : spec) + ": ok");
             }
         }
         out.flush();
         return exit;
-    }
-
-    private Optional<Compilation> compile(SpecReporter reporter, String spec, PrintWriter err) {
-        try {
-            return reporter.compile(fileSystem.getPath(spec), spec);
-        } catch (InvalidPathException e) {
-            err.println("distrogen: '" + spec + "' is not a valid path");
-            return Optional.empty();
-        }
     }
 }

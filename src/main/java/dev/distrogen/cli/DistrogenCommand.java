@@ -10,10 +10,13 @@ import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
+import dev.distrogen.backend.all.AllBackend;
+import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -25,7 +28,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,6 +45,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        subcommands = {CheckCommand.class, InitCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
         description = {
             "Generates minimal container images from one declarative spec of an app: a multi-stage Dockerfile "
                     + "(FROM scratch or distroless) and a Nix dockerTools expression.",
@@ -55,12 +61,14 @@ import picocli.CommandLine.Spec;
 public final class DistrogenCommand implements Callable<Integer> {
 
     private final FileSystem fileSystem;
+    private final InputStream in;
 
     @Spec
     private CommandSpec command;
 
     // Optional for the parser, so that `distrogen check ...` does not demand it; required in call().
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "the spec file (.dl)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "the spec file (.dl); - reads it from standard input "
+            + "(its from files then resolve against the working directory)")
     private String spec;
 
     @Option(names = {"-t", "--target"}, paramLabel = "TARGET", defaultValue = "plan",
@@ -79,8 +87,9 @@ public final class DistrogenCommand implements Callable<Integer> {
             description = "dockerfile: the build stage's image, instead of the spec's docker { from }")
     private String fromImage;
 
-    @Option(names = "--base", paramLabel = "IMAGE",
-            description = "dockerfile: the final stage's image, instead of the spec's docker { base }")
+    @Option(names = "--base", paramLabel = "BASE",
+            description = "dockerfile: the final stage, instead of the spec's docker { base }: scratch, distroless-static, "
+                    + "distroless-base, distroless-cc or an image reference")
     private String baseImage;
 
     @Option(names = "--templates", paramLabel = "DIR",
@@ -91,8 +100,9 @@ public final class DistrogenCommand implements Callable<Integer> {
     @Mixin
     private DiagnosticOptions diagnostics = new DiagnosticOptions();
 
-    DistrogenCommand(FileSystem fileSystem) {
+    DistrogenCommand(FileSystem fileSystem, InputStream in) {
         this.fileSystem = fileSystem;
+        this.in = in;
     }
 
     @Override
@@ -108,9 +118,9 @@ public final class DistrogenCommand implements Callable<Integer> {
                     + " writes a repository skeleton: add -o DIR");
         }
         Overrides overrides = overrides();
-        Path specPath = path(spec, "SPEC");
+        String specName = spec.equals("-") ? "standard input" : String.valueOf(path(spec, "SPEC").getFileName());
         PrintWriter err = command.commandLine().getErr();
-        Optional<Compilation> compiled = diagnostics.reporter(err).compile(specPath, spec);
+        Optional<Compilation> compiled = diagnostics.reporter(err).compile(fileSystem, in, spec);
         if (compiled.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -118,8 +128,8 @@ public final class DistrogenCommand implements Callable<Integer> {
         if (SpecReporter.failed(compilation, diagnostics.strict) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
-        GenerationRequest request = new GenerationRequest(compilation.plan().get(), specPath.getFileName().toString(),
-                output != null, overrides, templates);
+        GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
+                output != null, overrides, templates, Optional.of(compilation.source().text()));
         try {
             return emit(backend.generate(request));
         } catch (TemplateFailure e) {
@@ -140,8 +150,13 @@ public final class DistrogenCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+        Path dir = path(output, "DIR");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            err.println("distrogen: cannot write into " + output + ": it is a file; -o names a directory (created if missing)");
+            return ExitCodes.OUTPUT;
+        }
         try {
-            OutputWriter.Result result = new OutputWriter(force).write(path(output, "DIR"), target, files);
+            OutputWriter.Result result = new OutputWriter(force).write(dir, target, files);
             result.removed().forEach(f -> err.println("distrogen: removed " + f + ", which " + target + " no longer generates"));
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + output + ", " + result.changed().size() + " changed");
@@ -166,12 +181,15 @@ public final class DistrogenCommand implements Callable<Integer> {
     /** A built-in target, or one the user's templates add. */
     private Backend backend(Templates templates) {
         Optional<Backend> builtIn = Backends.byName(target);
-        if (builtIn.isPresent()) {
-            return builtIn.get();
-        }
         List<String> names = new ArrayList<>(Backends.names());
         try {
             List<String> userTargets = templates.userTargets(Backends.names());
+            if (builtIn.isPresent() && builtIn.get() instanceof AllBackend all) {
+                return all.with(userTargets.stream().<Backend>map(UserTemplateBackend::new).toList());
+            }
+            if (builtIn.isPresent()) {
+                return builtIn.get();
+            }
             if (userTargets.contains(target)) {
                 return new UserTemplateBackend(target);
             }
@@ -184,7 +202,9 @@ public final class DistrogenCommand implements Callable<Integer> {
     }
 
     private Overrides overrides() {
-        return new Overrides(image(fromImage, "--from"), image(baseImage, "--base"));
+        // --base takes the spec's keywords too, for the image each one stands for.
+        String base = baseImage == null ? null : DockerBase.ofWord(baseImage).map(DockerBase::image).orElse(baseImage);
+        return new Overrides(image(fromImage, "--from"), image(base, "--base"));
     }
 
     private Optional<String> image(String reference, String option) {

@@ -1,11 +1,13 @@
 package dev.distrogen.cli;
 
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point: builds the command line and maps every failure to an exit code, never a stack trace. */
 public final class Main {
@@ -16,12 +18,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(FileSystems.getDefault(), out, err, args));
+        System.exit(run(FileSystems.getDefault(), System.in, out, err, args));
     }
 
-    /** Runs one command line against {@code fileSystem} (jimfs in tests); returns the exit code. */
-    public static int run(FileSystem fileSystem, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(fileSystem);
+    /**
+     * Runs one command line against {@code fileSystem} (jimfs in tests), with {@code in} as the
+     * standard input a spec named {@code -} is read from; returns the exit code.
+     */
+    public static int run(FileSystem fileSystem, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(fileSystem, in, args);
         cli.setOut(out);
         cli.setErr(err);
         int exit = cli.execute(args);
@@ -30,14 +35,13 @@ public final class Main {
         return exit;
     }
 
-    static CommandLine commandLine(FileSystem fileSystem) {
-        CommandLine cli = new CommandLine(new DistrogenCommand(fileSystem));
-        cli.addSubcommand("check", new CommandLine(new CheckCommand(fileSystem)));
-        cli.addSubcommand("init", new CommandLine(new InitCommand(fileSystem)));
+    private static CommandLine commandLine(FileSystem fileSystem, InputStream in, String[] arguments) {
+        CommandLine cli = new CommandLine(DistrogenCommand.class, new CommandFactory(fileSystem, in));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("distrogen: " + e.getMessage());
+            String suggestion = e instanceof UnmatchedArgumentException u ? Commands.suggestion(u, arguments) : "";
+            failed.getErr().println("distrogen: " + e.getMessage() + suggestion);
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });

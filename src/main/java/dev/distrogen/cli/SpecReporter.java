@@ -5,14 +5,20 @@ import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
 import dev.distrogen.diagnostic.Severity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** Reads and compiles a spec named on the command line, and prints its diagnostics to stderr. */
 final class SpecReporter {
+
+    /** How diagnostics name a spec read from standard input. */
+    static final String STDIN = "<stdin>";
 
     private final PrintWriter err;
     private final boolean color;
@@ -22,6 +28,22 @@ final class SpecReporter {
         this.color = color;
     }
 
+    /**
+     * The spec a command-line argument names: a file on {@code fileSystem}, or standard input for
+     * {@code -}; empty (after saying why on stderr) when it cannot be read.
+     */
+    Optional<Compilation> compile(FileSystem fileSystem, InputStream in, String spec) {
+        if (spec.equals("-")) {
+            return compileStandardInput(in, fileSystem.getPath("").toAbsolutePath());
+        }
+        try {
+            return compile(fileSystem.getPath(spec), spec);
+        } catch (InvalidPathException e) {
+            err.println("distrogen: '" + spec + "' is not a valid path");
+            return Optional.empty();
+        }
+    }
+
     /** The compilation, or empty (after saying why on stderr) when the file cannot be read. */
     Optional<Compilation> compile(Path spec, String displayName) {
         try {
@@ -29,24 +51,36 @@ final class SpecReporter {
                 err.println("distrogen: " + displayName + " is a directory; name a spec file (.dl)");
                 return Optional.empty();
             }
-            Compilation compilation = Compiler.compile(spec, displayName);
-            report(compilation);
-            return Optional.of(compilation);
+            return Optional.of(report(Compiler.compile(spec, displayName)));
         } catch (NoSuchFileException e) {
-            err.println("distrogen: " + displayName + ": no such file");
+            err.println("distrogen: " + displayName + ": no such file" + Commands.didYouMean(displayName));
         } catch (IOException e) {
             err.println("distrogen: cannot read " + displayName + ": " + e.getMessage());
         }
         return Optional.empty();
     }
 
-    private void report(Compilation compilation) {
+    /**
+     * The spec read from standard input ({@code -}); its {@code from} files resolve against the
+     * working directory.
+     */
+    private Optional<Compilation> compileStandardInput(InputStream in, Path workingDir) {
+        try {
+            return Optional.of(report(Compiler.compile(Compiler.readSpec(in), workingDir, STDIN)));
+        } catch (IOException e) {
+            err.println("distrogen: cannot read standard input: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Compilation report(Compilation compilation) {
         if (compilation.diagnostics().isEmpty()) {
-            return;
+            return compilation;
         }
         err.print(new DiagnosticFormatter(color).format(compilation.source(), compilation.diagnostics().sorted(),
                 compilation.diagnostics().summary()));
         err.flush();
+        return compilation;
     }
 
     static boolean failed(Compilation compilation, boolean strict) {

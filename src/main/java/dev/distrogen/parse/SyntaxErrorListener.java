@@ -9,12 +9,14 @@ import dev.distrogen.parse.antlr.DistrogenLexer;
 import dev.distrogen.parse.antlr.DistrogenParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -26,6 +28,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
 
     private final Diagnostics diagnostics;
+    private TokenStream tokens;
 
     SyntaxErrorListener(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -40,6 +43,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 : parser.getExpectedTokens();
         ParserRuleContext context = e != null && e.getCtx() instanceof ParserRuleContext c ? c : parser.getContext();
         Token previous = found.getTokenIndex() > 0 ? parser.getTokenStream().get(found.getTokenIndex() - 1) : null;
+        tokens = parser.getTokenStream();
         diagnostics.add(describe(found, previous, expected, context));
     }
 
@@ -57,12 +61,20 @@ final class SyntaxErrorListener extends BaseErrorListener {
             default:
                 break;
         }
+        Optional<Diagnostic> option = optionTypo(found, tokens);
+        if (option.isPresent()) {
+            return option.get();
+        }
         List<String> keywordsExpected = keywords(expected);
         if (isWord(found) && keywordsExpected.size() >= 2) {
             return unknownOrMisplaced(found, keywordsExpected, context);
         }
         if (found.getType() == Token.EOF && expected.contains(DistrogenLexer.RBRACE)) {
             return unclosedBlock(found, previous, context);
+        }
+        if (context.getRuleIndex() == DistrogenParser.RULE_word || context.getRuleIndex() == DistrogenParser.RULE_keyword) {
+            // A name inside a setting (env NAME, port 80/PROTOCOL): the setting says how to write it.
+            return missingName(found, previous, context);
         }
         String message = "expected " + expectation(expected, context);
         if (previous != null) {
@@ -74,6 +86,44 @@ final class SyntaxErrorListener extends BaseErrorListener {
             return d.withHint("each statement starts with a keyword: " + String.join(", ", Keywords.TOP_LEVEL));
         }
         return d.withHint("write it as: " + Keywords.usage(context.getStart().getText()));
+    }
+
+    /**
+     * A misspelled option after a statement's values on the same line ({@code user "web" uid 1 shel
+     * "/bin/sh"}, {@code "/run" ownr "web"}): named as an option of the statement the line starts.
+     */
+    private static Optional<Diagnostic> optionTypo(Token found, TokenStream tokens) {
+        if (found.getType() != DistrogenLexer.IDENT) {
+            return Optional.empty();
+        }
+        Token first = found;
+        while (first.getTokenIndex() > 0 && tokens.get(first.getTokenIndex() - 1).getLine() == found.getLine()) {
+            first = tokens.get(first.getTokenIndex() - 1);
+        }
+        List<String> options = switch (first.getType()) {
+            case DistrogenLexer.USER -> Keywords.USER;
+            case DistrogenLexer.IMAGE -> Keywords.IMAGE_OPTIONS;
+            case DistrogenLexer.DIR, DistrogenLexer.CONFIG, DistrogenLexer.STRING -> Keywords.FILE_OPTIONS;
+            default -> List.of();
+        };
+        String what = first.getType() == DistrogenLexer.USER ? "user option" : first.getType() == DistrogenLexer.IMAGE
+                ? "image option" : "path option";
+        return first == found ? Optional.empty() : Suggestions.closest(found.getText(), options)
+                .map(s -> Diagnostic.error(Code.UNKNOWN_KEYWORD, at(found), "unknown " + what + " `" + found.getText()
+                        + "`; did you mean `" + s + "`?").withHint("here the choices are: " + String.join(", ",
+                        options.stream().sorted().toList())));
+    }
+
+    private static Diagnostic missingName(Token found, Token previous, ParserRuleContext context) {
+        ParserRuleContext setting = context;
+        while (setting.getParent() != null && (setting.getRuleIndex() == DistrogenParser.RULE_word
+                || setting.getRuleIndex() == DistrogenParser.RULE_keyword)) {
+            setting = setting.getParent();
+        }
+        String message = "expected a name" + (previous == null ? "" : " after `" + firstLine(previous.getText()) + "`")
+                + ", found " + describeToken(found);
+        return Diagnostic.error(Code.SYNTAX, pointAt(found, previous), message)
+                .withHint("a name starts with a letter or `_`; write it as: " + Keywords.usage(setting.getStart().getText()));
     }
 
     private static Diagnostic unclosedBlock(Token found, Token previous, ParserRuleContext context) {
@@ -179,7 +229,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
         return literal != null && Character.isLetter(literal.charAt(0));
     }
 
-    private static boolean isWord(Token token) {
+    static boolean isWord(Token token) {
         return token.getType() == DistrogenLexer.IDENT || isKeywordType(token.getType());
     }
 

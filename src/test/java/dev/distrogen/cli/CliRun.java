@@ -1,6 +1,8 @@
 package dev.distrogen.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -9,9 +11,15 @@ import java.nio.file.FileSystems;
 public record CliRun(int exit, String out, String err) {
 
     public static CliRun run(FileSystem fileSystem, String... args) {
+        return runWithInput(fileSystem, "", args);
+    }
+
+    /** A run whose standard input holds {@code stdin}. */
+    public static CliRun runWithInput(FileSystem fileSystem, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(fileSystem, new PrintWriter(out), new PrintWriter(err), args);
+        int exit = Main.run(fileSystem, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
+                new PrintWriter(err), args);
         return new CliRun(exit, out.toString(), err.toString());
     }
 

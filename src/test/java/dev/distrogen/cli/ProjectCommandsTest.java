@@ -62,7 +62,11 @@ class ProjectCommandsTest {
         CliRun all = run("/p/web.dl", "--target", "all", "-o", "/repo");
         assertEquals(0, all.exit(), all.err());
         assertEquals(List.of(".distrogen-manifest", ".dockerignore", ".github/workflows/image.yml", "Dockerfile", "IMAGE.md",
-                "default.nix", "k8s.yaml", "web.conf"), filesUnder("/repo"));
+                "default.nix", "k8s.yaml", "web.conf", "web.dl"), filesUnder("/repo"));
+        assertEquals(SPEC, Files.readString(fs.getPath("/repo/web.dl")), "the spec itself, beside its config files");
+        CliRun again = run("/repo/web.dl", "--target", "all", "-o", "/repo");
+        assertEquals(0, again.exit(), "the skeleton regenerates itself: " + again.err());
+        assertTrue(again.err().endsWith(", 0 changed\n"), again.err());
         for (String[] target : List.of(new String[] {"dockerfile", "Dockerfile"}, new String[] {"nix", "default.nix"},
                 new String[] {"docs", "IMAGE.md"}, new String[] {"k8s", "k8s.yaml"})) {
             assertEquals(run("/p/web.dl", "-t", target[0]).out(), Files.readString(fs.getPath("/repo", target[1])), target[0]);
@@ -72,6 +76,49 @@ class ProjectCommandsTest {
         assertTrue(workflow.containsKey("on"), "the trigger key stays the string on, not YAML 1.1's true");
         assertTrue(workflow.toString().contains("docker build -t web:1.0 ."), workflow.toString());
         assertTrue(workflow.toString().contains("nix-build default.nix && docker load < result"), workflow.toString());
+    }
+
+    @Test
+    void all_withTemplates_alsoRendersTheUsersTargets() throws IOException {
+        Path dir = Files.createDirectories(fs.getPath("/t/compose"));
+        Files.writeString(dir.resolve("compose.yaml.ftl"), "image: \"[=image.name]:[=image.tag]\"\n");
+        CliRun all = run("/p/web.dl", "--target", "all", "-o", "/repo", "--templates", "/t");
+        assertEquals(0, all.exit(), all.err());
+        assertEquals("image: \"web:1.0\"\n", Files.readString(fs.getPath("/repo/compose.yaml")));
+        assertTrue(Files.exists(fs.getPath("/repo/Dockerfile")));
+    }
+
+    @Test
+    void templates_seeTheSameNamesAndShapesAsTheJsonTarget() throws IOException {
+        Path dir = Files.createDirectories(fs.getPath("/t/list"));
+        Files.writeString(dir.resolve("files.txt.ftl"), """
+                [=spec] [=image.name] [=user.uid] [=app.binary] [=config.User] [=config.Env[0]] [=docker.from]
+                [#list files as f][=f.path] [=f.type] [=f.owner] [=f.mode] [=f.origin][#if f.from??] [=f.from][/#if]
+                [/#list]""");
+        CliRun run = run("/p/web.dl", "-t", "list", "--templates", "/t");
+        assertEquals(0, run.exit(), run.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run("/p/web.dl", "-t", "json").out());
+        StringBuilder expected = new StringBuilder(String.join(" ", json.at("/spec").asText(), json.at("/image/name").asText(),
+                json.at("/user/uid").asText(), json.at("/app/binary").asText(), json.at("/config/User").asText(),
+                json.at("/config/Env/0").asText(), json.at("/docker/from").asText())).append('\n');
+        for (com.fasterxml.jackson.databind.JsonNode f : json.at("/files")) {
+            expected.append(String.join(" ", f.get("path").asText(), f.get("type").asText(), f.get("owner").asText(),
+                    f.get("mode").asText(), f.get("origin").asText())).append(f.has("from") ? " " + f.get("from").asText() : "")
+                    .append('\n');
+        }
+        assertEquals(expected.toString(), run.out());
+        assertTrue(run.out().contains("/etc/web/web.conf file root 0644 config web.conf\n"), run.out());
+    }
+
+    @Test
+    void templates_aMissingValue_isReportedWithTheWholeExpression() throws IOException {
+        Path dir = Files.createDirectories(fs.getPath("/t/x"));
+        Files.writeString(dir.resolve("x.txt.ftl"), "name: [=image.name]\ntag: [=image.tga]\n");
+        CliRun run = run("/p/web.dl", "-t", "x", "--templates", "/t");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("distrogen: /t/x/x.txt.ftl:2:8: The following has evaluated to null or missing:\n"
+                + "==> image.tga  [in template \"x/x.txt.ftl\" at line 2, column 8]"), run.err());
     }
 
     @Test
@@ -95,17 +142,17 @@ class ProjectCommandsTest {
     }
 
     @Test
-    void templates_addATarget_thatSeesThePlan() throws IOException {
+    void templates_addATarget_thatSeesTheJsonModel() throws IOException {
         Path dir = Files.createDirectories(fs.getPath("/t/compose"));
         Files.writeString(dir.resolve("compose.yaml.ftl"), """
-                # [=specName]
+                # [=spec]
                 services:
-                  [=plan.app.name]:
-                    image: "[=plan.name]:[=plan.tag]"
-                    user: "[=plan.config.user]"
+                  [=app.name]:
+                    image: "[=image.name]:[=image.tag]"
+                    user: "[=config.User]"
                     read_only: true
                     tmpfs:
-                [#list plan.entries as e][#if e.origin == "DIR"]      - "[=e.path]:mode=[=e.mode]"
+                [#list files as f][#if f.origin == "dir"]      - "[=f.path]:mode=[=f.mode]"
                 [/#if][/#list]""");
         CliRun help = run("/p/web.dl", "-t", "nope", "--templates", "/t");
         assertTrue(help.err().contains("the targets are: plan, json, dockerfile, nix, docs, k8s, all, compose"), help.err());

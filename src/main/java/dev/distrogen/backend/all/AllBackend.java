@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code --target all -o DIR}: a repository skeleton in one go, the union of the other targets
  * (Dockerfile and .dockerignore, default.nix, the files they copy, IMAGE.md, k8s.yaml) and a
  * GitHub Actions workflow that builds the image both ways. A file two targets both write must be
- * the same; it is written once.
+ * the same; it is written once. The spec itself is written too, and with --templates the files
+ * of the user's own targets.
  */
 public final class AllBackend implements Backend {
 
@@ -25,6 +26,13 @@ public final class AllBackend implements Backend {
 
     public AllBackend(List<Backend> parts) {
         this.parts = List.copyOf(parts);
+    }
+
+    /** This skeleton plus the files of {@code more} targets (the user's, from --templates). */
+    public AllBackend with(List<Backend> more) {
+        List<Backend> all = new ArrayList<>(parts);
+        all.addAll(more);
+        return new AllBackend(all);
     }
 
     @Override
@@ -62,6 +70,11 @@ public final class AllBackend implements Backend {
             }
         }
         files.put(WORKFLOW, GeneratedFile.text(WORKFLOW, workflow(request)));
+        // The spec itself, beside the files its `from` configs name, so the skeleton regenerates itself.
+        request.specText().ifPresent(text -> {
+            String name = request.specName().endsWith(".dl") ? request.specName() : "spec.dl";
+            files.putIfAbsent(name, GeneratedFile.text(name, text));
+        });
         return new ArrayList<>(files.values());
     }
 

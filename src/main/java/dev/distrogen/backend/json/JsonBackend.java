@@ -39,6 +39,14 @@ public final class JsonBackend implements Backend {
 
     @Override
     public List<GeneratedFile> generate(GenerationRequest request) {
+        return List.of(GeneratedFile.text(FILE_NAME, Json.pretty(tree(request))));
+    }
+
+    /**
+     * The JSON document as maps, lists, strings and numbers: what this target prints, and the data
+     * model user templates see (README: Your own templates), so the two never differ.
+     */
+    public static Map<String, Object> tree(GenerationRequest request) {
         ImagePlan plan = request.plan();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("spec", request.specName());
@@ -49,7 +57,7 @@ public final class JsonBackend implements Backend {
         root.put("nix", nix(plan));
         root.put("config", config(plan.config()));
         root.put("files", files(plan));
-        return List.of(GeneratedFile.text(FILE_NAME, Json.pretty(root)));
+        return root;
     }
 
     private static Map<String, Object> image(ImagePlan plan) {

@@ -1,0 +1,206 @@
+package dev.distrogen.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.distrogen.Golden;
+import dev.distrogen.Tools;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as a user installs it (README: Install): the tarball unpacked, bin/distrogen
+ * symlinked into another folder, run as a real process from a third one. Runs after package.
+ */
+class DistributionIT {
+
+    private static final String VERSION = System.getProperty("distrogen.version", "unknown");
+
+    @TempDir
+    Path tmp;
+    private Path home;
+
+    @BeforeEach
+    void unpack() throws Exception {
+        Tools.requireOnPath("the distribution test unpacks the tarball and runs the launcher", "tar", "sh");
+        Path tarball = Golden.root().resolve("target/distrogen-" + VERSION + ".tar.gz");
+        assertTrue(Files.isRegularFile(tarball), "no " + tarball + ": mvn package makes it");
+        Path unpacked = Files.createDirectories(tmp.resolve("opt"));
+        Run tar = run(unpacked, Map.of(), "tar", "xzf", tarball.toString());
+        assertEquals(0, tar.exit(), tar.err());
+        home = unpacked.resolve("distrogen-" + VERSION);
+    }
+
+    @Test
+    void tarball_holdsLauncherJarManPagesCompletionsAndReadme() throws IOException {
+        assertTrue(Files.isExecutable(home.resolve("bin/distrogen")));
+        assertTrue(Files.isRegularFile(home.resolve("lib/distrogen.jar")));
+        assertTrue(Files.isRegularFile(home.resolve("README.md")));
+        for (String command : List.of("distrogen", "distrogen-check", "distrogen-init", "distrogen-help",
+                "distrogen-generate-completion")) {
+            String page = Files.readString(home.resolve("share/man/man1/" + command + ".1"));
+            assertTrue(page.contains(".TH \"" + command.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-") + "\" \"1\""), page);
+        }
+        String main = Files.readString(home.resolve("share/man/man1/distrogen.1"));
+        assertTrue(main.contains("\\-\\-target"), main);
+        assertTrue(main.contains("2026-01-01"), "the page's date is the release's, not the build's");
+        assertTrue(Files.readString(home.resolve("share/zsh/site-functions/_distrogen")).startsWith("#compdef distrogen\n"));
+    }
+
+    @Test
+    void zip_holdsTheSameFilesAsTheTarball() throws IOException {
+        TreeSet<String> inZip = new TreeSet<>();
+        try (InputStream in = Files.newInputStream(Golden.root().resolve("target/distrogen-" + VERSION + ".zip"));
+                ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (!e.isDirectory()) {
+                    inZip.add(e.getName());
+                }
+            }
+        }
+        TreeSet<String> inTar = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(home.getParent())) {
+            files.filter(Files::isRegularFile).forEach(f -> inTar.add(home.getParent().relativize(f).toString()));
+        }
+        assertEquals(inTar, inZip);
+    }
+
+    @Test
+    void symlinkedLauncher_runsFromAnotherDirectory_withJavaOnPath() throws Exception {
+        Path link = symlinkChain();
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Map<String, String> env = Map.of("PATH", link.getParent() + ":" + javaBin() + ":/usr/bin:/bin");
+
+        Run version = shell(work, env, "--version");
+        assertEquals(0, version.exit(), version.err());
+        assertEquals("distrogen " + VERSION + "\n", version.out());
+
+        Path spec = Golden.root().resolve("examples/nginx/nginx.dl");
+        Run dockerfile = shell(work, env, spec.toString(), "--target", "dockerfile");
+        assertEquals(0, dockerfile.exit(), dockerfile.err());
+        assertEquals(Files.readString(Golden.root().resolve("examples/nginx/generated/dockerfile/Dockerfile")),
+                dockerfile.out());
+
+        Run written = shell(work, env, spec.toString(), "--target", "nix", "-o", "out");
+        assertEquals(0, written.exit(), written.err());
+        assertTrue(Files.isRegularFile(work.resolve("out/default.nix")), "-o resolves against the working directory");
+    }
+
+    @Test
+    void launcher_prefersJavaHome() throws Exception {
+        Path link = symlinkChain();
+        Path fakeHome = Files.createDirectories(tmp.resolve("jdk/bin"));
+        Path java = fakeHome.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho via-java-home >&2\nexec '" + javaBin() + "/java' \"$@\"\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Run run = run(tmp, Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", fakeHome.getParent().toString()), link.toString(),
+                "--version");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("distrogen " + VERSION + "\n", run.out());
+        assertEquals("via-java-home\n", run.err());
+    }
+
+    @Test
+    void launcher_withoutJava_saysWhatItNeeds_exitsTwo() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("nojava"));
+        for (String tool : List.of("readlink", "dirname")) {
+            Files.copy(whereIs(tool), empty.resolve(tool), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Run run = run(tmp, Map.of("PATH", empty.toString()), "/bin/sh", home.resolve("bin/distrogen").toString(),
+                "--version");
+        assertEquals(2, run.exit(), run.out());
+        assertEquals("distrogen: needs Java 17 or later: put java on PATH or set JAVA_HOME\n", run.err());
+    }
+
+    @Test
+    void bashCompletion_completesOptionsAndCommands() throws Exception {
+        Tools.requireOnPath("the completion test sources the script in bash", "bash");
+        Path script = home.resolve("share/bash-completion/completions/distrogen");
+        String complete = "source '" + script + "'; COMP_WORDS=(distrogen \"$1\"); COMP_CWORD=1; COMP_LINE=\"distrogen $1\"; "
+                + "COMP_POINT=${#COMP_LINE}; _complete_distrogen; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        Run option = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", complete, "bash", "--tar");
+        assertEquals(0, option.exit(), option.err());
+        assertTrue(option.out().lines().toList().contains("--target"), option.out());
+        Run command = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", complete, "bash", "ch");
+        assertTrue(command.out().lines().toList().contains("check"), command.out());
+    }
+
+    @Test
+    void zshCompletion_isFoundOnFpath_andLoadsTheCompletionScript() throws Exception {
+        Tools.requireOnPath("the zsh completion test runs zsh's compinit", "zsh");
+        String script = "fpath=($1 $fpath); autoload -U compinit && compinit -u -D; print -r -- \"$_comps[distrogen]\"; "
+                + "autoload -Uz _distrogen; { _distrogen } 2>/dev/null; print -r -- \"$+functions[_complete_distrogen]\"";
+        Run run = run(tmp, Map.of("PATH", "/usr/bin:/bin", "HOME", tmp.toString()), "zsh", "-f", "-c", script, "zsh",
+                home.resolve("share/zsh/site-functions").toString());
+        assertEquals("_distrogen\n1\n", run.out(), run.err());
+    }
+
+    /** bin/distrogen <- tmp/links/a (absolute) <- tmp/bin/distrogen (relative): a chain of links. */
+    private Path symlinkChain() throws IOException {
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        Path a = Files.createSymbolicLink(links.resolve("a"), home.resolve("bin/distrogen"));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        return Files.createSymbolicLink(bin.resolve("distrogen"), bin.relativize(a));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin").toString();
+    }
+
+    private static Path whereIs(String tool) {
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return Path.of(dir, tool);
+            }
+        }
+        throw new AssertionError(tool + " not found");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Path dir, Map<String, String> env, String... args) throws Exception {
+        Path out = Files.createTempFile("dist", ".out");
+        Path err = Files.createTempFile("dist", ".err");
+        try {
+            List<String> command = List.of(args);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out: " + command);
+            }
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** {@code distrogen ARGS} as a user types it: the shell finds it on PATH. */
+    private static Run shell(Path dir, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec distrogen \"$@\"", "sh"));
+        command.addAll(List.of(args));
+        return run(dir, env, command.toArray(String[]::new));
+    }
+}
