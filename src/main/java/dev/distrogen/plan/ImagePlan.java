@@ -9,6 +9,7 @@ import java.util.Optional;
  * generators render this; neither goes back to the spec.
  *
  * @param entries every path distrogen lays out, parents before children, sorted
+ * @param sbom whether the image carries package metadata for vulnerability scanners ({@code sbom on})
  */
 public record ImagePlan(
         String name,
@@ -19,7 +20,8 @@ public record ImagePlan(
         AppPayload app,
         ImageConfig config,
         DockerOptions docker,
-        NixOptions nix) {
+        NixOptions nix,
+        boolean sbom) {
 
     public ImagePlan {
         Objects.requireNonNull(name, "name");

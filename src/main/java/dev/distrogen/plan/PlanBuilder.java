@@ -68,7 +68,8 @@ public final class PlanBuilder {
         String name = spec.image().map(i -> i.name().value()).orElse(app.name().value());
         String tag = spec.image().flatMap(i -> i.tag()).map(Located::value).orElse(DEFAULT_TAG);
         return new ImagePlan(name, tag, spec.description().map(Located::value), account, List.copyOf(entries.values()),
-                payload(), config(name), docker(spec.docker()), nix(spec.nix()));
+                payload(), config(name), docker(spec.docker()), nix(spec.nix()),
+                spec.sbom().map(s -> s.value().equals("on")).orElse(true));
     }
 
     private static Account account(User user) {

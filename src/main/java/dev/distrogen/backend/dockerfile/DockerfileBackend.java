@@ -30,6 +30,9 @@ public final class DockerfileBackend implements Backend {
     /** The build stage of {@code builder nix} when the spec names none. */
     public static final String NIX_IMAGE = "nixos/nix:latest";
 
+    /** Where the image holds the CycloneDX SBOM of a Nix closure, or of an rpm build stage's packages. */
+    public static final String SBOM_PATH = "/usr/share/sbom/image.cdx.json";
+
     @Override
     public String name() {
         return "dockerfile";
@@ -100,9 +103,21 @@ public final class DockerfileBackend implements Backend {
 
     private static RunInstruction collect(ImagePlan plan) {
         if (plan.docker().builder() == DockerBuilder.NIX) {
-            return new RunInstruction().library("nix-collect.sh").line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
+            RunInstruction run = new RunInstruction().library("nix-collect.sh");
+            if (plan.sbom()) {
+                run.library("sbom.sh").line("DG_SBOM=" + Shell.quote(SBOM_PATH) + ";");
+            }
+            run.line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
+            if (plan.sbom()) {
+                run.line("mkdir -p \"$R${DG_SBOM%/*}\";");
+                run.line("nix-store --query --requisites /distrogen/profile | dg_nix_components | dg_cdx > \"$R$DG_SBOM\";");
+            }
+            return run;
         }
         RunInstruction run = new RunInstruction().library("collect.sh");
+        if (plan.sbom()) {
+            run.library("sbom.sh").library("metadata.sh").line("DG_SBOM=" + Shell.quote(SBOM_PATH) + ";");
+        }
         run.line("dg_app " + Shell.quote(plan.app().binary().value()) + ";");
         for (ContainerPath lib : plan.app().libs()) {
             run.line("dg_libs " + Shell.quote(lib.value()) + ";");
@@ -110,7 +125,15 @@ public final class DockerfileBackend implements Backend {
         for (ContainerPath file : plan.app().files()) {
             run.line("dg_files " + Shell.quote(file.value()) + ";");
         }
+        if (plan.sbom()) {
+            run.line("dg_metadata;");
+        }
         return run;
+    }
+
+    /** The lines of a script shipped beside this class, without comments: the SBOM writer for the Nix target. */
+    public static List<String> scriptLines(String resource) {
+        return RunInstruction.scriptLines(resource);
     }
 
     /** The plan's directories, then the files whose text distrogen knows, each with owner and mode. */

@@ -18,20 +18,27 @@ final class RunInstruction {
 
     /** Adds the lines of a script shipped with distrogen (a resource beside this class). */
     RunInstruction library(String resource) {
+        lines.addAll(scriptLines(resource));
+        return this;
+    }
+
+    /** The lines of a script shipped with distrogen, without comment and blank lines. */
+    static List<String> scriptLines(String resource) {
         try (InputStream in = RunInstruction.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
+            List<String> kept = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String trimmed = line.strip();
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    lines.add(line.stripTrailing());
+                    kept.add(line.stripTrailing());
                 }
             }
+            return kept;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return this;
     }
 
     /** Adds one line; it must end where the shell allows a line break. */
