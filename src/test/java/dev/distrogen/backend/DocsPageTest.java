@@ -11,6 +11,7 @@ import dev.distrogen.plan.PlanEntry;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** The docs page: read-only run with every writable dir, the debug recipes, tables no spec string can break. */
@@ -41,5 +42,18 @@ class DocsPageTest {
             }
         }
         assertEquals(2, page.split("\n# ", -1).length, "one title: no spec string starts a heading");
+        String scan = page.substring(page.indexOf("\n## Scan it\n"), page.indexOf("\n## Debug it\n"));
+        assertEquals(plan.sbom(), scan.contains("trivy image " + plan.reference() + "\ngrype " + plan.reference() + "\n"), scan);
+        assertEquals(plan.sbom(), scan.contains("docker buildx build --sbom=true -t " + plan.reference()), scan);
+        assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
+    }
+
+    @Test
+    void sbomOff_theScanSectionSaysTheImageCarriesNoMetadata() throws Exception {
+        ImagePlan plan = dev.distrogen.Compiler.compile(new dev.distrogen.diagnostic.SpecSource("t.dl", Path.of("."),
+                "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\nsbom off\n")).plan().orElseThrow();
+        String page = new DocsBackend().generate(new GenerationRequest(plan, "t.dl", false)).get(0).text();
+        assertTrue(page.contains("The spec says `sbom off`: the image carries no package metadata"), page);
+        assertTrue(!page.contains("trivy image web"), page);
     }
 }

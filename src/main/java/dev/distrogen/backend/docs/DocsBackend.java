@@ -60,7 +60,10 @@ public final class DocsBackend implements Backend {
                 NixBackend.loadCommand(plan, "build/nix"),
                 runCommand(plan, writable),
                 Shell.word(containerName(plan)),
-                Shell.word(dnsName(plan.app().name())));
+                Shell.word(dnsName(plan.app().name())),
+                plan.sbom(),
+                DockerfileBackend.SBOM_PATH,
+                "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link");
         return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
     }
 
