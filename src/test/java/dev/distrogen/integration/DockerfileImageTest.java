@@ -355,10 +355,10 @@ class DockerfileImageTest {
      * Trivy, offline, on the image's root filesystem sees the build stage's OS and exactly the
      * packages that own the image's files in the build stage's own database (computed here from
      * that database, not by distrogen's script), each at the stage's version, plus the base's own
-     * status.d entries. The build log counts them. Returns the bytes the metadata costs.
+     * status.d entries. The build log counts them. Returns what the metadata costs.
      */
-    private static long assertScannersSeeTheBuildStage(MountedImage image, String stage, Built built, Map<String, String> baseStatus)
-            throws IOException {
+    private static Metadata assertScannersSeeTheBuildStage(MountedImage image, String stage, Built built,
+            Map<String, String> baseStatus) throws IOException {
         Set<String> expected;
         String os;
         try (MountedImage stageImage = new MountedImage(stage)) {
@@ -375,7 +375,11 @@ class DockerfileImageTest {
         Scanners.Report report = Scanners.scan(image.rootfs);
         assertEquals(os, report.os());
         assertEquals(expected, report.packages());
-        return metadataBytes(image, baseStatus.keySet());
+        return new Metadata(metadataBytes(image, baseStatus.keySet()), report.packages().size() - baseStatus.size());
+    }
+
+    /** What the scanners' metadata costs an image: bytes, and the packages it names (the base's aside). */
+    record Metadata(long bytes, int packages) {
     }
 
     private static java.util.Optional<String> firstLineUnchecked(Path root, String path) {
@@ -422,14 +426,14 @@ class DockerfileImageTest {
     // --- measuring
 
     /** Size and paths of the image as built, before the app runs (it writes logs, rootrun adds /proc and /dev). */
-    private void measure(String example, Built built, MountedImage image, long metadataBytes) throws IOException {
+    private void measure(String example, Built built, MountedImage image, Metadata metadata) throws IOException {
         long builderSize;
         try (MountedImage builderImage = new MountedImage(builder)) {
             builderSize = builderImage.size();
         }
         String row = String.join("\t", example, Long.toString(image.size()), Integer.toString(image.paths().size()),
                 String.format(java.util.Locale.ROOT, "%.1f", built.seconds), Long.toString(builderSize),
-                Long.toString(metadataBytes)) + "\n";
+                Long.toString(metadata.bytes()), Integer.toString(metadata.packages())) + "\n";
         Files.createDirectories(MEASUREMENTS.getParent());
         Files.writeString(MEASUREMENTS, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print("image\t" + row);
