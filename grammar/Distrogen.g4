@@ -20,6 +20,7 @@ statement
     | portStmt
     | dockerStmt
     | nixStmt
+    | sbomStmt
     ;
 
 // image "NAME" [tag "TAG"]
@@ -86,12 +87,15 @@ nixSetting
     | FUNCTION word             # nixFunctionSetting
     ;
 
+// sbom on|off: package metadata for vulnerability scanners in the image (on by default)
+sbomStmt : SBOM word ;
+
 // A bare word: any identifier, keywords included (env names, `base scratch`, `builder nix`).
 word : IDENT | keyword ;
 keyword
     : IMAGE | TAG | DESCRIPTION | LABEL | APP | BINARY | ARGS | LIBS | FILES | ENV | STOP | WORKDIR
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
-    | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION
+    | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM
     ;
 
 IMAGE       : 'image' ;
@@ -126,6 +130,7 @@ BUILDER     : 'builder' ;
 NIX         : 'nix' ;
 PACKAGE     : 'package' ;
 FUNCTION    : 'function' ;
+SBOM        : 'sbom' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

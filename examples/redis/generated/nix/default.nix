@@ -34,6 +34,30 @@ let
     appendonly no
   '';
 
+  # Package metadata for vulnerability scanners: a CycloneDX SBOM of the closure, made at build
+  # time, copied to /usr/share/sbom/image.cdx.json. Trivy reads no Nix store paths; sbomnix and vulnix
+  # read the closure of the result themselves.
+  sbom = pkgs.runCommand "redis-scratch-sbom" { } ''
+    dg_cdx() {
+      printf '%s\n' '{' '  "bomFormat": "CycloneDX",' '  "specVersion": "1.5",' '  "version": 1,' '  "metadata": { "tools": { "components": [ { "type": "application", "name": "distrogen" } ] } },' '  "components": [';
+      LC_ALL=C sort -u | tr -d '\\"' | awk -F '\t' '{
+        if (NR > 1) print ",";
+        printf "    { \"type\": \"library\", \"bom-ref\": \"%s\", \"name\": \"%s\", ", (NF > 3 ? $4 : $3), $1;
+        if ($2 != "") printf "\"version\": \"%s\", ", $2;
+        printf "\"purl\": \"%s\" }", $3;
+      }; END { if (NR > 0) print ""; }';
+      printf '%s\n' '  ]' '}';
+    };
+    dg_nix_components() {
+      awk '{
+        s = $0; sub(/^\/nix\/store\/[0-9a-z]+-/, "", s); n = s; v = "";
+        for (i = 1; i < length(s); i++) if (substr(s, i, 1) == "-" && substr(s, i + 1, 1) !~ /[A-Za-z]/) { n = substr(s, 1, i - 1); v = substr(s, i + 1); break; };
+        printf "%s\t%s\tpkg:nix/%s%s\t%s\n", n, v, n, (v == "" ? "" : "@" v), $0;
+      }';
+    };
+    dg_nix_components < ${pkgs.writeClosure [ pkgs.redis ]} | dg_cdx > $out
+  '';
+
   # The image's accounts, config files and directories, with owners and modes. These commands
   # run under fakeroot (the layered builders' fakeRootCommands), which records the owners set
   # with chown in the layer: no VM and no shadow tools. An image whose writable directories
@@ -45,6 +69,9 @@ let
     mkdir -p './var'
     mkdir -p './var/lib'
     mkdir -p './var/lib/redis'
+    mkdir -p './usr/share/sbom'
+    cp ${sbom} './usr/share/sbom/image.cdx.json'
+    chmod 0644 './usr/share/sbom/image.cdx.json'
     cp ${etcGroup} './etc/group'
     cp ${etcNsswitchConf} './etc/nsswitch.conf'
     cp ${etcPasswd} './etc/passwd'

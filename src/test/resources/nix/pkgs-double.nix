@@ -4,7 +4,12 @@
 # `copyToRoot` throws as buildImage does. Packages are a fixed list: a missing one fails. Each
 # builder returns what it was called with, so tests can assert the config, users, dirs and files.
 # writeText writes real store files (builtins.toFile), so the layout commands can be run.
+# runCommand NAME ENV BUILDCOMMAND (curried, as nixpkgs' is) cannot build at evaluation time: its
+# outPath is a store file holding the build command, which a test can run itself; writeClosure
+# PATHS (a list, as nixpkgs' is) writes each path and a fixed glibc dependency, one a line, as
+# the real one writes the closure.
 let
+  glibc = package "glibc" "2.40-66";
   package = pname: version: {
     type = "derivation";
     name = "${pname}-${version}";
@@ -23,6 +28,18 @@ in
   printargs = package "printargs" "1.0";
 
   writeText = name: text: builtins.toFile name text;
+
+  runCommand = name: env: buildCommand: {
+    type = "derivation";
+    inherit name env buildCommand;
+    outPath = builtins.toFile name buildCommand;
+  };
+
+  writeClosure =
+    paths:
+    builtins.toFile "runtime-deps" (
+      builtins.concatStringsSep "" (map (p: "${p}\n") (builtins.sort builtins.lessThan (map (p: p.outPath) (paths ++ [ glibc ]))))
+    );
 
   buildEnv =
     {

@@ -30,7 +30,8 @@ public final class Checks {
                 new EnvCheck(),
                 new ImageCheck(),
                 new DockerSettingsCheck(),
-                new NixSettingsCheck());
+                new NixSettingsCheck(),
+                new SbomCheck());
     }
 
     private Checks() {

@@ -130,7 +130,10 @@ public enum Code {
     IMAGE_REFERENCE("DG075", Severity.ERROR),
 
     /** a label key that is malformed or given twice; a label or description value with a line break */
-    LABEL("DG076", Severity.ERROR);
+    LABEL("DG076", Severity.ERROR),
+
+    /** an `sbom` setting other than `on` or `off` */
+    SBOM("DG077", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -10,6 +10,7 @@ import java.util.Optional;
  * the list of all statements (for duplicate checks). Nothing here is validated; see the checks.
  *
  * @param baseDir the spec's folder, against which {@code from} files are resolved
+ * @param sbom {@code sbom on|off} as written: package metadata for scanners in the image
  */
 public record Spec(
         Path baseDir,
@@ -23,6 +24,7 @@ public record Spec(
         List<PortDecl> ports,
         DockerSettings docker,
         NixSettings nix,
+        Optional<Located<String>> sbom,
         List<StatementRef> statements) {
 
     public Spec {
@@ -37,6 +39,7 @@ public record Spec(
         ports = List.copyOf(ports);
         Objects.requireNonNull(docker, "docker");
         Objects.requireNonNull(nix, "nix");
+        Objects.requireNonNull(sbom, "sbom");
         statements = List.copyOf(statements);
     }
 }

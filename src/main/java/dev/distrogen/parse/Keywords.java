@@ -12,7 +12,7 @@ import java.util.TreeMap;
 public final class Keywords {
 
     public static final List<String> TOP_LEVEL =
-            List.of("image", "description", "label", "app", "user", "dirs", "dir", "config", "port", "docker", "nix");
+            List.of("image", "description", "label", "app", "user", "dirs", "dir", "config", "port", "docker", "nix", "sbom");
     public static final List<String> APP = List.of("binary", "args", "libs", "files", "env", "stop", "workdir");
     public static final List<String> USER = List.of("uid", "gid", "group", "home", "shell");
     public static final List<String> FILE_OPTIONS = List.of("owner", "mode");
@@ -66,6 +66,7 @@ public final class Keywords {
         USAGE.put("builder", "builder image  (or nix)");
         USAGE.put("nix", "nix { package \"nginx\"  function buildImage }");
         USAGE.put("package", "package \"nginx\"");
+        USAGE.put("sbom", "sbom off  (on by default: package metadata for scanners in the image)");
         USAGE.put("function", "function buildImage  (or buildLayeredImage, streamLayeredImage)");
     }
 

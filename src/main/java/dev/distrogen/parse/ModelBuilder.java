@@ -49,6 +49,7 @@ final class ModelBuilder {
         User user = null;
         DockerSettings docker = null;
         NixSettings nix = null;
+        Located<String> sbom = null;
         List<Label> labels = new ArrayList<>();
         List<DirDecl> dirs = new ArrayList<>();
         List<ConfigDecl> configs = new ArrayList<>();
@@ -78,11 +79,14 @@ final class ModelBuilder {
                 docker = docker != null ? docker : createDocker(c);
             } else if (stmt instanceof NixStmtContext c) {
                 nix = nix != null ? nix : createNix(c);
+            } else if (stmt instanceof SbomStmtContext c) {
+                sbom = sbom != null ? sbom : word(c.word());
             }
         }
         return new Spec(baseDir, Optional.ofNullable(image), Optional.ofNullable(description), labels,
                 Optional.ofNullable(app), Optional.ofNullable(user), dirs, configs, ports,
-                docker != null ? docker : DockerSettings.NONE, nix != null ? nix : NixSettings.NONE, statements);
+                docker != null ? docker : DockerSettings.NONE, nix != null ? nix : NixSettings.NONE,
+                Optional.ofNullable(sbom), statements);
     }
 
     private ImageDecl createImage(ImageStmtContext c) {

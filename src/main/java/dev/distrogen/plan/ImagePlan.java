@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param writableDirs the declared directories (and /tmp) the app's user may write to, by the
  *     kernel's rules: what a read-only root filesystem needs a volume for, in every target
  * @param names the names the running image gets
+ * @param sbom whether the image carries package metadata for vulnerability scanners ({@code sbom on})
  */
 public record ImagePlan(
         String name,
@@ -24,7 +25,8 @@ public record ImagePlan(
         AppPayload app,
         ImageConfig config,
         DockerOptions docker,
-        NixOptions nix) {
+        NixOptions nix,
+        boolean sbom) {
 
     public ImagePlan {
         Objects.requireNonNull(name, "name");
@@ -39,6 +41,9 @@ public record ImagePlan(
         Objects.requireNonNull(docker, "docker");
         Objects.requireNonNull(nix, "nix");
     }
+
+    /** Where an image built from a Nix closure carries its CycloneDX SBOM, in every target. */
+    public static final String SBOM_PATH = "/usr/share/sbom/image.cdx.json";
 
     /** "nginx-distroless:1.0". */
     public String reference() {

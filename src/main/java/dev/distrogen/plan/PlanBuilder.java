@@ -71,7 +71,8 @@ public final class PlanBuilder {
         NixOptions nix = nix(spec.nix());
         List<PlanEntry> laidOut = List.copyOf(entries.values());
         return new ImagePlan(name, tag, spec.description().map(Located::value), account, laidOut, writableDirs(laidOut),
-                ResourceNames.of(name, app.name().value()), payload(), config(name), docker(spec.docker(), nix), nix);
+                ResourceNames.of(name, app.name().value()), payload(), config(name), docker(spec.docker(), nix), nix,
+                spec.sbom().map(s -> s.value().equals("on")).orElse(true));
     }
 
     /** The declared dirs the app's user may write to, as the kernel decides it. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Tools;
 import dev.distrogen.Golden;
+import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.diagnostic.SpecSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,10 +70,12 @@ class CollectScriptTest {
     /** Runs {@code script} after sourcing the library, with R pointing at a staging root in the temp dir. */
     private Result sh(String shell, String script, String... args) throws Exception {
         List<String> command = new ArrayList<>(shell.endsWith("busybox") ? List.of(shell, "sh") : List.of(shell));
-        command.addAll(List.of("-c", ". \"$0\"; R=\"$DG_ROOT\"; " + script, LIBRARY.toString()));
+        command.addAll(List.of("-c", ". \"$0\"; . \"$DG_LIBS/sbom.sh\"; . \"$DG_LIBS/metadata.sh\"; R=\"$DG_ROOT\"; "
+                + "DG_SBOM=" + dev.distrogen.plan.ImagePlan.SBOM_PATH + "; " + script, LIBRARY.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DG_ROOT", temp.resolve("root").toString());
+        builder.environment().put("DG_LIBS", LIBRARY.getParent().toString());
         Path out = temp.resolve("out");
         Path err = temp.resolve("err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -220,6 +225,12 @@ class CollectScriptTest {
         }
         assertSameFile(Path.of("/usr/bin/env"), resolveInside(root, "/usr/bin/env"));
         assertTrue(Files.exists(resolveInside(root, "/etc/os-release")));
+        if (Files.isRegularFile(Path.of("/var/lib/dpkg/status"))) {
+            // This machine's own dpkg database: env's package and its libraries' have their stanzas.
+            Path statusD = root.resolve("var/lib/dpkg/status.d");
+            assertTrue(Files.readString(statusD.resolve("coreutils")).startsWith("Package: coreutils\n"));
+            assertTrue(Files.isRegularFile(statusD.resolve("libc6")), "libc6, which owns the loader and libc");
+        }
         assertEquals("a 'quoted' line \\\\ with $HOME\n<<EOF\n", Files.readString(root.resolve("etc/app/it is $x;`y`.conf")));
         assertEquals("1777", String.format("%o", (Integer) Files.getAttribute(root.resolve("tmp"), "unix:mode") & 07777));
     }
@@ -244,6 +255,192 @@ class CollectScriptTest {
             }
         }
         assertTrue(dockerfile.contains("ENTRYPOINT [\"/usr/local/bin/nginx\"]"), dockerfile);
+    }
+
+    // --- scanner metadata (metadata.sh, sbom.sh), against recorded databases
+
+    static final Path DATABASES = Golden.root().resolve("src/test/resources/scan");
+
+    /**
+     * A stage root with the recorded dpkg database and usrmerge's links (/lib -> usr/lib, /bin ->
+     * usr/bin, /lib64 -> usr/lib64). libc6 registers /lib/x86_64-linux-gnu/libc.so.6 and
+     * /lib64/ld-linux-x86-64.so.2, coreutils /bin/cat, as bookworm's do; zlib1g registers
+     * /usr/lib/x86_64-linux-gnu/libz.so.1, as packages moved to /usr do. $R holds each file under
+     * its real path, as dg_need copies it.
+     */
+    private Path dpkgStage() throws IOException {
+        Path stage = Files.createDirectories(temp.resolve("stage"));
+        copyTree(DATABASES.resolve("dpkg"), Files.createDirectories(stage.resolve("var/lib/dpkg")));
+        Files.createDirectories(stage.resolve("usr/lib/x86_64-linux-gnu"));
+        Files.createDirectories(stage.resolve("usr/bin"));
+        Files.createDirectories(stage.resolve("usr/lib64"));
+        Files.createSymbolicLink(stage.resolve("lib"), Path.of("usr/lib"));
+        Files.createSymbolicLink(stage.resolve("bin"), Path.of("usr/bin"));
+        Files.createSymbolicLink(stage.resolve("lib64"), Path.of("usr/lib64"));
+        Path root = temp.resolve("root");
+        for (String file : List.of("usr/lib/x86_64-linux-gnu/libc.so.6", "usr/lib/x86_64-linux-gnu/libz.so.1.2.13", "usr/bin/cat",
+                "etc/app.conf")) {
+            Files.createDirectories(root.resolve(file).getParent());
+            Files.writeString(root.resolve(file), file);
+        }
+        Files.createSymbolicLink(root.resolve("lib"), Path.of("usr/lib"));
+        Files.createSymbolicLink(root.resolve("usr/lib/x86_64-linux-gnu/libz.so.1"), Path.of("libz.so.1.2.13"));
+        Files.createDirectories(root.resolve("usr/lib64"));
+        Files.createSymbolicLink(root.resolve("usr/lib64/ld-linux-x86-64.so.2"), Path.of("/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"));
+        return stage.toRealPath();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void dpkgOwners_matchThroughUsrmergeBothWays_andNameWhatNoPackageOwns(String shell) throws Exception {
+        Path stage = dpkgStage();
+        Result r = sh(shell, "dg_root_files > \"$R.files\"; dg_dpkg_paths \"$1\" | dg_owners \"$1\" \"$R.files\" > \"$R.owners\"; "
+                + "cat \"$R.owners\"; dg_unowned \"$R.files\" \"$R.owners\"", stage.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(
+                "coreutils /usr/bin/cat",
+                "libc6 /usr/lib/x86_64-linux-gnu/libc.so.6",
+                "libc6 /usr/lib64/ld-linux-x86-64.so.2",
+                "zlib1g /usr/lib/x86_64-linux-gnu/libz.so.1",
+                "zlib1g /usr/lib/x86_64-linux-gnu/libz.so.1.2.13",
+                "distrogen: no package owns /etc/app.conf (listed in no SBOM)"), r.out().lines().toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void metadata_dpkg_writesOneStanzaPerOwningPackage_asTheStatusHasIt(String shell) throws Exception {
+        Path stage = dpkgStage();
+        Result r = sh(shell, "DG_STAGE=\"$1\"; dg_metadata", stage.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("distrogen: no package owns /etc/app.conf (listed in no SBOM)",
+                "distrogen: package metadata for scanners: 3 packages own the image's files"), r.out().lines().toList());
+        Path statusD = temp.resolve("root/var/lib/dpkg/status.d");
+        Map<String, String> recorded = new TreeMap<>();
+        for (String stanza : Files.readString(DATABASES.resolve("dpkg/status")).split("\n\n")) {
+            recorded.put(stanza.substring("Package: ".length(), stanza.indexOf('\n')), stanza.strip() + "\n");
+        }
+        try (Stream<Path> files = Files.list(statusD)) {
+            assertEquals(List.of("coreutils", "libc6", "zlib1g"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "not nginx-removed: its status is deinstall");
+        }
+        for (String pkg : List.of("coreutils", "libc6", "zlib1g")) {
+            assertEquals(recorded.get(pkg), Files.readString(statusD.resolve(pkg)), pkg);
+        }
+        assertTrue(Files.readString(statusD.resolve("zlib1g")).contains("\nVersion: 1:1.2.13.dfsg-1\n"), "the epoch is kept");
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void metadata_apk_keepsTheOwningPackagesEntries_inTheDatabasesOrder(String shell) throws Exception {
+        Path stage = Files.createDirectories(temp.resolve("stage"));
+        Path installed = Golden.root().resolve("src/test/resources/integration/musl/installed");
+        Files.createDirectories(stage.resolve("lib/apk/db"));
+        Files.copy(installed, stage.resolve("lib/apk/db/installed"));
+        Path root = temp.resolve("root");
+        for (String file : List.of("lib/ld-musl-x86_64.so.1", "usr/bin/hello", "usr/lib/libgreet.so.1.0", "etc/passwd")) {
+            Files.createDirectories(root.resolve(file).getParent());
+            Files.writeString(root.resolve(file), file);
+        }
+        Files.createSymbolicLink(root.resolve("usr/lib/libgreet.so.1"), Path.of("libgreet.so.1.0"));
+        Result r = sh(shell, "DG_STAGE=\"$1\"; dg_metadata", stage.toRealPath().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("distrogen: no package owns /etc/passwd (listed in no SBOM)",
+                "distrogen: package metadata for scanners: 3 packages own the image's files"), r.out().lines().toList());
+        List<String> expected = new ArrayList<>();
+        for (String stanza : Files.readString(installed).split("\n\n")) {
+            if (stanza.contains("\nP:musl\n") || stanza.contains("\nP:libgreet\n") || stanza.contains("\nP:hello\n")) {
+                expected.add(stanza.strip() + "\n");
+            }
+        }
+        assertEquals(String.join("\n", expected) + "\n", Files.readString(root.resolve("lib/apk/db/installed")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void metadata_withoutAPackageDatabase_saysSoOnce_writesNothing_andSucceeds(String shell) throws Exception {
+        Path stage = Files.createDirectories(temp.resolve("stage"));
+        Path root = Files.createDirectories(temp.resolve("root/usr/bin"));
+        Files.writeString(root.resolve("app"), "built from source");
+        // PATH without rpm: this machine has dpkg, which DG_STAGE keeps out of sight.
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        for (String tool : List.of("find", "sed", "sort", "awk", "mkdir", "rm", "cat", "wc")) {
+            Path real = Path.of("/usr/bin", tool);
+            Files.createSymbolicLink(bin.resolve(tool), Files.exists(real) ? real : Path.of("/bin", tool));
+        }
+        Result r = sh(shell, "PATH=\"$2\"; DG_STAGE=\"$1\"; dg_metadata; echo done", stage.toString(), bin.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("distrogen: the build stage has no package database (dpkg, apk or rpm): the image carries no package "
+                + "metadata for scanners", "done"), r.out().lines().toList());
+        try (Stream<Path> all = Files.walk(temp.resolve("root"))) {
+            assertEquals(List.of("/usr/bin/app"), all.filter(Files::isRegularFile).map(p -> "/" + temp.resolve("root").relativize(p))
+                    .toList());
+        }
+    }
+
+    /** rpm cannot be reduced: rpm -qf names the owners, and a CycloneDX SBOM lists them with epoch, version and release. */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void metadata_rpm_writesASbomOfTheOwningPackages(String shell) throws Exception {
+        Path stage = Files.createDirectories(temp.resolve("stage"));
+        Path root = Files.createDirectories(temp.resolve("root/usr/lib64"));
+        Files.writeString(root.resolve("libc.so.6"), "glibc");
+        Files.writeString(root.resolve("libcrypto.so.3"), "openssl");
+        Files.createDirectories(temp.resolve("root/etc"));
+        Files.writeString(temp.resolve("root/etc/app.conf"), "mine");
+        // A recorded rpm: its answers to -qa, -qf and -q for a Fedora stage's glibc and openssl-libs.
+        Path bin = Files.createDirectories(temp.resolve("fakebin"));
+        Files.writeString(bin.resolve("rpm"), String.join("\n", "#!/bin/sh",
+                "case \"$1 $4\" in",
+                "  '-qa '*) echo glibc-2.39-17.fc40.x86_64; echo openssl-libs-3.2.2-3.fc40.x86_64 ;;",
+                "  '-qf /usr/lib64/libc.so.6') echo glibc ;;",
+                "  '-qf /usr/lib64/libcrypto.so.3') echo openssl-libs ;;",
+                "  '-qf '*) echo \"file $4 is not owned by any package\"; exit 1 ;;",
+                "  '-q glibc') printf 'glibc\\t2.39-17.fc40\\tpkg:rpm/glibc@2.39-17.fc40?arch=x86_64\\n' ;;",
+                "  '-q openssl-libs') printf 'openssl-libs\\t1:3.2.2-3.fc40\\tpkg:rpm/openssl-libs@3.2.2-3.fc40?arch=x86_64&epoch=1\\n' ;;",
+                "  *) exit 2 ;;",
+                "esac", ""));
+        bin.resolve("rpm").toFile().setExecutable(true);
+        Result r = sh(shell, "PATH=\"$2:$PATH\"; DG_STAGE=\"$1\"; dg_metadata", stage.toString(), bin.toString());
+        assertEquals(0, r.exit(), r.err());
+        if (shell.endsWith("busybox")) {
+            // busybox ash runs its own rpm applet, which has no database (-qa): as in an Alpine stage, no metadata.
+            assertTrue(r.out().startsWith("distrogen: the build stage has no package database"), r.out());
+            return;
+        }
+        assertTrue(r.out().contains("distrogen: package metadata for scanners: 2 packages own the image's files"), r.out());
+        assertTrue(r.out().contains("distrogen: no package owns /etc/app.conf"), r.out());
+        var sbom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(temp.resolve("root" + dev.distrogen.plan.ImagePlan.SBOM_PATH).toFile());
+        List<String> components = new ArrayList<>();
+        sbom.path("components").forEach(c -> components.add(c.path("name").asText() + " " + c.path("version").asText() + " "
+                + c.path("purl").asText()));
+        assertEquals(List.of("glibc 2.39-17.fc40 pkg:rpm/glibc@2.39-17.fc40?arch=x86_64",
+                "openssl-libs 1:3.2.2-3.fc40 pkg:rpm/openssl-libs@3.2.2-3.fc40?arch=x86_64&epoch=1"), components);
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void nixComponents_splitStorePathNamesAsParseDrvNameDoes(String shell) throws Exception {
+        Path paths = temp.resolve("paths");
+        Files.writeString(paths, String.join("\n", "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-nginx-1.26.3",
+                "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-gcc-13.2.0-lib", "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-user-environment",
+                "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-perl5.38.2-URI-5.21", ""));
+        Result r = sh(shell, "dg_nix_components < \"$1\" | cut -f 1,2,3", paths.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("nginx\t1.26.3\tpkg:nix/nginx@1.26.3", "gcc\t13.2.0-lib\tpkg:nix/gcc@13.2.0-lib",
+                "user-environment\t\tpkg:nix/user-environment", "perl5.38.2-URI\t5.21\tpkg:nix/perl5.38.2-URI@5.21"), r.out().lines().toList());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
     }
 
     // --- helpers

@@ -45,6 +45,19 @@ class DocsPageTest {
             }
         }
         assertEquals(2, page.split("\n# ", -1).length, "one title: no spec string starts a heading");
+        String scan = page.substring(page.indexOf("\n## Scan it\n"), page.indexOf("\n## Debug it\n"));
+        assertEquals(plan.sbom(), scan.contains("trivy image " + plan.reference() + "\ngrype " + plan.reference() + "\n"), scan);
+        assertEquals(plan.sbom(), scan.contains("docker buildx build --sbom=true -t " + plan.reference()), scan);
+        assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
+    }
+
+    @Test
+    void sbomOff_theScanSectionSaysTheImageCarriesNoMetadata() throws Exception {
+        ImagePlan plan = dev.distrogen.Compiler.compile(new dev.distrogen.diagnostic.SpecSource("t.dl", Path.of("."),
+                "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\nsbom off\n")).plan().orElseThrow();
+        String page = new DocsBackend().generate(new GenerationRequest(plan, "t.dl", false)).get(0).text();
+        assertTrue(page.contains("The spec says `sbom off`: the image carries no package metadata"), page);
+        assertTrue(!page.contains("trivy image web"), page);
     }
 
     /** A 70-character app name: the docs' kubectl debug --target names the container k8s.yaml declares. */

@@ -1,6 +1,7 @@
 package dev.distrogen.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -80,7 +82,7 @@ class DockerfileImageTest {
     void nginx_servesItsPageAsItsUser_fromScratch() throws Exception {
         Built nginx = build("nginx", List.of());
         try (MountedImage image = new MountedImage(nginx.tag)) {
-            measure("nginx", nginx, image);
+            measure("nginx", nginx, image, assertScannersSeeTheBuildStage(image, builder, nginx, Map.of()));
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, nginx.plan);
                 assertTrue(Files.isRegularFile(image.path("/usr/lib/nginx/modules/ngx_http_echo_module.so")), "libs are copied");
@@ -102,7 +104,7 @@ class DockerfileImageTest {
     void lighttpd_loadsTheModulesOfLibs() throws Exception {
         Built lighttpd = build("lighttpd", List.of());
         try (MountedImage image = new MountedImage(lighttpd.tag)) {
-            measure("lighttpd", lighttpd, image);
+            measure("lighttpd", lighttpd, image, assertScannersSeeTheBuildStage(image, builder, lighttpd, Map.of()));
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, lighttpd.plan);
                 app.awaitPort(8081, Duration.ofSeconds(20));
@@ -141,7 +143,7 @@ class DockerfileImageTest {
     void redis_startsThroughItsSymlinkedBinary() throws Exception {
         Built redis = build("redis", List.of());
         try (MountedImage image = new MountedImage(redis.tag)) {
-            measure("redis", redis, image);
+            measure("redis", redis, image, assertScannersSeeTheBuildStage(image, builder, redis, Map.of()));
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, redis.plan);
                 Path binary = image.path("/usr/bin/redis-server");
@@ -162,8 +164,16 @@ class DockerfileImageTest {
     void memcached_runsOnADistrolessBase_withItsAccountsReplaced() throws Exception {
         String base = Images.distrolessStandin();
         Built memcached = build("memcached", List.of("--base", base));
+        Map<String, String> baseStatus;
+        try (MountedImage baseImage = new MountedImage(base)) {
+            baseStatus = Scanners.statusD(baseImage.rootfs);
+        }
+        assertFalse(baseStatus.isEmpty(), "the stand-in has a status.d of its own, as distroless does");
         try (MountedImage image = new MountedImage(memcached.tag)) {
-            measure("memcached", memcached, image);
+            measure("memcached", memcached, image, assertScannersSeeTheBuildStage(image, builder, memcached, baseStatus));
+            Map<String, String> kept = new TreeMap<>(Scanners.statusD(image.rootfs));
+            kept.keySet().retainAll(baseStatus.keySet());
+            assertEquals(baseStatus, kept, "the base's own status.d entries remain");
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, memcached.plan);
                 assertTrue(Files.isRegularFile(image.path("/etc/ssl/certs/ca-certificates.crt")), "the base's files remain");
@@ -183,9 +193,32 @@ class DockerfileImageTest {
         Built hello = build("hello-musl", spec, Images.alpineLike(), List.of());
         try (MountedImage image = new MountedImage(hello.tag)) {
             assertMinimalAndAsPlanned(image, hello.plan);
+            // This stage has no package database: one line says so, the image has no metadata, the build goes on.
+            assertEquals(1, hello.log.lines().filter(l -> l.startsWith("distrogen: the build stage has no package database")).count(),
+                    hello.log);
+            assertTrue(Files.notExists(image.path("/var/lib/dpkg")) && Files.notExists(image.path("/lib/apk"))
+                    && Files.notExists(image.path("/usr/share/sbom")), "no metadata");
+            assertEquals(new Scanners.Report("", Set.of()), Scanners.scan(image.rootfs));
             assertTrue(Files.isRegularFile(image.path("/lib/ld-musl-x86_64.so.1")), "musl's loader");
             assertEquals("libgreet.so.1.0", Files.readSymbolicLink(image.path("/usr/lib/libgreet.so.1")).toString());
             assertTrue(Files.notExists(image.path("/bin")), "nothing of the stage's busybox");
+            try (RunningApp app = image.start(rootrun)) {
+                app.awaitPort(8090, Duration.ofSeconds(20));
+                assertEquals("hello from musl", talk(8090, ""), app.output());
+            }
+        }
+    }
+
+    @Test
+    void musl_fromAStageWithAnApkDatabase_carriesItsOwningPackagesEntries() throws Exception {
+        Path spec = Images.root().resolve("src/test/resources/integration/musl/hello.dl");
+        String stage = Images.alpineLikeWithApk();
+        Built hello = build("hello-musl-apk", spec, stage, List.of());
+        try (MountedImage image = new MountedImage(hello.tag)) {
+            assertMinimalAndAsPlanned(image, hello.plan);
+            assertScannersSeeTheBuildStage(image, stage, hello, Map.of());
+            String installed = Files.readString(image.path("/lib/apk/db/installed"));
+            assertTrue(installed.contains("P:hello\n") && !installed.contains("P:musl-utils\n"), installed);
             try (RunningApp app = image.start(rootrun)) {
                 app.awaitPort(8090, Duration.ofSeconds(20));
                 assertEquals("hello from musl", talk(8090, ""), app.output());
@@ -256,7 +289,7 @@ class DockerfileImageTest {
 
     // --- building
 
-    record Built(String tag, ImagePlan plan, double seconds) {
+    record Built(String tag, ImagePlan plan, double seconds, String log) {
     }
 
     private Built build(String example, List<String> options) throws Exception {
@@ -273,10 +306,10 @@ class DockerfileImageTest {
         assertEquals(0, run.exit(), run.err());
         // The pid keeps runs from two checkouts at once from replacing each other's images.
         String tag = "localhost/distrogen-test-" + name + ":run" + ProcessHandle.current().pid();
-        double seconds = Images.build(context, tag);
+        Images.Build build = Images.buildLogged(context, tag);
         built.add(tag);
         ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
-        return new Built(tag, plan, seconds);
+        return new Built(tag, plan, build.seconds(), build.log());
     }
 
     // --- what every image must be
@@ -284,7 +317,9 @@ class DockerfileImageTest {
     static void assertMinimalAndAsPlanned(MountedImage image, ImagePlan plan) throws IOException {
         for (String path : image.paths()) {
             String name = path.substring(path.lastIndexOf('/') + 1);
-            assertTrue(!FORBIDDEN.contains(name), "the image holds " + path + ": no shell, no package manager");
+            // Directories may bear such names: /var/lib/dpkg and /lib/apk hold the scanners' metadata.
+            assertTrue(!FORBIDDEN.contains(name) || Files.isDirectory(image.path(path), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                    "the image holds " + path + ": no shell, no package manager");
         }
         TreeAssertions.assertLaidOutAsPlanned(image.rootfs, plan);
         assertConfig(image.config, plan, List.of(plan.app().binary().value()));
@@ -314,6 +349,62 @@ class DockerfileImageTest {
         return values;
     }
 
+    // --- what scanners see
+
+    /**
+     * Trivy, offline, on the image's root filesystem sees the build stage's OS and exactly the
+     * packages that own the image's files in the build stage's own database (computed here from
+     * that database, not by distrogen's script), each at the stage's version, plus the base's own
+     * status.d entries. The build log counts them. Returns what the metadata costs.
+     */
+    private static Metadata assertScannersSeeTheBuildStage(MountedImage image, String stage, Built built,
+            Map<String, String> baseStatus) throws IOException {
+        Set<String> expected;
+        String os;
+        try (MountedImage stageImage = new MountedImage(stage)) {
+            expected = new TreeSet<>(Scanners.expectedPackages(stageImage.rootfs, image.rootfs));
+            os = Scanners.firstLine(stageImage.rootfs, "/etc/debian_version").map(v -> "debian " + v)
+                    .or(() -> firstLineUnchecked(stageImage.rootfs, "/etc/alpine-release").map(v -> "alpine " + v)).orElseThrow();
+        }
+        assertTrue(built.log.contains("distrogen: package metadata for scanners: " + expected.size() + " packages own the image's files"),
+                built.log);
+        for (String stanza : baseStatus.values()) {
+            expected.add(Scanners.fields(stanza, ": ").get("Package") + "@" + Scanners.fields(stanza, ": ").get("Version"));
+        }
+        assertTrue(expected.size() >= 2, "the app's package and its libraries' " + expected);
+        Scanners.Report report = Scanners.scan(image.rootfs);
+        assertEquals(os, report.os());
+        assertEquals(expected, report.packages());
+        return new Metadata(metadataBytes(image, baseStatus.keySet()), report.packages().size() - baseStatus.size());
+    }
+
+    /** What the scanners' metadata costs an image: bytes, and the packages it names (the base's aside). */
+    record Metadata(long bytes, int packages) {
+    }
+
+    private static java.util.Optional<String> firstLineUnchecked(Path root, String path) {
+        try {
+            return Scanners.firstLine(root, path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What the metadata costs: status.d entries (but the base's), the apk database, the SBOM, the release files. */
+    private static long metadataBytes(MountedImage image, Set<String> baseEntries) throws IOException {
+        long bytes = 0;
+        for (String path : image.paths()) {
+            Path p = image.path(path);
+            boolean metadata = path.startsWith("/var/lib/dpkg/status.d/") && !baseEntries.contains(p.getFileName().toString())
+                    || path.startsWith("/lib/apk/db/") || path.startsWith("/usr/share/sbom/")
+                    || List.of("/usr/lib/os-release", "/etc/os-release", "/etc/debian_version", "/etc/alpine-release").contains(path);
+            if (metadata && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                bytes += Files.size(p);
+            }
+        }
+        return bytes;
+    }
+
     // --- talking to the app
 
     private HttpResponse<String> get(String url) throws Exception {
@@ -335,13 +426,14 @@ class DockerfileImageTest {
     // --- measuring
 
     /** Size and paths of the image as built, before the app runs (it writes logs, rootrun adds /proc and /dev). */
-    private void measure(String example, Built built, MountedImage image) throws IOException {
+    private void measure(String example, Built built, MountedImage image, Metadata metadata) throws IOException {
         long builderSize;
         try (MountedImage builderImage = new MountedImage(builder)) {
             builderSize = builderImage.size();
         }
         String row = String.join("\t", example, Long.toString(image.size()), Integer.toString(image.paths().size()),
-                String.format(java.util.Locale.ROOT, "%.1f", built.seconds), Long.toString(builderSize)) + "\n";
+                String.format(java.util.Locale.ROOT, "%.1f", built.seconds), Long.toString(builderSize),
+                Long.toString(metadata.bytes()), Integer.toString(metadata.packages())) + "\n";
         Files.createDirectories(MEASUREMENTS.getParent());
         Files.writeString(MEASUREMENTS, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print("image\t" + row);

@@ -20,7 +20,7 @@ final class Images {
     static final List<String> PACKAGES = List.of("nginx-light", "lighttpd", "redis-server", "memcached");
     static final String BUILDER = "localhost/distrogen-builder:bookworm-" + Integer.toHexString(PACKAGES.hashCode());
     /** A stand-in for gcr.io/distroless/base-debian12:nonroot, which cannot be pulled here. */
-    static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot";
+    static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot-statusd";
     private static final Path CACHE = Path.of("/var/cache/distrogen-test");
 
     private Images() {
@@ -60,7 +60,8 @@ final class Images {
 
     /**
      * The distroless stand-in: what base-debian12:nonroot holds that matters here, an /etc/passwd
-     * with root, nobody and nonroot (65532), /tmp 1777, nonroot's home, the CA bundle.
+     * with root, nobody and nonroot (65532), /tmp 1777, nonroot's home, the CA bundle, and, as
+     * distroless has, /etc/os-release and a dpkg status.d of its own (tzdata's stanza here).
      */
     static synchronized String distrolessStandin() throws IOException {
         String builder = builder();
@@ -72,8 +73,10 @@ final class Images {
             Files.copy(Path.of("/etc/ssl/certs/ca-certificates.crt"), context.resolve("ca-certificates.crt"));
             Files.writeString(context.resolve("Dockerfile"), String.join("\n",
                     "FROM " + builder + " AS files",
-                    "RUN mkdir -p /out/tmp /out/home/nonroot /out/etc/ssl/certs && chmod 1777 /out/tmp"
-                            + " && chown 65532:65532 /out/home/nonroot && chmod 0700 /out/home/nonroot",
+                    "RUN mkdir -p /out/tmp /out/home/nonroot /out/etc/ssl/certs /out/var/lib/dpkg/status.d && chmod 1777 /out/tmp"
+                            + " && chown 65532:65532 /out/home/nonroot && chmod 0700 /out/home/nonroot"
+                            + " && cp -L /etc/os-release /out/etc/os-release"
+                            + " && awk -v RS= '$0 ~ /^Package: tzdata\\n/ { print }' /var/lib/dpkg/status > /out/var/lib/dpkg/status.d/tzdata",
                     "FROM scratch",
                     "COPY --from=files /out/ /",
                     "COPY passwd group /etc/",
@@ -132,6 +135,28 @@ final class Images {
         });
     }
 
+    /**
+     * The Alpine-like stage with an apk database in Alpine's format (/lib/apk/db/installed) that
+     * owns its files, and Alpine's release files, so that the apk metadata path is taken.
+     */
+    static synchronized String alpineLikeWithApk() throws IOException {
+        Path installed = root().resolve("src/test/resources/integration/musl/installed");
+        String base = alpineLike();
+        String tag = base.replace("distrogen-alpine-like:", "distrogen-alpine-like-apk:") + "-"
+                + Integer.toHexString(Files.readString(installed).hashCode());
+        return buildOnce(tag, context -> {
+            Files.copy(installed, context.resolve("installed"));
+            Files.writeString(context.resolve("os-release"), "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\n"
+                    + "PRETTY_NAME=\"Alpine Linux v3.20\"\nHOME_URL=\"https://alpinelinux.org/\"\n");
+            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                    "FROM " + base,
+                    "COPY installed /lib/apk/db/installed",
+                    "COPY os-release /usr/lib/os-release",
+                    "RUN echo 3.20.3 > /etc/alpine-release && ln -s ../usr/lib/os-release /etc/os-release",
+                    ""));
+        });
+    }
+
     /** Writes a build context into an empty folder. */
     @FunctionalInterface
     interface Context {
@@ -154,10 +179,22 @@ final class Images {
 
     /** buildah bud, never pulling: every image named must be in local storage. Returns the seconds it took. */
     static double build(Path context, String tag) {
+        return buildLogged(context, tag).seconds();
+    }
+
+    /** A build: how long it took, and its log (what the RUN steps printed). */
+    record Build(double seconds, String log) {
+    }
+
+    static Build buildLogged(Path context, String tag) {
         long start = System.nanoTime();
-        Command.check(Duration.ofMinutes(20), "buildah", STORAGE, "bud", "--isolation", "chroot", "--pull=never", "--layers=false",
-                "-t", tag, context.toString());
-        return (System.nanoTime() - start) / 1e9;
+        List<String> args = List.of("buildah", STORAGE, "bud", "--isolation", "chroot", "--pull=never", "--layers=false", "-t", tag,
+                context.toString());
+        Command result = Command.run(Duration.ofMinutes(20), args);
+        if (result.exit() != 0) {
+            throw new AssertionError(String.join(" ", args) + " exited " + result.exit() + "\n" + result.out() + result.err());
+        }
+        return new Build((System.nanoTime() - start) / 1e9, result.out() + result.err());
     }
 
     static void remove(String image) {

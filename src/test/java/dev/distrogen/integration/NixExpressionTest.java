@@ -74,6 +74,36 @@ class NixExpressionTest {
         Path layer = Files.createTempDirectory(temp, "layer");
         Nix.runLayout(layout, layer);
         TreeAssertions.assertLaidOutAsPlanned(layer, plan);
+        assertSbom(layout, plan);
+    }
+
+    /**
+     * The layout copies the SBOM into the image; its build command (which the double's
+     * runCommand leaves in the store), run here, lists the closure that writeClosure gives, each
+     * store path's name and version as Nix's own builtins.parseDrvName splits them.
+     */
+    private void assertSbom(String layout, ImagePlan plan) throws Exception {
+        var copy = java.util.regex.Pattern.compile("cp (/nix/store/[^ ]+-sbom) '\\." + dev.distrogen.plan.ImagePlan.SBOM_PATH
+                .replace(".", "\\.") + "'").matcher(layout);
+        assertEquals(plan.sbom(), copy.find(), layout);
+        if (!plan.sbom()) {
+            return;
+        }
+        Path out = temp.resolve("sbom-" + plan.name().replace('/', '-') + ".json");
+        ProcessBuilder build = new ProcessBuilder("sh", "-e", copy.group(1)).redirectErrorStream(true);
+        build.environment().put("out", out.toString());
+        Process p = build.start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), log);
+        JsonNode sbom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+        assertEquals("CycloneDX", sbom.path("bomFormat").asText());
+        List<String> components = new ArrayList<>();
+        sbom.path("components").forEach(c -> components.add(c.path("name").asText() + " " + c.path("version").asText("")));
+        JsonNode expected = Nix.eval("let pkgs = import " + Nix.nixPath(Nix.DOUBLE) + "; paths = builtins.filter (l: builtins.isString l"
+                + " && l != \"\") (builtins.split \"\\n\" (builtins.readFile (pkgs.writeClosure [ pkgs." + plan.nix().packageAttr()
+                + " ]))); in map (p: let d = builtins.parseDrvName (builtins.substring 44 (-1) p); in d.name + \" \" + d.version) paths");
+        assertEquals(strings(expected).stream().sorted().toList(), components);
+        assertTrue(components.size() >= 2, "the package and its dependencies: " + components);
     }
 
     /** The config as the plan says: the keys are OCI's, case-sensitive, since dockerTools passes config through. */

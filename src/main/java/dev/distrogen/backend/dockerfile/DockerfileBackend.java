@@ -101,15 +101,30 @@ public final class DockerfileBackend implements Backend {
 
     private static RunInstruction collect(ImagePlan plan) {
         if (plan.docker().builder() == DockerBuilder.NIX) {
-            return new RunInstruction().library("nix-collect.sh").line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
+            RunInstruction run = new RunInstruction().library("nix-collect.sh");
+            if (plan.sbom()) {
+                run.library("sbom.sh").line("DG_SBOM=" + Shell.quote(ImagePlan.SBOM_PATH) + ";");
+            }
+            run.line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
+            if (plan.sbom()) {
+                run.line("mkdir -p \"$R${DG_SBOM%/*}\";");
+                run.line("nix-store --query --requisites /distrogen/profile | dg_nix_components | dg_cdx > \"$R$DG_SBOM\";");
+            }
+            return run;
         }
         RunInstruction run = new RunInstruction().library("collect.sh");
+        if (plan.sbom()) {
+            run.library("sbom.sh").library("metadata.sh").line("DG_SBOM=" + Shell.quote(ImagePlan.SBOM_PATH) + ";");
+        }
         run.line("dg_app " + Shell.quote(plan.app().binary().value()) + ";");
         for (ContainerPath lib : plan.app().libs()) {
             run.line("dg_libs " + Shell.quote(lib.value()) + ";");
         }
         for (ContainerPath file : plan.app().files()) {
             run.line("dg_files " + Shell.quote(file.value()) + ";");
+        }
+        if (plan.sbom()) {
+            run.line("dg_metadata;");
         }
         return run;
     }

@@ -1,5 +1,6 @@
 package dev.distrogen.backend.dockerfile;
 
+import dev.distrogen.backend.ShellScripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,19 +19,7 @@ final class RunInstruction {
 
     /** Adds the lines of a script shipped with distrogen (a resource beside this class). */
     RunInstruction library(String resource) {
-        try (InputStream in = RunInstruction.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String trimmed = line.strip();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    lines.add(line.stripTrailing());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lines.addAll(ShellScripts.lines(resource));
         return this;
     }
 

@@ -61,7 +61,10 @@ public final class DocsBackend implements Backend {
                 plan.nix().loadCommand("build/nix"),
                 runCommand(plan),
                 Shell.word(plan.names().workload()),
-                Shell.word(plan.names().container()));
+                Shell.word(plan.names().container()),
+                plan.sbom(),
+                ImagePlan.SBOM_PATH,
+                "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link");
         return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
     }
 

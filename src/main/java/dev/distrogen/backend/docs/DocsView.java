@@ -11,6 +11,9 @@ import java.util.List;
  * @param dirs rows of PATH, OWNER, MODE
  * @param configs rows of PATH, OWNER, MODE, SOURCE
  * @param runCommand the docker run line for a read-only root filesystem, continued with \
+ * @param sbom whether the image carries package metadata for scanners ({@code sbom on})
+ * @param sbomPath where the image holds its CycloneDX SBOM (Nix, rpm build stages)
+ * @param nixPackage the command that builds the app's nixpkgs package, whose closure the Nix image holds
  */
 public record DocsView(
         String title,
@@ -25,5 +28,8 @@ public record DocsView(
         String nixLoad,
         String runCommand,
         String containerName,
-        String kubernetesContainer) {
+        String kubernetesContainer,
+        boolean sbom,
+        String sbomPath,
+        String nixPackage) {
 }

@@ -55,6 +55,7 @@ public final class JsonBackend implements Backend {
         root.put("user", user(plan.user()));
         root.put("docker", docker(plan));
         root.put("nix", nix(plan));
+        root.put("sbom", plan.sbom());
         root.put("config", config(plan.config()));
         root.put("files", files(plan));
         return root;

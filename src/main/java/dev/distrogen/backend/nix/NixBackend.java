@@ -4,6 +4,7 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.ShellScripts;
 import dev.distrogen.backend.SourceCopies;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
@@ -13,6 +14,7 @@ import dev.distrogen.backend.nix.NixFormat.Code;
 import dev.distrogen.backend.nix.NixFormat.ListOf;
 import dev.distrogen.backend.nix.NixFormat.Node;
 import dev.distrogen.backend.nix.NixFormat.Str;
+import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -59,6 +61,9 @@ public final class NixBackend implements Backend {
             bindings.add("# " + file.path().value() + "\n" + names.get(file) + " = " + NixFormat.render(fileValue(plan, file), 0)
                     + ";");
         }
+        if (plan.sbom()) {
+            bindings.add(sbomBinding(plan));
+        }
         bindings.add(layoutComment(plan.nix().function()) + "\nlayout = ''\n"
                 + String.join("\n", layout(plan, names).stream().map(l -> "  " + l).toList()) + "\n'';");
         String call = NixFormat.render(builderCall(plan), 0);
@@ -93,6 +98,26 @@ public final class NixBackend implements Backend {
     }
 
     /**
+     * {@code sbom}: a CycloneDX SBOM of the package's closure (pkgs.writeClosure), each store
+     * path's name and version split as builtins.parseDrvName splits them, made at build time by
+     * the same shell functions as the Dockerfile's nix build stage.
+     */
+    private static String sbomBinding(ImagePlan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Package metadata for vulnerability scanners: a CycloneDX SBOM of the closure, made at build\n")
+                .append("# time, copied to ").append(ImagePlan.SBOM_PATH)
+                .append(". Trivy reads no Nix store paths; sbomnix and vulnix\n")
+                .append("# read the closure of the result themselves.\n")
+                .append("sbom = pkgs.runCommand ").append(NixStrings.quoted(plan.name().replace('/', '-') + "-sbom"))
+                .append(" { } ''\n");
+        for (String line : ShellScripts.lines("sbom.sh")) {
+            out.append("  ").append(NixStrings.escapeIndented(line)).append('\n');
+        }
+        out.append("  dg_nix_components < ${pkgs.writeClosure [ ").append(packageRef(plan)).append(" ]} | dg_cdx > $out\n");
+        return out.append("'';").toString();
+    }
+
+    /**
      * The lines of the indented string of shell commands that lay out the image in the layer's
      * root: directories, files copied from the store, then owner and mode, deepest first (a
      * directory made unreadable must not block what is inside it). Each path is shell-quoted,
@@ -102,6 +127,12 @@ public final class NixBackend implements Backend {
         List<String> lines = new ArrayList<>();
         for (PlanEntry dir : plan.directories()) {
             lines.add("mkdir -p " + inLayer(dir));
+        }
+        if (plan.sbom()) {
+            String sbom = NixStrings.escapeIndented(Shell.quote("." + ImagePlan.SBOM_PATH));
+            lines.add("mkdir -p " + NixStrings.escapeIndented(Shell.quote("." + ContainerPath.of(ImagePlan.SBOM_PATH).parent().value())));
+            lines.add("cp ${sbom} " + sbom);
+            lines.add("chmod 0644 " + sbom);
         }
         for (PlanEntry file : plan.files()) {
             lines.add("cp ${" + names.get(file) + "} " + inLayer(file));
@@ -207,7 +238,7 @@ public final class NixBackend implements Backend {
     /** Let-binding names from the files' paths: /etc/nginx/nginx.conf -> etcNginxNginxConf. */
     private static Map<PlanEntry, String> bindingNames(ImagePlan plan) {
         Map<PlanEntry, String> names = new LinkedHashMap<>();
-        Set<String> taken = new HashSet<>(Set.of("pkgs", "layout"));
+        Set<String> taken = new HashSet<>(Set.of("pkgs", "layout", "sbom"));
         for (PlanEntry file : plan.files()) {
             StringBuilder name = new StringBuilder();
             for (String word : file.path().value().split("[^A-Za-z0-9]+")) {

@@ -4,6 +4,7 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.escape.Json;
+import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.AppPayload;
@@ -69,6 +70,22 @@ public final class PlanBackend implements Backend {
                 + plan.docker().builder().word());
         row(out, "nix", "pkgs." + plan.nix().packageAttr() + ", program " + plan.nix().program() + ", dockerTools."
                 + plan.nix().function().nixName());
+        out.append('\n');
+        scanners(plan, out);
+    }
+
+    /** The package metadata the image will carry for vulnerability scanners. */
+    private static void scanners(ImagePlan plan, StringBuilder out) {
+        if (!plan.sbom()) {
+            out.append("Package metadata for scanners: none (sbom off)\n");
+            return;
+        }
+        out.append("Package metadata for scanners (sbom on):\n");
+        String sbom = "a CycloneDX SBOM of the Nix closure at " + ImagePlan.SBOM_PATH;
+        row(out, "docker", plan.docker().builder() == DockerBuilder.NIX ? sbom
+                : "the build stage's packages that own the copied files: dpkg status.d, apk database or SBOM (rpm); "
+                        + "/etc/os-release");
+        row(out, "nix", sbom);
     }
 
     private static void config(ImagePlan plan, StringBuilder out) {

@@ -71,6 +71,45 @@ with the owner and mode the image gives them.
 [=runCommand]
 ```
 
+## Scan it
+
+[#if sbom]
+The image tells vulnerability scanners what it holds. The Dockerfile's build stage looks up
+the package that owns each file it copies in its own package database and writes what
+scanners read, with `/etc/os-release`: one dpkg status file a package in
+`/var/lib/dpkg/status.d/` (as distroless images do) on Debian and Ubuntu, the apk database
+reduced to those packages on Alpine; from an rpm build stage, a CycloneDX SBOM at
+`[=sbomPath]`. Its build log names every file no package owns.
+
+```sh
+trivy image [=reference]
+grype [=reference]
+```
+
+BuildKit's SBOM attestation reads the same metadata (attestations are kept in a registry):
+
+```sh
+docker buildx build --sbom=true -t [=reference] --push build/docker
+```
+
+Scanners do not read Nix store paths. The Nix image (and `docker { builder nix }`) holds a
+CycloneDX SBOM of its closure at `[=sbomPath]`, each store path's
+name and version as Nix splits them; Nix's own scanners read the closure of the app's package:
+
+```sh
+sbomnix "$([=nixPackage])"
+vulnix "$([=nixPackage])"
+```
+[#else]
+The spec says `sbom off`: the image carries no package metadata, so `trivy image` and `grype`
+find no packages in it. Remove `sbom off` to have the build write it, or scan the build stage
+and the app's package instead:
+
+```sh
+sbomnix "$([=nixPackage])"
+```
+[/#if]
+
 ## Debug it
 
 The image has no shell to `exec` into. Attach a container that has one and shares the app's
