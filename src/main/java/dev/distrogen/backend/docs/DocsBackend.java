@@ -10,7 +10,6 @@ import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.backend.nix.NixBackend;
-import dev.distrogen.model.ContainerPath;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -42,7 +41,7 @@ public final class DocsBackend implements Backend {
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         ImagePlan plan = request.plan();
         ImageConfig config = plan.config();
-        List<ContainerPath> writable = K8sBackend.writableDirs(plan).stream().map(PlanEntry::path).toList();
+        List<PlanEntry> writable = K8sBackend.writableDirs(plan);
         DocsView view = new DocsView(
                 Markdown.line(plan.reference()),
                 plan.description().map(Markdown::line).orElse(""),
@@ -103,12 +102,11 @@ public final class DocsBackend implements Backend {
     }
 
     /** docker run with --read-only and a tmpfs, owned and moded as planned, on every directory the app writes to. */
-    private static String runCommand(ImagePlan plan, List<ContainerPath> writable) {
+    private static String runCommand(ImagePlan plan, List<PlanEntry> writable) {
         List<String> lines = new ArrayList<>();
         lines.add("docker run --rm --name " + Shell.word(containerName(plan)) + " --read-only");
-        for (ContainerPath dir : writable) {
-            PlanEntry entry = plan.entries().stream().filter(e -> e.path().equals(dir)).findFirst().orElseThrow();
-            lines.add("--tmpfs " + Shell.word(dir.value() + ":uid=" + entry.uid() + ",gid=" + entry.gid() + ",mode="
+        for (PlanEntry entry : writable) {
+            lines.add("--tmpfs " + Shell.word(entry.path().value() + ":uid=" + entry.uid() + ",gid=" + entry.gid() + ",mode="
                     + entry.mode().octal()));
         }
         for (String port : plan.config().exposedPorts()) {
