@@ -1,6 +1,7 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.diagnostic.FileNameEncoding;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
 import java.nio.file.InvalidPathException;
@@ -73,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return reporter.compile(fileSystem.getPath(spec), spec);
         } catch (InvalidPathException e) {
-            err.println("distrogen: '" + spec + "' is not a valid path");
+            err.println("distrogen: '" + spec + "' is not a valid path" + FileNameEncoding.hint());
             return Optional.empty();
         }
     }

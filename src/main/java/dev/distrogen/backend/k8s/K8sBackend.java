@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +41,7 @@ public final class K8sBackend implements Backend {
         String name = dnsLabel(plan.name().substring(plan.name().lastIndexOf('/') + 1));
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/name", name);
-        labels.put("app.kubernetes.io/version", plan.tag());
+        labelValue(plan.tag()).ifPresent(version -> labels.put("app.kubernetes.io/version", version));
         labels.put("app.kubernetes.io/managed-by", "distrogen");
         List<Object> documents = new ArrayList<>();
         documents.add(deployment(plan, name, labels));
@@ -159,6 +160,18 @@ public final class K8sBackend implements Backend {
         String label = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         label = label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
         return label.isEmpty() ? "app" : label;
+    }
+
+    /**
+     * A tag as a label value: at most 63 of [A-Za-z0-9._-], starting and ending alphanumeric.
+     * Registries accept tags that are not ("1.0-", "_x", 128 characters): those are trimmed to
+     * fit, or left out when nothing is left. The image reference keeps the tag exactly.
+     */
+    static Optional<String> labelValue(String tag) {
+        String value = tag.replaceAll("[^A-Za-z0-9._-]", "");
+        value = value.length() > 63 ? value.substring(0, 63) : value;
+        value = value.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     private static String unique(String name, Set<String> taken) {
