@@ -13,6 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -27,6 +36,7 @@ public final class GeneratedOutputs {
     /** The instructions distrogen writes, in its order: two build-stage RUNs, then the image. */
     private static final Pattern DOCKERFILE_SHAPE = Pattern.compile(
             "FROM USER RUN RUN FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
 
     private GeneratedOutputs() {
@@ -51,10 +61,28 @@ public final class GeneratedOutputs {
                 assertTrue(first.startsWith("<!-- ") && first.endsWith(" -->"), first);
                 assertEquals(1, count(first, "-->"), "IMAGE.md's header comment closes once, at its end: " + first);
                 assertEquals(0, count(first, "--!>"), first);
+                assertMarkdownShape(text);
                 read++;
             }
         }
         return read;
+    }
+
+    /** IMAGE.md's blocks: one comment, the title and four sections, five shell blocks, nothing a spec string added. */
+    static void assertMarkdownShape(String text) {
+        Node page = MARKDOWN.parse(text);
+        int headings = 0;
+        int fences = 0;
+        int html = 0;
+        for (Node n = page.getFirstChild(); n != null; n = n.getNext()) {
+            headings += n instanceof Heading ? 1 : 0;
+            fences += n instanceof FencedCodeBlock f && f.getInfo().equals("sh") ? 1 : 0;
+            html += n instanceof HtmlBlock || n instanceof IndentedCodeBlock || n instanceof BlockQuote
+                    || n instanceof ThematicBreak ? 1 : 0;
+        }
+        assertEquals(5, headings, "headings of IMAGE.md\n" + text);
+        assertEquals(5, fences, "shell blocks of IMAGE.md\n" + text);
+        assertEquals(1, html, "only the header comment is HTML, no quote, rule or indented code\n" + text);
     }
 
     public static List<Object> yamlDocuments(String text) {
@@ -102,17 +130,28 @@ public final class GeneratedOutputs {
 
     /** nix-instantiate --parse on the expression; the caller has required nix-instantiate. */
     public static void assertNixParses(String expression) {
+        assertNixParses(List.of(expression));
+    }
+
+    /** nix-instantiate --parse on each expression, in one run; the caller has required nix-instantiate. */
+    public static void assertNixParses(List<String> expressions) {
         try {
-            Path file = Files.createTempFile("distrogen-parse", ".nix");
+            Path dir = Files.createTempDirectory("distrogen-parse");
+            List<String> command = new ArrayList<>(List.of("nix-instantiate", "--parse"));
             try {
-                Files.writeString(file, expression);
-                Process p = new ProcessBuilder("nix-instantiate", "--parse", file.toString()).redirectErrorStream(true)
+                for (int i = 0; i < expressions.size(); i++) {
+                    command.add(Files.writeString(dir.resolve(i + ".nix"), expressions.get(i)).toString());
+                }
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
                 String out = new String(p.getInputStream().readAllBytes());
-                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "nix-instantiate --parse timed out");
-                assertEquals(0, p.exitValue(), out + "\n" + expression);
+                assertTrue(p.waitFor(120, TimeUnit.SECONDS), "nix-instantiate --parse timed out");
+                assertEquals(0, p.exitValue(), out);
             } finally {
-                Files.deleteIfExists(file);
+                for (int i = 0; i < expressions.size(); i++) {
+                    Files.deleteIfExists(dir.resolve(i + ".nix"));
+                }
+                Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
