@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
@@ -142,11 +144,8 @@ public final class GeneratedOutputs {
                 for (int i = 0; i < expressions.size(); i++) {
                     command.add(Files.writeString(dir.resolve(i + ".nix"), expressions.get(i)).toString());
                 }
-                Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-                String out = new String(p.getInputStream().readAllBytes());
-                assertTrue(p.waitFor(120, TimeUnit.SECONDS), "nix-instantiate --parse timed out");
-                assertEquals(0, p.exitValue(), out);
+                Forked parse = Forked.process(command, Map.of(), Set.of(), dir, Duration.ofMinutes(2));
+                assertEquals(0, parse.exit(), parse.out() + parse.err());
             } finally {
                 for (int i = 0; i < expressions.size(); i++) {
                     Files.deleteIfExists(dir.resolve(i + ".nix"));
@@ -155,9 +154,6 @@ public final class GeneratedOutputs {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }
