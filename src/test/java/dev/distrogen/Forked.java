@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -20,9 +22,12 @@ import java.util.jar.Manifest;
  */
 public record Forked(int exit, String out, String err, long errBytes) {
 
-    private static final int KEPT = 8 << 20;
+    private static final int KEPT = 32 << 20;
+    /** The locale variables a forked distrogen starts without, so that a test's LANG is the one that counts. */
+    private static final Set<String> LOCALE = Set.of("LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LC_COLLATE",
+            "LC_NUMERIC", "LC_TIME", "JAVA_TOOL_OPTIONS");
 
-    /** A run of Main in a forked JVM; out and err are kept up to 8 MB each, errBytes counts all of stderr. */
+    /** A run of Main in a forked JVM; out and err are kept up to 32 MB each, errBytes counts all of stderr. */
     public static Forked java(List<String> jvmOptions, Map<String, String> env, Path workDir, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -73,20 +78,29 @@ public record Forked(int exit, String out, String err, long errBytes) {
     }
 
     private static Forked run(List<String> command, Map<String, String> env, Path workDir) {
+        return process(command, env, LOCALE, workDir, Duration.ofMinutes(5));
+    }
+
+    /**
+     * Runs {@code command} in {@code workDir} with {@code env} added to this process's
+     * environment and the variables {@code unset} removed, stdin from /dev/null; fails the test
+     * when it runs longer than {@code limit}.
+     */
+    public static Forked process(List<String> command, Map<String, String> env, Set<String> unset, Path workDir,
+            Duration limit) {
         try {
-            Path out = Files.createTempFile("distrogen-forked", ".out");
-            Path err = Files.createTempFile("distrogen-forked", ".err");
+            Path out = Files.createTempFile("distrogen-process", ".out");
+            Path err = Files.createTempFile("distrogen-process", ".err");
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-                builder.environment().keySet().removeIf(k -> k.equals("LC_ALL") || k.startsWith("LC_") || k.equals("LANG")
-                        || k.equals("JAVA_TOOL_OPTIONS"));
+                builder.environment().keySet().removeAll(unset);
                 builder.environment().putAll(env);
                 Process process = builder.start();
-                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("timed out: " + command);
+                    throw new AssertionError("timed out after " + limit + ": " + String.join(" ", command));
                 }
                 return new Forked(process.exitValue(), head(out), head(err), Files.size(err));
             } finally {
@@ -97,7 +111,7 @@ public record Forked(int exit, String out, String err, long errBytes) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            throw new AssertionError("interrupted: " + String.join(" ", command), e);
         }
     }
 }

@@ -9,10 +9,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -27,6 +38,7 @@ public final class GeneratedOutputs {
     /** The instructions distrogen writes, in its order: two build-stage RUNs, then the image. */
     private static final Pattern DOCKERFILE_SHAPE = Pattern.compile(
             "FROM USER RUN RUN FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
 
     private GeneratedOutputs() {
@@ -51,10 +63,50 @@ public final class GeneratedOutputs {
                 assertTrue(first.startsWith("<!-- ") && first.endsWith(" -->"), first);
                 assertEquals(1, count(first, "-->"), "IMAGE.md's header comment closes once, at its end: " + first);
                 assertEquals(0, count(first, "--!>"), first);
+                assertMarkdownShape(text);
                 read++;
             }
         }
         return read;
+    }
+
+    /**
+     * IMAGE.md's blocks are the template's: the title, then only headings the template writes
+     * (read from the template itself, so new sections need no change here), at most as many shell
+     * blocks as it has, and one HTML comment; nothing a spec string added.
+     */
+    static void assertMarkdownShape(String text) {
+        String template = readTemplate();
+        Set<String> sections = new java.util.TreeSet<>();
+        template.lines().filter(l -> l.startsWith("## ")).forEach(l -> sections.add(l.substring(3)));
+        long templateFences = template.lines().filter(l -> l.equals("```sh")).count();
+        Node page = MARKDOWN.parse(text);
+        List<String> headings = new ArrayList<>();
+        int fences = 0;
+        int html = 0;
+        for (Node n = page.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h) {
+                headings.add(h.getLevel() + " " + (h.getFirstChild() instanceof org.commonmark.node.Text t ? t.getLiteral() : ""));
+            }
+            fences += n instanceof FencedCodeBlock f && f.getInfo().equals("sh") ? 1 : 0;
+            html += n instanceof HtmlBlock || n instanceof IndentedCodeBlock || n instanceof BlockQuote
+                    || n instanceof ThematicBreak ? 1 : 0;
+        }
+        assertTrue(!headings.isEmpty() && headings.get(0).startsWith("1 "), "a title first\n" + text);
+        for (String heading : headings.subList(1, headings.size())) {
+            assertTrue(heading.startsWith("2 ") && sections.contains(heading.substring(2)),
+                    "a heading the template does not write: " + heading + "\n" + text);
+        }
+        assertTrue(fences >= 1 && fences <= templateFences, fences + " shell blocks in IMAGE.md\n" + text);
+        assertEquals(1, html, "only the header comment is HTML, no quote, rule or indented code\n" + text);
+    }
+
+    private static String readTemplate() {
+        try {
+            return Files.readString(Golden.root().resolve("src/main/resources/dev/distrogen/templates/docs/IMAGE.md.ftl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<Object> yamlDocuments(String text) {
@@ -102,23 +154,28 @@ public final class GeneratedOutputs {
 
     /** nix-instantiate --parse on the expression; the caller has required nix-instantiate. */
     public static void assertNixParses(String expression) {
+        assertNixParses(List.of(expression));
+    }
+
+    /** nix-instantiate --parse on each expression, in one run; the caller has required nix-instantiate. */
+    public static void assertNixParses(List<String> expressions) {
         try {
-            Path file = Files.createTempFile("distrogen-parse", ".nix");
+            Path dir = Files.createTempDirectory("distrogen-parse");
+            List<String> command = new ArrayList<>(List.of("nix-instantiate", "--parse"));
             try {
-                Files.writeString(file, expression);
-                Process p = new ProcessBuilder("nix-instantiate", "--parse", file.toString()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-                String out = new String(p.getInputStream().readAllBytes());
-                assertTrue(p.waitFor(60, TimeUnit.SECONDS), "nix-instantiate --parse timed out");
-                assertEquals(0, p.exitValue(), out + "\n" + expression);
+                for (int i = 0; i < expressions.size(); i++) {
+                    command.add(Files.writeString(dir.resolve(i + ".nix"), expressions.get(i)).toString());
+                }
+                Forked parse = Forked.process(command, Map.of(), Set.of(), dir, Duration.ofMinutes(2));
+                assertEquals(0, parse.exit(), parse.out() + parse.err());
             } finally {
-                Files.deleteIfExists(file);
+                for (int i = 0; i < expressions.size(); i++) {
+                    Files.deleteIfExists(dir.resolve(i + ".nix"));
+                }
+                Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

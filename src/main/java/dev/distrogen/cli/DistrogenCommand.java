@@ -1,6 +1,7 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
 import dev.distrogen.backend.GeneratedFile;
@@ -219,7 +220,8 @@ public final class DistrogenCommand implements Callable<Integer> {
         try {
             return fileSystem.getPath(value);
         } catch (InvalidPathException e) {
-            throw new ParameterException(command.commandLine(), label + " '" + value + "' is not a valid path");
+            throw new ParameterException(command.commandLine(), label + " '" + value + "' is not a valid path"
+                    + FileNameEncoding.hint());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.distrogen.cli;
 
+import dev.distrogen.model.NixKeywords;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.Templates;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +41,8 @@ final class InitCommand implements Callable<Integer> {
 
     /** A name that is at once an image name, an account name, a nixpkgs attribute and a DNS label. */
     private static final String NAME = "[a-z][a-z0-9-]{0,30}";
-    private static final Set<String> RESERVED = Set.of("root", "assert", "else", "if", "in", "inherit", "let", "or", "rec",
-            "then", "with");
+    private static final Set<String> RESERVED = Stream.concat(Stream.of("root"), NixKeywords.ALL.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final FileSystem fileSystem;
 

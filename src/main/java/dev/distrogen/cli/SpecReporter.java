@@ -3,6 +3,7 @@ package dev.distrogen.cli;
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
+import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.diagnostic.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ final class SpecReporter {
         try {
             return compile(fileSystem.getPath(spec), spec);
         } catch (InvalidPathException e) {
-            err.println("distrogen: '" + spec + "' is not a valid path");
+            err.println("distrogen: '" + spec + "' is not a valid path" + FileNameEncoding.hint());
             return Optional.empty();
         }
     }

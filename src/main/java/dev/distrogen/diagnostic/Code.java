@@ -48,7 +48,7 @@ public enum Code {
     /** a `.` or `..` segment in a path */
     DOT_SEGMENT("DG021", Severity.ERROR),
 
-    /** a malformed path (`//`, trailing `/`, control character, a quote or backslash, which Dockerfile builders escape differently) or the root itself */
+    /** a malformed path (`//`, trailing `/`, control character, a quote or backslash, which Dockerfile builders escape differently), the root itself, or a `workdir` ending in a space (which `WORKDIR` drops) */
     MALFORMED_PATH("DG022", Severity.ERROR),
 
     /** a `from` file that does not exist or is not a file */
@@ -57,7 +57,7 @@ public enum Code {
     /** a `from` file outside the spec's folder (by `..`, an absolute path or a link) */
     FROM_FILE_OUTSIDE("DG024", Severity.ERROR),
 
-    /** a `from` file name with a quote, backslash or control character, with `.`, `..` or empty segments, or the name of a generated file (`Dockerfile`, `default.nix`, ...) */
+    /** a `from` file name with a quote, backslash or control character, with `*`, `?` or `[` (which `COPY` reads as a pattern), with `.`, `..` or empty segments, or the name of a generated file (`Dockerfile`, `default.nix`, ...) */
     FROM_FILE_NAME("DG025", Severity.ERROR),
 
     /** an `owner` that is neither the declared user nor root */

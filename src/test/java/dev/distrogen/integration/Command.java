@@ -1,40 +1,19 @@
 package dev.distrogen.integration;
 
-import java.io.IOException;
+import dev.distrogen.Forked;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
 
 /** Runs a real tool with a time limit and returns what it said; output goes through files, so nothing blocks. */
 record Command(int exit, String out, String err) {
 
     static Command run(Duration limit, List<String> args) {
-        try {
-            Path out = Files.createTempFile("distrogen-cmd", ".out");
-            Path err = Files.createTempFile("distrogen-cmd", ".err");
-            try {
-                Process process = new ProcessBuilder(args).redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-                if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("timed out after " + limit + ": " + String.join(" ", args));
-                }
-                return new Command(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted: " + String.join(" ", args), e);
-        }
+        Forked run = Forked.process(args, Map.of(), Set.of(), Path.of("").toAbsolutePath(), limit);
+        return new Command(run.exit(), run.out(), run.err());
     }
 
     /** Runs and fails the test, with the tool's output, when it does not exit 0. */

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,7 +47,7 @@ public final class K8sBackend implements Backend {
         String name = plan.names().workload();
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/name", name);
-        labels.put("app.kubernetes.io/version", plan.tag());
+        labelValue(plan.tag()).ifPresent(version -> labels.put("app.kubernetes.io/version", version));
         labels.put("app.kubernetes.io/managed-by", "distrogen");
         List<Object> documents = new ArrayList<>();
         documents.add(deployment(plan, name, labels));
@@ -130,6 +131,18 @@ public final class K8sBackend implements Backend {
         }
         return map("apiVersion", "v1", "kind", "Service", "metadata", map("name", name, "labels", new LinkedHashMap<>(labels)),
                 "spec", map("selector", map("app.kubernetes.io/name", name), "ports", ports));
+    }
+
+    /**
+     * A tag as a label value: at most 63 of [A-Za-z0-9._-], starting and ending alphanumeric.
+     * Registries accept tags that are not ("1.0-", "_x", 128 characters): those are trimmed to
+     * fit, or left out when nothing is left. The image reference keeps the tag exactly.
+     */
+    static Optional<String> labelValue(String tag) {
+        String value = tag.replaceAll("[^A-Za-z0-9._-]", "");
+        value = value.length() > 63 ? value.substring(0, 63) : value;
+        value = value.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

@@ -16,6 +16,11 @@ import dev.distrogen.backend.nix.NixFormat.Node;
 import dev.distrogen.backend.nix.NixFormat.Str;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.NixFunction;
+import dev.distrogen.model.NixKeywords;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
@@ -36,6 +41,8 @@ import java.util.Set;
 public final class NixBackend implements Backend {
 
     static final String FILE_NAME = "default.nix";
+    /** The longest name of a store path Nix accepts. */
+    static final int STORE_NAME_MAX = 211;
 
     @Override
     public String name() {
@@ -238,7 +245,9 @@ public final class NixBackend implements Backend {
     /** Let-binding names from the files' paths: /etc/nginx/nginx.conf -> etcNginxNginxConf. */
     private static Map<PlanEntry, String> bindingNames(ImagePlan plan) {
         Map<PlanEntry, String> names = new LinkedHashMap<>();
-        Set<String> taken = new HashSet<>(Set.of("pkgs", "layout", "sbom"));
+        // Bindings must not be keywords (/in, /let as config paths), nor hide what the expression uses.
+        Set<String> taken = new HashSet<>(Set.of("pkgs", "layout", "sbom", "builtins", "import", "true", "false", "null"));
+        taken.addAll(NixKeywords.ALL);
         for (PlanEntry file : plan.files()) {
             StringBuilder name = new StringBuilder();
             for (String word : file.path().value().split("[^A-Za-z0-9]+")) {
@@ -258,13 +267,27 @@ public final class NixBackend implements Backend {
     }
 
     private static boolean isStoreName(String name) {
-        return name.matches("[A-Za-z0-9+_?=-][A-Za-z0-9+._?=-]*");
+        return name.length() <= STORE_NAME_MAX && name.matches("[A-Za-z0-9+_?=-][A-Za-z0-9+._?=-]*");
     }
 
     /** A store path name for a file: the image's name and the path, in the characters Nix allows. */
     static String storeName(ImagePlan plan, PlanEntry file) {
         String name = (plan.name().replace('/', '-') + file.path().value().replace('/', '-')).replaceAll("[^A-Za-z0-9+._?=-]", "_");
-        return name.startsWith(".") ? "_" + name.substring(1) : name;
+        name = name.startsWith(".") ? "_" + name.substring(1) : name;
+        if (name.length() <= STORE_NAME_MAX) {
+            return name;
+        }
+        // Too long for the store: cut, and keep it unique with a hash of the whole name.
+        String hash = HexFormat.of().formatHex(sha256(name)).substring(0, 16);
+        return name.substring(0, STORE_NAME_MAX - hash.length() - 1) + "-" + hash;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static List<String> indent(List<String> blocks) {

@@ -1,9 +1,9 @@
 package dev.distrogen.backend.nix;
 
 import dev.distrogen.backend.escape.NixStrings;
+import dev.distrogen.model.NixKeywords;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 final class NixFormat {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_'-]*");
-    private static final Set<String> KEYWORDS = Set.of("assert", "else", "if", "in", "inherit", "let", "or", "rec", "then",
-            "with");
 
     /** A Nix value to lay out. */
     sealed interface Node {
@@ -104,6 +102,6 @@ final class NixFormat {
 
     /** An attribute name: bare when it is an identifier, else quoted ("org.opencontainers.image.title"). */
     static String name(String name) {
-        return IDENTIFIER.matcher(name).matches() && !KEYWORDS.contains(name) ? name : NixStrings.quoted(name);
+        return IDENTIFIER.matcher(name).matches() && !NixKeywords.contains(name) ? name : NixStrings.quoted(name);
     }
 }

@@ -14,6 +14,7 @@ import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,12 +114,16 @@ public final class PlanBackend implements Backend {
     /** The tree drawing: ├── └── │ as tree(1) does, with [mode owner group] before each name. */
     private static final class TreeView {
 
-        private final List<PlanEntry> entries;
+        private final Map<ContainerPath, List<PlanEntry>> children = new HashMap<>();
         private final int ownerWidth;
         private final int groupWidth;
 
         TreeView(List<PlanEntry> entries) {
-            this.entries = entries;
+            for (PlanEntry e : entries) {
+                if (!e.path().isRoot()) {
+                    children.computeIfAbsent(e.path().parent(), p -> new ArrayList<>()).add(e);
+                }
+            }
             this.ownerWidth = entries.stream().mapToInt(e -> e.owner().length()).max().orElse(4);
             this.groupWidth = entries.stream().mapToInt(e -> e.group().length()).max().orElse(4);
         }
@@ -129,12 +134,7 @@ public final class PlanBackend implements Backend {
         }
 
         private void children(ContainerPath parent, String indent, StringBuilder out) {
-            List<PlanEntry> kids = new ArrayList<>();
-            for (PlanEntry e : entries) {
-                if (e.path().parent().equals(parent) && !e.path().isRoot()) {
-                    kids.add(e);
-                }
-            }
+            List<PlanEntry> kids = children.getOrDefault(parent, List.of());
             for (int i = 0; i < kids.size(); i++) {
                 boolean last = i == kids.size() - 1;
                 PlanEntry e = kids.get(i);

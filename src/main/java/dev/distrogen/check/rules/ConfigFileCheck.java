@@ -3,6 +3,7 @@ package dev.distrogen.check.rules;
 import dev.distrogen.diagnostic.Code;
 import dev.distrogen.check.Check;
 import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ConfigSource;
 import dev.distrogen.model.Located;
@@ -53,6 +54,11 @@ public final class ConfigFileCheck implements Check {
                     .withHint("rename the file"));
             return;
         }
+        if (name.chars().anyMatch(c -> c == '*' || c == '?' || c == '[')) {
+            found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" holds `*`, `?` or `[`, "
+                    + "which a Dockerfile's COPY reads as a pattern").withHint("rename the file"));
+            return;
+        }
         Optional<String> taken = generatedNames.stream().filter(g -> collides(name, g)).findFirst();
         if (taken.isPresent()) {
             found.add(Diagnostic.error(Code.FROM_FILE_NAME, file.at(), "config source \"" + name + "\" would be copied where "
@@ -65,7 +71,8 @@ public final class ConfigFileCheck implements Check {
         try {
             resolved = base.resolve(name).normalize();
         } catch (InvalidPathException e) {
-            found.add(Diagnostic.error(Code.FROM_FILE_MISSING, file.at(), "\"" + name + "\" is not a valid file name"));
+            found.add(Diagnostic.error(Code.FROM_FILE_MISSING, file.at(), "\"" + name + "\" is not a valid file name"
+                    + FileNameEncoding.hint()));
             return;
         }
         if (name.isEmpty() || name.startsWith("/") || !resolved.startsWith(base) || resolved.equals(base)) {

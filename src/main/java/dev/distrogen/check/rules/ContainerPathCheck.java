@@ -10,6 +10,7 @@ import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Every path inside the image is absolute and normal. DG020: relative; DG021: a "." or ".."
@@ -18,6 +19,9 @@ import java.util.List;
  */
 public final class ContainerPathCheck implements Check {
 
+
+    /** What BuildKit and buildah trim from the end of a WORKDIR line (Go's unicode.IsSpace). */
+    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \u0085\u00a0]$");
 
     private record Named(String what, Located<String> path) {
     }
@@ -33,6 +37,11 @@ public final class ContainerPathCheck implements Check {
                         if (raw.equals("/") && !named.what().startsWith("workdir") && !named.what().startsWith("home")) {
                             found.add(Diagnostic.error(Code.MALFORMED_PATH, named.path().at(),
                                     named.what() + " cannot be the root directory `/`"));
+                        }
+                        if (named.what().equals("workdir") && TRAILING_SPACE.matcher(raw).find()) {
+                            found.add(Diagnostic.error(Code.MALFORMED_PATH, named.path().at(), "workdir \"" + raw
+                                    + "\" ends with a space, which a Dockerfile's WORKDIR drops (the Nix image would keep it)")
+                                    .withHint("name a directory without trailing spaces"));
                         }
                     });
         }

@@ -9,6 +9,7 @@ import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +29,7 @@ public final class DuplicatePathCheck implements Check {
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
         Map<String, Declared> seen = new TreeMap<>();
-        List<Declared> files = new ArrayList<>();
+        Map<String, List<Declared>> files = new HashMap<>();
         for (Declared d : declared(spec)) {
             if (ContainerPath.problem(d.path().value()).isPresent()) {
                 continue;
@@ -45,12 +46,13 @@ public final class DuplicatePathCheck implements Check {
                         .withHint("declare each path once"));
             }
             if (d.what().equals("config")) {
-                files.add(d);
+                files.computeIfAbsent(d.path().value(), p -> new ArrayList<>()).add(d);
             }
         }
+        // Each path against its own ancestors, not against every config: linear in the paths.
         for (Declared d : seen.values()) {
-            for (Declared file : files) {
-                if (ContainerPath.of(d.path().value()).isUnder(ContainerPath.of(file.path().value()))) {
+            for (ContainerPath ancestor : ContainerPath.of(d.path().value()).ancestors()) {
+                for (Declared file : files.getOrDefault(ancestor.value(), List.of())) {
                     found.add(Diagnostic.error(Code.DUPLICATE_PATH, d.path().at(), "\"" + d.path().value() + "\" lies beneath \""
                             + file.path().value() + "\", which is a config file (line " + file.path().at().line() + ")"));
                 }

@@ -5,12 +5,12 @@ import dev.distrogen.check.Check;
 import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.NixKeywords;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixSettings;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 public final class NixSettingsCheck implements Check {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
-    private static final Set<String> NIX_KEYWORDS = Set.of("assert", "else", "if", "in", "inherit", "let", "or", "rec",
-            "then", "with");
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -52,7 +50,7 @@ public final class NixSettingsCheck implements Check {
 
     private static boolean isAttributePath(String path) {
         for (String part : path.split("\\.", -1)) {
-            if (!ATTRIBUTE.matcher(part).matches() || NIX_KEYWORDS.contains(part)) {
+            if (!ATTRIBUTE.matcher(part).matches() || NixKeywords.contains(part)) {
                 return false;
             }
         }
