@@ -38,6 +38,8 @@ public final class GeneratedOutputs {
     /** The instructions distrogen writes, in its order: two build-stage RUNs, then the image. */
     private static final Pattern DOCKERFILE_SHAPE = Pattern.compile(
             "FROM USER RUN RUN FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
 
@@ -111,13 +113,13 @@ public final class GeneratedOutputs {
 
     public static List<Object> yamlDocuments(String text) {
         List<Object> documents = new ArrayList<>();
-        new Yaml(new LoaderOptions()).loadAll(text).forEach(documents::add);
+        YAML.get().loadAll(text).forEach(documents::add);
         return documents;
     }
 
     public static void readJson(String text) {
         try {
-            new ObjectMapper().readTree(text);
+            JSON.readTree(text);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + e.getMessage() + "\n" + text, e);
         }

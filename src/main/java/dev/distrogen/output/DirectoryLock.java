@@ -1,29 +1,22 @@
 package dev.distrogen.output;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@value #NAME}: one run at a time writes into an output directory. The lock is the operating
- * system's lock on that file (released when the process ends, even by kill -9), and the file
- * is removed when the run is done. Removing a lock file is safe only so: the holder writes a
- * token of its own into the file it locked, and a run counts as holding the lock only when the
- * file at the path holds its token; one that locked a file removed meanwhile tries again.
- * Threads of one process take turns before that: closing any channel of a file drops every lock
- * the process holds on it, so two threads of one process must never both have it open.
+ * system's lock on that file (released when the process ends, even by kill -9). The file stays,
+ * empty: a lock file that is removed can be locked by two runs at once (one holding the removed
+ * file, one a new one), and with POSIX locks a process cannot check which file it holds without
+ * opening it again, and closing that second descriptor would drop its lock. For the same reason,
+ * threads of one process take turns before locking: two of them must never both have the file open.
  */
 final class DirectoryLock implements AutoCloseable {
 
@@ -77,41 +70,23 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     private static DirectoryLock tryOnce(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                return null;
-            }
-            byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(token), 0);
-            channel.force(false);
-            if (holdsToken(file, token)) {
+            if (lock != null) {
                 return new DirectoryLock(file, channel, lock);
             }
         } catch (OverlappingFileLockException e) {
-            // Another thread of this process holds it.
+            // Cannot happen while threads take turns; treated as held.
         }
         channel.close();
         return null;
     }
 
-    private static boolean holdsToken(Path file, byte[] token) throws IOException {
-        try {
-            return Arrays.equals(Files.readAllBytes(file), token);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-    }
-
-    /** Removes the lock file, then releases the lock. */
+    /** Releases the lock; the file stays. */
     @Override
     public void close() throws OutputException {
         try {
-            Files.deleteIfExists(file);
             lock.release();
             channel.close();
         } catch (IOException e) {

@@ -46,6 +46,7 @@ class NoStackTraceTest {
         DiagnosticFormatter formatter = new DiagnosticFormatter(false);
         int plans = 0;
         int specs = 0;
+        int parsed = 0;
         for (Path spec : Golden.allSpecs()) {
             String text = Files.readString(spec);
             Random random = new Random(20261123L + spec.getFileName().hashCode());
@@ -59,13 +60,18 @@ class NoStackTraceTest {
                 assertFalse(rendered.contains("Exception"), rendered);
                 if (c.plan().isPresent()) {
                     plans++;
+                    List<GeneratedFile> files = new ArrayList<>();
                     for (Backend backend : Backends.all()) {
-                        generate(backend, c.plan().get(), mangled);
+                        files.addAll(generate(backend, c.plan().get(), mangled));
+                    }
+                    if (plans % 3 == 0) {
+                        parsed += GeneratedOutputs.assertParse(files);
                     }
                 }
             }
         }
-        System.err.println("[distrogen fuzz] mangled: " + specs + " specs, " + plans + " plans through every target");
+        System.err.println("[distrogen fuzz] mangled: " + specs + " specs, " + plans + " plans through every target, "
+                + parsed + " outputs of every third parsed");
         assertTrue(plans > 100 * SCALE, "enough mangled specs still compile to exercise the targets: " + plans);
     }
 

@@ -218,7 +218,7 @@ class CliTest {
         assertTrue(Files.readString(out.resolve(".distrogen-manifest")).contains("  plan.txt\n"));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("plan.txt"))));
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(".distrogen-manifest", "plan.txt"),
+            assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", "plan.txt"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }

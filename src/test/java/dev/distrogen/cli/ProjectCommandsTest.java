@@ -61,8 +61,8 @@ class ProjectCommandsTest {
     void all_writesTheRepositorySkeleton_eachFileAsItsOwnTargetWritesIt() throws IOException {
         CliRun all = run("/p/web.dl", "--target", "all", "-o", "/repo");
         assertEquals(0, all.exit(), all.err());
-        assertEquals(List.of(".distrogen-manifest", ".dockerignore", ".github/workflows/image.yml", "Dockerfile", "IMAGE.md",
-                "default.nix", "k8s.yaml", "web.conf", "web.dl"), filesUnder("/repo"));
+        assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", ".dockerignore", ".github/workflows/image.yml",
+                "Dockerfile", "IMAGE.md", "default.nix", "k8s.yaml", "web.conf", "web.dl"), filesUnder("/repo"));
         assertEquals(SPEC, Files.readString(fs.getPath("/repo/web.dl")), "the spec itself, beside its config files");
         CliRun again = run("/repo/web.dl", "--target", "all", "-o", "/repo");
         assertEquals(0, again.exit(), "the skeleton regenerates itself: " + again.err());
@@ -198,7 +198,7 @@ class ProjectCommandsTest {
     void init_writesAStarterThatPassesCheck() throws IOException {
         CliRun init = run("init", "shop", "-o", "/new");
         assertEquals(0, init.exit(), init.err());
-        assertEquals(List.of(".distrogen-manifest", "shop.conf", "shop.dl"), filesUnder("/new"));
+        assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", "shop.conf", "shop.dl"), filesUnder("/new"));
         CliRun check = run("check", "--strict", "/new/shop.dl");
         assertEquals(0, check.exit(), check.err());
         assertEquals("/new/shop.dl: ok\n", check.out());

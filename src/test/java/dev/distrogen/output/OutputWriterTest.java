@@ -135,8 +135,8 @@ class OutputWriterTest {
         assertFalse(Files.exists(out.resolve("." + Manifest.NAME + ".42.tmp")));
         assertTrue(Files.exists(out.resolve(".notes.1.tmp")), "not a file distrogen writes there");
         try (Stream<Path> left = Files.list(out)) {
-            assertEquals(List.of(".distrogen-manifest", ".notes.1.tmp", "Dockerfile"),
-                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no lock or journal left");
+            assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", ".notes.1.tmp", "Dockerfile"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no journal left; the lock file, empty");
         }
     }
 
@@ -179,6 +179,20 @@ class OutputWriterTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void whileAnotherProcessHoldsTheDirectory_aRunWaits_thenExits3SayingSo() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        String spec = Golden.root().resolve("examples/nginx/nginx.dl").toString();
+        try (DirectoryLock held = DirectoryLock.acquire(out)) {
+            Forked run = Forked.java(List.of("-Ddistrogen.lockWaitSeconds=1"), Map.of(), tmp, spec, "-o", out.toString());
+            assertEquals(3, run.exit(), run.err());
+            assertEquals("distrogen: " + out + " is being written by another distrogen run (it holds " + out.resolve(
+                    DirectoryLock.NAME) + "); waited 1 s, nothing was written\n", run.err());
+        }
+        Forked after = Forked.java(List.of("-Ddistrogen.lockWaitSeconds=1"), Map.of(), tmp, spec, "-o", out.toString());
+        assertEquals(0, after.exit(), after.err());
     }
 
     @Test
@@ -234,7 +248,7 @@ class OutputWriterTest {
         assertEquals(0, last.exit(), last.err());
         try (Stream<Path> all = Files.walk(out)) {
             assertEquals(List.of(), all.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".tmp") || n.equals(DirectoryLock.NAME) || n.equals(Manifest.JOURNAL)).toList());
+                    .filter(n -> n.endsWith(".tmp") || n.equals(Manifest.JOURNAL)).toList());
         }
         assertManifestMatchesDisk(out);
     }
@@ -255,7 +269,8 @@ class OutputWriterTest {
         }
         try (Stream<Path> all = Files.walk(out)) {
             assertEquals(manifest.hashes().keySet().stream().sorted().toList(), all.filter(Files::isRegularFile)
-                    .map(p -> out.relativize(p).toString()).filter(p -> !p.equals(Manifest.NAME)).sorted().toList());
+                    .map(p -> out.relativize(p).toString()).filter(p -> !p.equals(Manifest.NAME) && !p.equals(DirectoryLock.NAME))
+                    .sorted().toList());
         }
     }
 }
