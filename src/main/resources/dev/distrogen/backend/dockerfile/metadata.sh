@@ -40,7 +40,7 @@ dg_unowned() {
 dg_stanzas() {
   awk -v key="$1" -v pkgs="$2" -v dir="${3-}" 'BEGIN { while ((getline l < pkgs) > 0) want[l] = 1; } function flush() {
     if ((p in want) && ok && dir == "") printf "%s\n", s;
-    if ((p in want) && ok && dir != "") { if (p in done) printf "\n" > (dir "/" p); done[p] = 1; printf "%s", s > (dir "/" p); };
+    if ((p in want) && ok && dir != "") { f = dir "/" p; if (p in done) printf "\n%s", s >> f; else printf "%s", s > f; done[p] = 1; close(f); };
     s = ""; p = ""; ok = 1;
   }; BEGIN { ok = 1; }; /^$/ { flush(); next; }; {
     s = s $0 "\n";
