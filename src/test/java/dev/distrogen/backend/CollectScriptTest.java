@@ -303,7 +303,7 @@ class CollectScriptTest {
                 "libc6 /usr/lib64/ld-linux-x86-64.so.2",
                 "zlib1g /usr/lib/x86_64-linux-gnu/libz.so.1",
                 "zlib1g /usr/lib/x86_64-linux-gnu/libz.so.1.2.13",
-                "distrogen: no package owns /etc/app.conf (listed in no SBOM)"), r.out().lines().toList());
+                "distrogen: no package owns /etc/app.conf: scanners will not see it"), r.out().lines().toList());
     }
 
     @ParameterizedTest
@@ -312,7 +312,7 @@ class CollectScriptTest {
         Path stage = dpkgStage();
         Result r = sh(shell, "DG_STAGE=\"$1\"; dg_metadata", stage.toString());
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("distrogen: no package owns /etc/app.conf (listed in no SBOM)",
+        assertEquals(List.of("distrogen: no package owns /etc/app.conf: scanners will not see it",
                 "distrogen: package metadata for scanners: 3 packages own the image's files"), r.out().lines().toList());
         Path statusD = temp.resolve("root/var/lib/dpkg/status.d");
         Map<String, String> recorded = new TreeMap<>();
@@ -344,7 +344,7 @@ class CollectScriptTest {
         Files.createSymbolicLink(root.resolve("usr/lib/libgreet.so.1"), Path.of("libgreet.so.1.0"));
         Result r = sh(shell, "DG_STAGE=\"$1\"; dg_metadata", stage.toRealPath().toString());
         assertEquals(0, r.exit(), r.err());
-        assertEquals(List.of("distrogen: no package owns /etc/passwd (listed in no SBOM)",
+        assertEquals(List.of("distrogen: no package owns /etc/passwd: scanners will not see it",
                 "distrogen: package metadata for scanners: 3 packages own the image's files"), r.out().lines().toList());
         List<String> expected = new ArrayList<>();
         for (String stanza : Files.readString(installed).split("\n\n")) {

@@ -368,6 +368,7 @@ class DockerfileImageTest {
         }
         assertTrue(built.log.contains("distrogen: package metadata for scanners: " + expected.size() + " packages own the image's files"),
                 built.log);
+        built.log.lines().filter(l -> l.startsWith("distrogen: ")).forEach(l -> System.out.println("build log\t" + built.tag + "\t" + l));
         for (String stanza : baseStatus.values()) {
             expected.add(Scanners.fields(stanza, ": ").get("Package") + "@" + Scanners.fields(stanza, ": ").get("Version"));
         }

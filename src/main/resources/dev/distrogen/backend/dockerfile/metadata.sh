@@ -32,7 +32,7 @@ dg_owners() {
 };
 # dg_unowned FILES OWNERS: one build-log line for each path of FILES that no package owns.
 dg_unowned() {
-  awk -v owners="$2" 'BEGIN { while ((getline l < owners) > 0) owned[substr(l, index(l, " ") + 1)] = 1; } !($0 in owned) { print "distrogen: no package owns " $0 " (listed in no SBOM)"; }' "$1";
+  awk -v owners="$2" 'BEGIN { while ((getline l < owners) > 0) owned[substr(l, index(l, " ") + 1)] = 1; } !($0 in owned) { print "distrogen: no package owns " $0 ": scanners will not see it"; }' "$1";
 };
 # dg_stanzas KEY PACKAGES [DIR]: the paragraphs of a database on stdin whose KEY field names a
 # package of the file PACKAGES (one name a line), skipping those whose Status is not installed;
