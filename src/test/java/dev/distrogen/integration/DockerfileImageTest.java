@@ -231,6 +231,9 @@ class DockerfileImageTest {
         Path spec = Images.root().resolve("src/test/resources/integration/escapes/escapes.dl");
         Built escapes = build("escapes", spec, Images.printargsBuilder(), List.of());
         ImagePlan plan = escapes.plan;
+        // A program built from source: no package owns it, and the build log says so, once.
+        assertEquals(List.of("distrogen: no package owns " + plan.app().binary().value() + ": scanners will not see it"),
+                escapes.log.lines().filter(l -> l.startsWith("distrogen: no package owns")).toList(), escapes.log);
         try (MountedImage image = new MountedImage(escapes.tag); RunningApp app = image.start(rootrun)) {
             assertMinimalAndAsPlanned(image, plan);
             // A canary that ran would have created /distrogen/root/pwned-*, that is /pwned-* in the image.

@@ -143,7 +143,7 @@ class NixExpressionTest {
         ImagePlan plan = Compiler.compile(spec, "nginx.dl").plan().orElseThrow();
         GeneratedDockerfile docker = new GeneratedDockerfile(new dev.distrogen.backend.dockerfile.DockerfileBackend()
                 .generate(new dev.distrogen.backend.GenerationRequest(plan, "nginx.dl", false)).get(0).text());
-        String run = docker.buildStage.stream().filter(i -> i.keyword().equals("RUN") && i.rest().contains("dg_nix_components |"))
+        String run = docker.buildStage.stream().filter(i -> i.keyword().equals("RUN") && i.rest().contains("dg_nix_sbom;"))
                 .map(GeneratedDockerfile.Instruction::rest).findFirst().orElseThrow();
         Path root = temp.resolve("nix-builder-root");
         String local = run.replace("R=/distrogen/root;", "R='" + root + "';").replace("dg_nix 'nginx';", ":;")
