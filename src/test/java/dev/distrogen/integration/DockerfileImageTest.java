@@ -401,7 +401,7 @@ class DockerfileImageTest {
             Path p = image.path(path);
             boolean metadata = path.startsWith("/var/lib/dpkg/status.d/") && !baseEntries.contains(p.getFileName().toString())
                     || path.startsWith("/lib/apk/db/") || path.startsWith("/usr/share/sbom/")
-                    || List.of("/usr/lib/os-release", "/etc/os-release", "/etc/debian_version", "/etc/alpine-release").contains(path);
+                    || List.of("/usr/lib/os-release", "/etc/os-release", "/etc/debian_version", "/etc/lsb-release", "/etc/alpine-release").contains(path);
             if (metadata && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 bytes += Files.size(p);
             }

@@ -62,14 +62,15 @@ dg_apk_paths() {
 };
 # dg_packages OWNERS: the owning packages, once each, sorted.
 dg_packages() { sed 's/ .*//' "$1" | LC_ALL=C sort -u; };
-# dg_keep PATH: the OS's release files, as scanners detect the distribution from them.
+# dg_keep PATH: the OS's release files, as scanners detect the distribution from them (Trivy
+# takes an Ubuntu with /etc/debian_version but no /etc/lsb-release for Debian).
 dg_keep() { if [ -e "$1" ]; then dg_need "$1" >/dev/null; fi; };
 # dg_metadata: the whole step, for the database this stage has. DG_STAGE (unset in the build
 # stage) names another root to read the databases and release files from, for the tests.
 dg_metadata() {
   S=${DG_STAGE-}; M=$R.meta; rm -rf "$M"; mkdir -p "$M";
   if [ -f "$S/var/lib/dpkg/status" ]; then
-    dg_keep "$S/etc/os-release"; dg_keep "$S/etc/debian_version"; dg_root_files > "$M/files";
+    dg_keep "$S/etc/os-release"; dg_keep "$S/etc/debian_version"; dg_keep "$S/etc/lsb-release"; dg_root_files > "$M/files";
     dg_dpkg_paths "$S" | dg_owners "$S" "$M/files" > "$M/owners"; dg_packages "$M/owners" > "$M/packages";
     mkdir -p "$R/var/lib/dpkg/status.d"; dg_stanzas 'Package: ' "$M/packages" "$R/var/lib/dpkg/status.d" < "$S/var/lib/dpkg/status";
   elif [ -f "$S/lib/apk/db/installed" ]; then
