@@ -46,6 +46,9 @@ class DocsPageTest {
         assertEquals(plan.sbom(), scan.contains("trivy image " + plan.reference() + "\ngrype " + plan.reference() + "\n"), scan);
         assertEquals(plan.sbom(), scan.contains("docker buildx build --sbom=true -t " + plan.reference()), scan);
         assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
+        boolean nixBuilder = plan.docker().builder() == dev.distrogen.model.DockerBuilder.NIX;
+        assertEquals(plan.sbom() && !nixBuilder, scan.contains("/var/lib/dpkg/status.d/"), scan);
+        assertEquals(plan.sbom() && nixBuilder, scan.contains("the Dockerfile's\nbuild stage lists the closure it copies"), scan);
     }
 
     @Test

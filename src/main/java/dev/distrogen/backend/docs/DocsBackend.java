@@ -10,6 +10,7 @@ import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.backend.nix.NixBackend;
 import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -63,6 +64,7 @@ public final class DocsBackend implements Backend {
                 Shell.word(dnsName(plan.app().name())),
                 plan.sbom(),
                 DockerfileBackend.SBOM_PATH,
+                plan.docker().builder() == DockerBuilder.NIX,
                 "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link");
         return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
     }
