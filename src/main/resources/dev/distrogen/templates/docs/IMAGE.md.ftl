@@ -75,9 +75,7 @@ with the owner and mode the image gives them.
 
 [#if sbom]
 [#if nixBuilder]
-The image tells scanners what it holds as a CycloneDX SBOM at `[=sbomPath]`: the Dockerfile's
-build stage lists the closure it copies (`nix-store -qR`), each store path's name and version
-as Nix splits them.
+The Dockerfile's build stage lists the closure it copies (`nix-store -qR`) in the image's SBOM.
 [#else]
 The image tells vulnerability scanners what it holds. The Dockerfile's build stage looks up
 the package that owns each file it copies in its own package database and writes what
@@ -85,7 +83,6 @@ scanners read, with `/etc/os-release`: one dpkg status file a package in
 `/var/lib/dpkg/status.d/` (as distroless images do) on Debian and Ubuntu, the apk database
 reduced to those packages on Alpine; from an rpm build stage, a CycloneDX SBOM at
 `[=sbomPath]`. Its build log names every file no package owns.
-[/#if]
 
 ```sh
 trivy image [=reference]
@@ -97,6 +94,7 @@ BuildKit's SBOM attestation reads the same metadata (attestations are kept in a 
 ```sh
 docker buildx build --sbom=true -t [=reference] --push build/docker
 ```
+[/#if]
 
 Scanners do not read Nix store paths. The Nix image (and `docker { builder nix }`) holds a
 CycloneDX SBOM of its closure at `[=sbomPath]`, each store path's
