@@ -46,9 +46,13 @@ class DocsPageTest {
         }
         assertEquals(2, page.split("\n# ", -1).length, "one title: no spec string starts a heading");
         String scan = page.substring(page.indexOf("\n## Scan it\n"), page.indexOf("\n## Debug it\n"));
-        assertEquals(plan.sbom(), scan.contains("trivy image " + plan.reference() + "\ngrype " + plan.reference() + "\n"), scan);
-        assertEquals(plan.sbom(), scan.contains("docker buildx build --sbom=true -t " + plan.reference()), scan);
+        boolean nixBuilder = plan.docker().builder() == dev.distrogen.model.DockerBuilder.NIX;
+        assertEquals(plan.sbom() && !nixBuilder, scan.contains("trivy image " + plan.reference() + "\ngrype " + plan.reference() + "\n"),
+                scan);
+        assertEquals(plan.sbom() && !nixBuilder, scan.contains("docker buildx build --sbom=true -t " + plan.reference()), scan);
         assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
+        assertEquals(plan.sbom() && !nixBuilder, scan.contains("/var/lib/dpkg/status.d/"), scan);
+        assertEquals(plan.sbom() && nixBuilder, scan.contains("The Dockerfile's build stage lists the closure it copies (`nix-store -qR`)"), scan);
     }
 
     @Test

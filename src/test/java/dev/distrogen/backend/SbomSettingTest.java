@@ -38,8 +38,7 @@ class SbomSettingTest {
         if (builder.equals("image")) {
             assertEquals(on, dockerfile.contains("\n    dg_metadata;"), dockerfile);
         } else {
-            assertEquals(on, dockerfile.contains("nix-store --query --requisites /distrogen/profile | dg_nix_components | dg_cdx > "
-                    + "\"$R$DG_SBOM\""), dockerfile);
+            assertEquals(on, dockerfile.contains("\n    dg_nix_sbom;"), dockerfile);
         }
         assertEquals(on, dockerfile.contains("DG_SBOM='" + dev.distrogen.plan.ImagePlan.SBOM_PATH + "'"), dockerfile);
         String nix = render(new NixBackend(), plan);

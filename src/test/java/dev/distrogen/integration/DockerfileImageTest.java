@@ -231,6 +231,9 @@ class DockerfileImageTest {
         Path spec = Images.root().resolve("src/test/resources/integration/escapes/escapes.dl");
         Built escapes = build("escapes", spec, Images.printargsBuilder(), List.of());
         ImagePlan plan = escapes.plan;
+        // A program built from source: no package owns it, and the build log says so, once.
+        assertEquals(List.of("distrogen: no package owns " + plan.app().binary().value() + ": scanners will not see it"),
+                escapes.log.lines().filter(l -> l.startsWith("distrogen: no package owns")).toList(), escapes.log);
         try (MountedImage image = new MountedImage(escapes.tag); RunningApp app = image.start(rootrun)) {
             assertMinimalAndAsPlanned(image, plan);
             // A canary that ran would have created /distrogen/root/pwned-*, that is /pwned-* in the image.
@@ -368,6 +371,7 @@ class DockerfileImageTest {
         }
         assertTrue(built.log.contains("distrogen: package metadata for scanners: " + expected.size() + " packages own the image's files"),
                 built.log);
+        built.log.lines().filter(l -> l.startsWith("distrogen: ")).forEach(l -> System.out.println("build log\t" + built.tag + "\t" + l));
         for (String stanza : baseStatus.values()) {
             expected.add(Scanners.fields(stanza, ": ").get("Package") + "@" + Scanners.fields(stanza, ": ").get("Version"));
         }
@@ -397,7 +401,7 @@ class DockerfileImageTest {
             Path p = image.path(path);
             boolean metadata = path.startsWith("/var/lib/dpkg/status.d/") && !baseEntries.contains(p.getFileName().toString())
                     || path.startsWith("/lib/apk/db/") || path.startsWith("/usr/share/sbom/")
-                    || List.of("/usr/lib/os-release", "/etc/os-release", "/etc/debian_version", "/etc/alpine-release").contains(path);
+                    || List.of("/usr/lib/os-release", "/etc/os-release", "/etc/debian_version", "/etc/lsb-release", "/etc/alpine-release").contains(path);
             if (metadata && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 bytes += Files.size(p);
             }

@@ -127,6 +127,38 @@ class NixExpressionTest {
         return values;
     }
 
+    /**
+     * {@code builder nix}'s collection RUN, joined as Docker joins it, run with this machine's
+     * nix-store on a real store path with a reference (in place of the profile nix-env would
+     * make): the SBOM it writes lists that path's closure, names and versions split as Nix does.
+     */
+    @Test
+    void builderNix_collectionRun_writesTheClosuresSbom() throws Exception {
+        Nix.assumeNix();
+        Tools.requireOnPath("the builder nix test queries a real store", "nix-store");
+        JsonNode paths = Nix.eval("let dep = builtins.toFile \"distrogen-dep-1.0\" \"x\"; in [ dep (builtins.toFile "
+                + "\"distrogen-app-2.1\" \"uses ${dep}\") ]");
+        String app = paths.get(1).asText();
+        Path spec = Golden.root().resolve("examples/nginx-nixpkgs/nginx.dl");
+        ImagePlan plan = Compiler.compile(spec, "nginx.dl").plan().orElseThrow();
+        GeneratedDockerfile docker = new GeneratedDockerfile(new dev.distrogen.backend.dockerfile.DockerfileBackend()
+                .generate(new dev.distrogen.backend.GenerationRequest(plan, "nginx.dl", false)).get(0).text());
+        String run = docker.buildStage.stream().filter(i -> i.keyword().equals("RUN") && i.rest().contains("dg_nix_sbom;"))
+                .map(GeneratedDockerfile.Instruction::rest).findFirst().orElseThrow();
+        Path root = temp.resolve("nix-builder-root");
+        String local = run.replace("R=/distrogen/root;", "R='" + root + "';").replace("dg_nix 'nginx';", ":;")
+                .replace("/distrogen/profile", app);
+        Command result = Command.run(java.time.Duration.ofMinutes(1), List.of("sh", "-c", local));
+        assertEquals(0, result.exit(), result.out() + result.err());
+        JsonNode sbom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                root.resolve(dev.distrogen.plan.ImagePlan.SBOM_PATH.substring(1)).toFile());
+        List<String> components = new ArrayList<>();
+        sbom.path("components").forEach(c -> components.add(c.path("name").asText() + " " + c.path("version").asText() + " "
+                + c.path("purl").asText() + " " + c.path("bom-ref").asText()));
+        assertEquals(List.of("distrogen-app 2.1 pkg:nix/distrogen-app@2.1 " + app,
+                "distrogen-dep 1.0 pkg:nix/distrogen-dep@1.0 " + paths.get(0).asText()), components);
+    }
+
     @Test
     void theDouble_rejectsAMisspelledAttribute_asNixpkgsDoes() {
         Nix.assumeNix();

@@ -102,20 +102,12 @@ public final class DockerfileBackend implements Backend {
     private static RunInstruction collect(ImagePlan plan) {
         if (plan.docker().builder() == DockerBuilder.NIX) {
             RunInstruction run = new RunInstruction().library("nix-collect.sh");
-            if (plan.sbom()) {
-                run.library("sbom.sh").line("DG_SBOM=" + Shell.quote(ImagePlan.SBOM_PATH) + ";");
-            }
+            metadataLibraries(plan, run, "sbom.sh");
             run.line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
-            if (plan.sbom()) {
-                run.line("mkdir -p \"$R${DG_SBOM%/*}\";");
-                run.line("nix-store --query --requisites /distrogen/profile | dg_nix_components | dg_cdx > \"$R$DG_SBOM\";");
-            }
-            return run;
+            return plan.sbom() ? run.line("dg_nix_sbom;") : run;
         }
         RunInstruction run = new RunInstruction().library("collect.sh");
-        if (plan.sbom()) {
-            run.library("sbom.sh").library("metadata.sh").line("DG_SBOM=" + Shell.quote(ImagePlan.SBOM_PATH) + ";");
-        }
+        metadataLibraries(plan, run, "sbom.sh", "metadata.sh");
         run.line("dg_app " + Shell.quote(plan.app().binary().value()) + ";");
         for (ContainerPath lib : plan.app().libs()) {
             run.line("dg_libs " + Shell.quote(lib.value()) + ";");
@@ -123,10 +115,18 @@ public final class DockerfileBackend implements Backend {
         for (ContainerPath file : plan.app().files()) {
             run.line("dg_files " + Shell.quote(file.value()) + ";");
         }
-        if (plan.sbom()) {
-            run.line("dg_metadata;");
+        return plan.sbom() ? run.line("dg_metadata;") : run;
+    }
+
+    /** With {@code sbom on}: the scanner-metadata scripts, and where the image holds its SBOM. */
+    private static void metadataLibraries(ImagePlan plan, RunInstruction run, String... libraries) {
+        if (!plan.sbom()) {
+            return;
         }
-        return run;
+        for (String library : libraries) {
+            run.library(library);
+        }
+        run.line("DG_SBOM=" + Shell.quote(ImagePlan.SBOM_PATH) + ";");
     }
 
     /** The plan's directories, then the files whose text distrogen knows, each with owner and mode. */

@@ -7,6 +7,7 @@ import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
+import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.ExposedPort;
 import dev.distrogen.plan.FileContent;
@@ -64,6 +65,7 @@ public final class DocsBackend implements Backend {
                 Shell.word(plan.names().container()),
                 plan.sbom(),
                 ImagePlan.SBOM_PATH,
+                plan.docker().builder() == DockerBuilder.NIX,
                 "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link");
         return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param runCommand the docker run line for a read-only root filesystem, continued with \
  * @param sbom whether the image carries package metadata for scanners ({@code sbom on})
  * @param sbomPath where the image holds its CycloneDX SBOM (Nix, rpm build stages)
+ * @param nixBuilder whether the Dockerfile's build stage is nix ({@code docker { builder nix }})
  * @param nixPackage the command that builds the app's nixpkgs package, whose closure the Nix image holds
  */
 public record DocsView(
@@ -31,5 +32,6 @@ public record DocsView(
         String kubernetesContainer,
         boolean sbom,
         String sbomPath,
+        boolean nixBuilder,
         String nixPackage) {
 }

@@ -32,7 +32,7 @@ dg_owners() {
 };
 # dg_unowned FILES OWNERS: one build-log line for each path of FILES that no package owns.
 dg_unowned() {
-  awk -v owners="$2" 'BEGIN { while ((getline l < owners) > 0) owned[substr(l, index(l, " ") + 1)] = 1; } !($0 in owned) { print "distrogen: no package owns " $0 " (listed in no SBOM)"; }' "$1";
+  awk -v owners="$2" 'BEGIN { while ((getline l < owners) > 0) owned[substr(l, index(l, " ") + 1)] = 1; } !($0 in owned) { print "distrogen: no package owns " $0 ": scanners will not see it"; }' "$1";
 };
 # dg_stanzas KEY PACKAGES [DIR]: the paragraphs of a database on stdin whose KEY field names a
 # package of the file PACKAGES (one name a line), skipping those whose Status is not installed;
@@ -40,7 +40,7 @@ dg_unowned() {
 dg_stanzas() {
   awk -v key="$1" -v pkgs="$2" -v dir="${3-}" 'BEGIN { while ((getline l < pkgs) > 0) want[l] = 1; } function flush() {
     if ((p in want) && ok && dir == "") printf "%s\n", s;
-    if ((p in want) && ok && dir != "") { if (p in done) printf "\n" > (dir "/" p); done[p] = 1; printf "%s", s > (dir "/" p); };
+    if ((p in want) && ok && dir != "") { f = dir "/" p; if (p in done) printf "\n%s", s >> f; else printf "%s", s > f; done[p] = 1; close(f); };
     s = ""; p = ""; ok = 1;
   }; BEGIN { ok = 1; }; /^$/ { flush(); next; }; {
     s = s $0 "\n";
@@ -62,14 +62,15 @@ dg_apk_paths() {
 };
 # dg_packages OWNERS: the owning packages, once each, sorted.
 dg_packages() { sed 's/ .*//' "$1" | LC_ALL=C sort -u; };
-# dg_keep PATH: the OS's release files, as scanners detect the distribution from them.
+# dg_keep PATH: the OS's release files, as scanners detect the distribution from them (Trivy
+# takes an Ubuntu with /etc/debian_version but no /etc/lsb-release for Debian).
 dg_keep() { if [ -e "$1" ]; then dg_need "$1" >/dev/null; fi; };
 # dg_metadata: the whole step, for the database this stage has. DG_STAGE (unset in the build
 # stage) names another root to read the databases and release files from, for the tests.
 dg_metadata() {
   S=${DG_STAGE-}; M=$R.meta; rm -rf "$M"; mkdir -p "$M";
   if [ -f "$S/var/lib/dpkg/status" ]; then
-    dg_keep "$S/etc/os-release"; dg_keep "$S/etc/debian_version"; dg_root_files > "$M/files";
+    dg_keep "$S/etc/os-release"; dg_keep "$S/etc/debian_version"; dg_keep "$S/etc/lsb-release"; dg_root_files > "$M/files";
     dg_dpkg_paths "$S" | dg_owners "$S" "$M/files" > "$M/owners"; dg_packages "$M/owners" > "$M/packages";
     mkdir -p "$R/var/lib/dpkg/status.d"; dg_stanzas 'Package: ' "$M/packages" "$R/var/lib/dpkg/status.d" < "$S/var/lib/dpkg/status";
   elif [ -f "$S/lib/apk/db/installed" ]; then

@@ -5,3 +5,5 @@ set -eu;
 R=/distrogen/root;
 mkdir -p "$R/nix/store" "$R/usr/local";
 dg_nix() { nix-env --profile /distrogen/profile --install --attr "nixpkgs.$1"; cp -a $(nix-store --query --requisites /distrogen/profile) "$R/nix/store/"; cp -a "$(readlink -f /distrogen/profile)/." "$R/usr/local/"; };
+# dg_nix_sbom: a CycloneDX SBOM of the profile's closure at $DG_SBOM in the image (sbom.sh).
+dg_nix_sbom() { mkdir -p "$R${DG_SBOM%/*}"; nix-store --query --requisites /distrogen/profile | dg_nix_components | dg_cdx > "$R$DG_SBOM"; };

@@ -74,6 +74,9 @@ with the owner and mode the image gives them.
 ## Scan it
 
 [#if sbom]
+[#if nixBuilder]
+The Dockerfile's build stage lists the closure it copies (`nix-store -qR`) in the image's SBOM.
+[#else]
 The image tells vulnerability scanners what it holds. The Dockerfile's build stage looks up
 the package that owns each file it copies in its own package database and writes what
 scanners read, with `/etc/os-release`: one dpkg status file a package in
@@ -91,6 +94,7 @@ BuildKit's SBOM attestation reads the same metadata (attestations are kept in a 
 ```sh
 docker buildx build --sbom=true -t [=reference] --push build/docker
 ```
+[/#if]
 
 Scanners do not read Nix store paths. The Nix image (and `docker { builder nix }`) holds a
 CycloneDX SBOM of its closure at `[=sbomPath]`, each store path's
