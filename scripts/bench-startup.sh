@@ -1,6 +1,7 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Cold start of the installed distrogen against a JVM hello-world, measured side by side in one
-# run (README: Install, "Start-up"). Not a test: timings depend on the machine and its load.
+# run (README: Install, "Start-up"). Not a test: timings depend on the machine and its load,
+# so it reports CPU time (user + system), which load disturbs less, beside wall-clock time.
 #   scripts/bench-startup.sh [RUNS]     (default 20; needs target/distrogen-VERSION.tar.gz: mvn package)
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -17,15 +18,16 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 javac -d "$work" "$work/Hello.java"
 spec=$here/examples/nginx/nginx.dl
 
-ms() {  # wall-clock milliseconds of one run of "$@", output discarded
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 </dev/null
-    end=$(date +%s%N)
-    echo $(((end - start) / 1000000))
+ms() {  # "WALL CPU" milliseconds of one run of "$@", its output discarded
+    local TIMEFORMAT='%3R %3U %3S' t
+    t=$( { time "$@" >/dev/null 2>&1 </dev/null; } 2>&1 )
+    awk -v t="$t" 'BEGIN { split(t, v, " "); printf "%d %d\n", v[1] * 1000, (v[2] + v[3]) * 1000 }'
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+median() {  # median of column $1
+    awk -v c="$1" '{ print $c }' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
 
-first=$(ms "$dg" --version)   # makes the class-data-sharing archive
+first=$(ms "$dg" --version | cut -d ' ' -f 1)   # makes the class-data-sharing archive
 : >"$work/hello"; : >"$work/version"; : >"$work/dockerfile"; : >"$work/nocds"
 i=0
 while [ "$i" -lt "$runs" ]; do
@@ -35,11 +37,14 @@ while [ "$i" -lt "$runs" ]; do
     ms env DISTROGEN_CDS=off "$dg" "$spec" --target dockerfile >>"$work/nocds"
     i=$((i + 1))
 done
-hello=$(median <"$work/hello")
-report() { awk -v n="$1" -v t="$2" -v h="$hello" 'BEGIN { printf "%-44s %6d ms  %5.1fx\n", n, t, t / h }'; }
+report() {  # NAME FILE
+    awk -v n="$1" -v w="$(median 1 <"$2")" -v c="$(median 2 <"$2")" -v hw="$(median 1 <"$work/hello")" \
+        -v hc="$(median 2 <"$work/hello")" 'BEGIN { printf "%-42s %6d ms %5.1fx %8d ms %5.1fx\n", n, w, w / hw, c, c / hc }'
+}
 echo "median of $runs runs each, interleaved, on $(nproc) cores, load $(cut -d ' ' -f 1 /proc/loadavg)"
-report "java Hello (JVM hello-world)" "$hello"
-report "distrogen --version" "$(median <"$work/version")"
-report "distrogen nginx.dl --target dockerfile" "$(median <"$work/dockerfile")"
-report "  the same without the CDS archive" "$(median <"$work/nocds")"
+printf '%-42s %9s %6s %11s %6s\n' "" "wall" "ratio" "cpu" "ratio"
+report "java Hello (JVM hello-world)" "$work/hello"
+report "distrogen --version" "$work/version"
+report "distrogen nginx.dl --target dockerfile" "$work/dockerfile"
+report "  the same without the CDS archive" "$work/nocds"
 echo "first run, making the archive: $first ms"
