@@ -1,6 +1,7 @@
 package dev.distrogen.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Golden;
@@ -160,6 +161,12 @@ class DistributionIT {
         assertEquals(0, run.exit(), run.err());
         assertEquals("distrogen " + VERSION + "\n", run.out());
         assertEquals("", run.err());
+
+        Path noHome = tmp.resolve("no-such-home");
+        Run homeless = run(tmp, Map.of("PATH", javaBin() + ":/usr/bin:/bin", "HOME", noHome.toString()), link.toString(),
+                "--version");
+        assertEquals(0, homeless.exit(), homeless.err());
+        assertFalse(Files.exists(noHome), "a HOME that does not exist is not made (such as /nonexistent)");
     }
 
     @Test
