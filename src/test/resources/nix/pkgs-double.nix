@@ -26,6 +26,7 @@ in
   redis = package "redis" "7.2.7";
   memcached = package "memcached" "1.6.31";
   printargs = package "printargs" "1.0";
+  distrogen = package "distrogen" "0.1.0";
 
   writeText = name: text: builtins.toFile name text;
 

@@ -41,6 +41,12 @@ final class Commands {
         return topLevel && args.length > 0 && !args[0].startsWith("-") ? didYouMean(args[0]) : "";
     }
 
+    /** For `help chek`: picocli's "Unknown subcommand 'chek'." gets the command it is closest to. */
+    static String suggestion(String message) {
+        java.util.regex.Matcher unknown = java.util.regex.Pattern.compile("Unknown subcommand '([^']*)'\\.").matcher(message);
+        return unknown.matches() ? didYouMean(unknown.group(1)) : "";
+    }
+
     private static List<String> optionNames(CommandSpec spec) {
         return spec.options().stream().map(OptionSpec::names).flatMap(Arrays::stream).filter(n -> n.startsWith("--")).toList();
     }

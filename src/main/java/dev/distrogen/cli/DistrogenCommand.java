@@ -29,7 +29,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -46,7 +45,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        subcommands = {CheckCommand.class, InitCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {CheckCommand.class, InitCommand.class, HelpCommand.class, CompletionCommand.class},
         description = {
             "Generates minimal container images from one declarative spec of an app: a multi-stage Dockerfile "
                     + "(FROM scratch or distroless) and a Nix dockerTools expression.",

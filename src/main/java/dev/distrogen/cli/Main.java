@@ -40,8 +40,13 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            String suggestion = e instanceof UnmatchedArgumentException u ? Commands.suggestion(u, arguments) : "";
-            failed.getErr().println("distrogen: " + e.getMessage() + suggestion);
+            String suggestion = e instanceof UnmatchedArgumentException u ? Commands.suggestion(u, arguments)
+                    : Commands.suggestion(e.getMessage());
+            String message = e.getMessage();
+            if (!suggestion.isEmpty() && message.endsWith(".")) {
+                message = message.substring(0, message.length() - 1);
+            }
+            failed.getErr().println("distrogen: " + message + suggestion);
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });

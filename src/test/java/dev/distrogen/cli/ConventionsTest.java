@@ -59,6 +59,13 @@ class ConventionsTest {
     }
 
     @Test
+    void help_unknownCommand_suggestsTheClosest_exitsTwo() {
+        CliRun run = run("help", "chek");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("distrogen: Unknown subcommand 'chek'; did you mean the command `check`?\n"), run.err());
+    }
+
+    @Test
     void generateCompletion_printsTheBashAndZshScript() {
         CliRun run = run("generate-completion");
         assertEquals(0, run.exit(), run.err());

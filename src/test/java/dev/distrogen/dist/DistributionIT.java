@@ -1,6 +1,7 @@
 package dev.distrogen.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Golden;
@@ -113,6 +114,59 @@ class DistributionIT {
         assertEquals(0, run.exit(), run.err());
         assertEquals("distrogen " + VERSION + "\n", run.out());
         assertEquals("via-java-home\n", run.err());
+    }
+
+    @Test
+    void launcher_makesAClassDataSharingArchiveOnce_inTheUsersCache_andRunsWithIt() throws Exception {
+        Path link = symlinkChain();
+        Path jdk = Files.createDirectories(tmp.resolve("jdk/bin"));
+        Path calls = tmp.resolve("java-calls");
+        Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec '" + javaBin() + "/java' \"$@\"\n");
+        assertTrue(jdk.resolve("java").toFile().setExecutable(true));
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(), "JAVA_HOME", jdk.getParent().toString());
+        Path spec = Golden.root().resolve("examples/nginx/nginx.dl");
+
+        Run first = run(tmp, env, link.toString(), spec.toString(), "--target", "nix");
+        assertEquals(0, first.exit(), first.err());
+        assertEquals("", first.err());
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(home.resolve(".cache/distrogen"))) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), "one archive, no temporary file left: " + archives);
+        Path archive = archives.get(0);
+        assertTrue(archive.getFileName().toString().matches("classes-\\d+\\.jsa"), archive.toString());
+
+        Run second = run(tmp, env, link.toString(), spec.toString(), "--target", "nix");
+        assertEquals(first.out(), second.out());
+        assertEquals("", second.err());
+        List<String> javaCalls = Files.readAllLines(calls);
+        assertEquals(3, javaCalls.size(), "the warm-up, then one run each: " + javaCalls);
+        assertTrue(javaCalls.get(0).contains("-XX:ArchiveClassesAtExit="), javaCalls.get(0));
+        assertTrue(javaCalls.get(2).contains("-XX:SharedArchiveFile=" + archive), javaCalls.get(2));
+
+        // The archive is one this JVM maps for this jar: -Xshare:on fails if it cannot.
+        Run strict = run(tmp, Map.of(), javaBin() + "/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:on",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", this.home.resolve("lib/distrogen.jar").toString(),
+                "dev.distrogen.cli.Main", "--version");
+        assertEquals(0, strict.exit(), strict.out() + strict.err());
+    }
+
+    @Test
+    void launcher_withoutAWritableCache_runsWithoutTheArchive() throws Exception {
+        Path link = symlinkChain();
+        Map<String, String> env = Map.of("PATH", javaBin() + ":/usr/bin:/bin", "XDG_CACHE_HOME", "/proc/distrogen-cannot-write");
+        Run run = run(tmp, env, link.toString(), "--version");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("distrogen " + VERSION + "\n", run.out());
+        assertEquals("", run.err());
+
+        Path noHome = tmp.resolve("no-such-home");
+        Run homeless = run(tmp, Map.of("PATH", javaBin() + ":/usr/bin:/bin", "HOME", noHome.toString()), link.toString(),
+                "--version");
+        assertEquals(0, homeless.exit(), homeless.err());
+        assertFalse(Files.exists(noHome), "a HOME that does not exist is not made (such as /nonexistent)");
     }
 
     @Test

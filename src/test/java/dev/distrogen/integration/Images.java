@@ -104,6 +104,18 @@ final class Images {
     }
 
     /**
+     * The Debian builder with Java 17's runtime (openjdk-17-jre-headless, from the same mirror):
+     * the base of the build stage of distrogen's own image (examples/distrogen).
+     */
+    static synchronized String jreBuilder() throws IOException {
+        String builder = builder();
+        String install = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
+                + "openjdk-17-jre-headless >/dev/null && rm -rf /var/lib/apt/lists/*";
+        String tag = "localhost/distrogen-builder-jre:" + Integer.toHexString((builder + install).hashCode());
+        return buildOnce(tag, context -> Files.writeString(context.resolve("Dockerfile"), "FROM " + builder + "\nRUN " + install + "\n"));
+    }
+
+    /**
      * An Alpine-like build stage made from Debian's packages (Docker Hub cannot be reached):
      * busybox (static) as /bin/sh and its applets, musl's loader as /lib/ld-musl-x86_64.so.1 with
      * Alpine's libc.musl-x86_64.so.1 link and ldd script, and a musl program, hello, that needs

@@ -64,6 +64,13 @@ final class MountedImage implements AutoCloseable {
      * --read-only and --tmpfs PATH:OPTIONS (as docker run takes them).
      */
     RunningApp start(Path rootrun, List<String> runtimeOptions) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        config.path("Cmd").forEach(e -> cmd.add(e.asText()));
+        return run(rootrun, runtimeOptions, cmd);
+    }
+
+    /** Starts the entrypoint with {@code args} in place of the image's Cmd, as docker run IMAGE ARGS does. */
+    RunningApp run(Path rootrun, List<String> runtimeOptions, List<String> args) throws IOException {
         String[] user = config.path("User").asText("0:0").split(":");
         String workdir = config.path("WorkingDir").asText("");
         List<String> command = new ArrayList<>(List.of(rootrun.toString()));
@@ -73,7 +80,7 @@ final class MountedImage implements AutoCloseable {
         config.path("Env").forEach(e -> command.add(e.asText()));
         command.add("--");
         config.path("Entrypoint").forEach(e -> command.add(e.asText()));
-        config.path("Cmd").forEach(e -> command.add(e.asText()));
+        command.addAll(args);
         return new RunningApp(command);
     }
 
