@@ -30,7 +30,12 @@ public final class Checks {
                 new EnvCheck(),
                 new ImageCheck(),
                 new DockerSettingsCheck(),
-                new NixSettingsCheck());
+                new NixSettingsCheck(),
+                new NixpkgsPinCheck(),
+                new HealthCheck(),
+                new ResourcesCheck(),
+                new PersistentDirCheck(),
+                new K8sSettingsCheck());
     }
 
     private Checks() {

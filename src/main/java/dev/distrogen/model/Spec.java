@@ -23,6 +23,9 @@ public record Spec(
         List<PortDecl> ports,
         DockerSettings docker,
         NixSettings nix,
+        Optional<HealthDecl> health,
+        ResourcesDecl resources,
+        K8sSettings k8s,
         List<StatementRef> statements) {
 
     public Spec {
@@ -37,6 +40,9 @@ public record Spec(
         ports = List.copyOf(ports);
         Objects.requireNonNull(docker, "docker");
         Objects.requireNonNull(nix, "nix");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(k8s, "k8s");
         statements = List.copyOf(statements);
     }
 }

@@ -11,6 +11,11 @@ import java.util.List;
  * @param dirs rows of PATH, OWNER, MODE
  * @param configs rows of PATH, OWNER, MODE, SOURCE
  * @param runCommand the docker run line for a read-only root filesystem, continued with \
+ * @param pinnedReference what a runtime pulls: the reference, with the spec's digest if any
+ * @param selector the label selector of the app's pods, a shell word
+ * @param namespaceOption " -n NAMESPACE" when the spec names one, else empty
+ * @param kubernetesObjects what k8s.yaml holds, in a sentence of Markdown
+ * @param persistent whether a dir keeps its data in a named volume
  */
 public record DocsView(
         String title,
@@ -25,5 +30,10 @@ public record DocsView(
         String nixLoad,
         String runCommand,
         String containerName,
-        String kubernetesContainer) {
+        String kubernetesContainer,
+        String pinnedReference,
+        String selector,
+        String namespaceOption,
+        String kubernetesObjects,
+        boolean persistent) {
 }

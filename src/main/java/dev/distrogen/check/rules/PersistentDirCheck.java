@@ -1,0 +1,32 @@
+package dev.distrogen.check.rules;
+
+import dev.distrogen.check.Check;
+import dev.distrogen.diagnostic.Code;
+import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.model.DirDecl;
+import dev.distrogen.model.Spec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DG054 (warning): a dir under /var/lib or /data, where apps keep their state, that is not
+ * {@code persistent}: with a read-only root it is a tmpfs or an emptyDir, lost on every restart.
+ */
+public final class PersistentDirCheck implements Check {
+
+    static final List<String> STATE_ROOTS = List.of("/var/lib", "/data");
+
+    @Override
+    public List<Diagnostic> check(Spec spec) {
+        List<Diagnostic> found = new ArrayList<>();
+        for (DirDecl dir : spec.dirs()) {
+            String path = dir.path().value();
+            if (dir.persistent().isEmpty() && STATE_ROOTS.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"))) {
+                found.add(Diagnostic.warning(Code.STATE_NOT_PERSISTENT, dir.path().at(), path
+                                + " holds state, but is not persistent: its data is lost when the container restarts")
+                        .withHint("add `persistent` to keep it in a volume: dir \"" + path + "\" persistent"));
+            }
+        }
+        return found;
+    }
+}
