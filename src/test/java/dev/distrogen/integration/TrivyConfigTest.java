@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Trivy's misconfiguration checks (its embedded ones, offline) on every example's
  * {@code --target all} output find nothing but DS026, no HEALTHCHECK, which an image without a
- * shell cannot run (the docs say why), and KSV116, which Trivy reports for every workload and
- * Service whatever the manifest sets.
+ * shell cannot run (the docs say why), and KSV116, which Trivy reports for every object of a
+ * manifest (it reads runAsGroup and fsGroup from the object's own spec, not the pod template's).
  */
 class TrivyConfigTest {
 

@@ -87,7 +87,10 @@ kubectl get pods[=namespaceOption] -l [=selector]
 Neither file has a `HEALTHCHECK`: Docker runs one as a command inside the container, and an
 image with no shell and no tools has nothing to run. Kubernetes probes the app from outside
 instead. For the same reason `trivy config` reports DS026 (no HEALTHCHECK) on the Dockerfile;
-it also reports KSV116 on `k8s.yaml`, as it does for every Service, whatever the manifest sets.
+it also reports KSV116 (a root group) on every object of `k8s.yaml`, the Service and the
+NetworkPolicy included: it looks for `runAsGroup` and `fsGroup` in the object's own
+`spec.securityContext`, where a Deployment or StatefulSet has none, not in its pod template,
+which sets both to the app's group.
 
 ## Debug it
 
