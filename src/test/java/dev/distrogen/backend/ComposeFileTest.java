@@ -85,4 +85,20 @@ class ComposeFileTest {
         assertEquals(signal.startsWith("SIG") ? signal : "SIG" + signal, service.get("stop_signal"));
         assertTrue(((String) service.get("stop_grace_period")).matches("[0-9]+s"));
     }
+
+    /** The spec's digest is in every place the image is named to run; builds tag NAME:TAG. */
+    @org.junit.jupiter.api.Test
+    void aDigest_isNamedWhereverTheImageRuns() throws Exception {
+        Path spec = Golden.root().resolve("src/test/resources/ops/shipped.dl");
+        ImagePlan plan = Compiler.compile(spec, "shipped.dl").plan().orElseThrow();
+        String pinned = "ghcr.io/acme/web:2.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        GenerationRequest request = new GenerationRequest(plan, "shipped.dl", false,
+                new Overrides(java.util.Optional.of("debian:12"), java.util.Optional.empty()));
+        for (String target : List.of("dockerfile", "docs", "k8s", "compose")) {
+            String text = Backends.byName(target).orElseThrow().generate(request).get(0).text();
+            assertTrue(text.contains(pinned), target);
+        }
+        String dockerfile = Backends.byName("dockerfile").orElseThrow().generate(request).get(0).text();
+        assertTrue(dockerfile.contains("docker build -t ghcr.io/acme/web:2.0 ."), dockerfile);
+    }
 }
