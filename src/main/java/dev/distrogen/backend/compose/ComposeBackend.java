@@ -3,6 +3,7 @@ package dev.distrogen.backend.compose;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.escape.ComposeText;
 import dev.distrogen.backend.escape.Yaml;
 import dev.distrogen.plan.ExposedPort;
 import dev.distrogen.plan.HealthProbe;
@@ -42,7 +43,8 @@ public final class ComposeBackend implements Backend {
     public List<GeneratedFile> generate(GenerationRequest request) {
         ImagePlan plan = request.plan();
         Map<String, Object> service = new LinkedHashMap<>();
-        service.put("image", plan.pinnedReference());
+        // Every value as Compose reads it after interpolation: a spec's $ stays a $.
+        service.put("image", ComposeText.literal(plan.pinnedReference()));
         service.put("user", plan.config().user());
         service.put("read_only", true);
         List<Object> tmpfs = new ArrayList<>();
@@ -50,10 +52,10 @@ public final class ComposeBackend implements Backend {
         Map<String, Object> volumes = new LinkedHashMap<>();
         for (VolumeMount mount : plan.mounts()) {
             if (mount.persistent()) {
-                volumeMounts.add(map("type", "volume", "source", mount.volume(), "target", mount.path()));
+                volumeMounts.add(map("type", "volume", "source", mount.volume(), "target", ComposeText.literal(mount.path())));
                 volumes.put(mount.volume(), new LinkedHashMap<>());
             } else {
-                tmpfs.add(mount.path() + ":" + mount.tmpfsOptions());
+                tmpfs.add(ComposeText.literal(mount.path() + ":" + mount.tmpfsOptions()));
             }
         }
         if (!tmpfs.isEmpty()) {
