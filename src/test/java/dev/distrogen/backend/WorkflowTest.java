@@ -105,4 +105,29 @@ class WorkflowTest {
         assertEquals("a $ {{ b ${ c", GithubActions.literal("a $ {{ b ${ c"));
         assertEquals("${{ '${{' }}${{ '${{' }}", GithubActions.literal("${{${{"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRegistryOtherThanGhcr_logsInWithTheRepositorysSecrets_andNoNameWithoutARegistryPushes() {
+        String spec = "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\n";
+        ImagePlan local = Compiler.compile(new dev.distrogen.diagnostic.SpecSource("w.dl", Path.of("/tmp"),
+                "image \"localhost:5000/acme/web\" tag \"3\"\n" + spec)).plan().orElseThrow();
+        Map<String, Object> workflow = new Yaml().load(workflow(local));
+        Map<String, Object> push = ((Map<String, Map<String, Object>>) workflow.get("jobs")).get("push");
+        Map<String, Object> login = ((List<Map<String, Object>>) push.get("steps")).stream()
+                .filter(s -> String.valueOf(s.get("uses")).startsWith("docker/login-action@")).findFirst().orElseThrow();
+        assertEquals(Map.of("registry", "localhost:5000", "username", "${{ secrets.REGISTRY_USERNAME }}",
+                "password", "${{ secrets.REGISTRY_PASSWORD }}"), login.get("with"));
+        ImagePlan bare = Compiler.compile(new dev.distrogen.diagnostic.SpecSource("w.dl", Path.of("/tmp"),
+                "image \"acme/web\"\n" + spec)).plan().orElseThrow();
+        assertFalse(((Map<String, Object>) new Yaml().<Map<String, Object>>load(workflow(bare)).get("jobs")).containsKey("push"));
+    }
+
+    private static String workflow(ImagePlan plan) {
+        try {
+            return new AllBackend(List.of()).generate(new GenerationRequest(plan, "w.dl", true)).get(0).text();
+        } catch (GenerationException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
