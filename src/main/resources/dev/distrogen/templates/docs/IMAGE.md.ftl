@@ -105,7 +105,9 @@ On Kubernetes, an ephemeral debug container targets the app's container. Ephemer
 are beta and enabled by default since Kubernetes 1.23, and generally available since 1.25.
 `--profile=restricted` (kubectl 1.27 or later) gives the debug container the same restricted
 security context as the app, so a namespace that enforces the restricted Pod Security Standard
-admits it; `--profile=general` adds `SYS_PTRACE` where you need to trace the app.
+admits it. The debug container runs as the pod's non-root user, which shares the app's
+process namespace and can read `/proc/1/root`; capabilities that other profiles add
+(`SYS_PTRACE` in `general`) do not work for a non-root user.
 
 ```sh
 kubectl debug -it[=namespaceOption] POD --image=busybox --target=[=kubernetesContainer] --profile=restricted
