@@ -106,7 +106,7 @@ are beta and enabled by default since Kubernetes 1.23, and generally available s
 `--profile=restricted` (kubectl 1.27 or later) gives the debug container the same restricted
 security context as the app, so a namespace that enforces the restricted Pod Security Standard
 admits it. The debug container runs as the pod's non-root user, which shares the app's
-process namespace and can read `/proc/1/root`; capabilities that other profiles add
+process namespace and sees its files under `/proc/1/root`; capabilities that other profiles add
 (`SYS_PTRACE` in `general`) do not work for a non-root user.
 
 ```sh
