@@ -21,10 +21,13 @@ statement
     | dockerStmt
     | nixStmt
     | sbomStmt
+    | healthStmt
+    | resourcesStmt
+    | k8sStmt
     ;
 
-// image "NAME" [tag "TAG"]
-imageStmt       : IMAGE STRING (TAG STRING)? ;
+// image "NAME" [tag "TAG"] [digest "sha256:..."]
+imageStmt       : IMAGE STRING (TAG STRING)? (DIGEST STRING)? ;
 // description "TEXT"
 descriptionStmt : DESCRIPTION STRING ;
 // label "KEY" = "VALUE"
@@ -55,7 +58,11 @@ userOption
 // dirs { "PATH" [owner "USER"] [mode OCTAL] ... }   and   dir "PATH" [owner "USER"] [mode OCTAL]
 dirsStmt : DIRS '{' dirEntry* '}' ;
 dirStmt  : DIR dirEntry ;
-dirEntry : STRING fileOption* ;
+dirEntry : STRING dirOption* ;
+dirOption
+    : fileOption
+    | PERSISTENT
+    ;
 fileOption
     : OWNER STRING              # ownerOption
     | MODE NUMBER               # modeOption
@@ -85,6 +92,31 @@ nixSetting
     : PACKAGE STRING            # nixPackageSetting
     | BINARY STRING             # nixBinarySetting
     | FUNCTION word             # nixFunctionSetting
+    | NIXPKGS STRING            # nixpkgsSetting
+    | SHA256 STRING             # nixSha256Setting
+    ;
+
+// health http "PATH" port N  |  health tcp N  |  health none
+healthStmt : HEALTH healthCheck ;
+healthCheck
+    : HTTP STRING PORT NUMBER   # httpHealth
+    | TCP NUMBER                # tcpHealth
+    | NONE                      # noHealth
+    ;
+
+// resources { cpu "250m"  memory "128Mi"  limit cpu "1"  limit memory "256Mi" }
+resourcesStmt : RESOURCES '{' resourceSetting* '}' ;
+resourceSetting
+    : LIMIT? CPU STRING         # cpuSetting
+    | LIMIT? MEMORY STRING      # memorySetting
+    ;
+
+// k8s { replicas N  namespace "NAME"  imagePullPolicy IfNotPresent|Always|Never }
+k8sStmt : K8S '{' k8sSetting* '}' ;
+k8sSetting
+    : REPLICAS NUMBER           # replicasSetting
+    | NAMESPACE STRING          # namespaceSetting
+    | IMAGEPULLPOLICY word      # pullPolicySetting
     ;
 
 // sbom on|off: package metadata for vulnerability scanners in the image (on by default)
@@ -96,6 +128,8 @@ keyword
     : IMAGE | TAG | DESCRIPTION | LABEL | APP | BINARY | ARGS | LIBS | FILES | ENV | STOP | WORKDIR
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM
+    | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY
     ;
 
 IMAGE       : 'image' ;
@@ -131,6 +165,22 @@ NIX         : 'nix' ;
 PACKAGE     : 'package' ;
 FUNCTION    : 'function' ;
 SBOM        : 'sbom' ;
+DIGEST      : 'digest' ;
+PERSISTENT  : 'persistent' ;
+NIXPKGS     : 'nixpkgs' ;
+SHA256      : 'sha256' ;
+HEALTH      : 'health' ;
+HTTP        : 'http' ;
+TCP         : 'tcp' ;
+NONE        : 'none' ;
+RESOURCES   : 'resources' ;
+CPU         : 'cpu' ;
+MEMORY      : 'memory' ;
+LIMIT       : 'limit' ;
+K8S         : 'k8s' ;
+REPLICAS    : 'replicas' ;
+NAMESPACE   : 'namespace' ;
+IMAGEPULLPOLICY : 'imagePullPolicy' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

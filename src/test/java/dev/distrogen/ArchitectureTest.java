@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     private static final Path MAIN = Golden.root().resolve("src/main/java/dev/distrogen");
     private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.distrogen\\.([a-z]+)(?:\\.([a-z0-9]+))?");
-    private static final List<String> TARGETS = List.of("plan", "json", "dockerfile", "nix", "docs", "k8s", "all");
+    private static final List<String> TARGETS = List.of("plan", "json", "dockerfile", "nix", "docs", "k8s", "compose", "all");
 
     /** Which top-level packages each package may import (besides itself). */
     private static final Map<String, List<String>> ALLOWED = Map.of(

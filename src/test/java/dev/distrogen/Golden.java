@@ -64,4 +64,11 @@ public final class Golden {
         specs.add(root().resolve("src/test/resources/integration/escapes/escapes.dl"));
         return specs;
     }
+
+    /** {@link #allSpecs()} and a spec that sets everything an operator sets (registry, digest, health, resources, ...). */
+    public static List<Path> operatorSpecs() {
+        List<Path> specs = new ArrayList<>(allSpecs());
+        specs.add(root().resolve("src/test/resources/ops/shipped.dl"));
+        return specs;
+    }
 }

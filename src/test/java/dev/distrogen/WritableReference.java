@@ -17,6 +17,13 @@ public final class WritableReference {
     private WritableReference() {
     }
 
+    /** The dirs the spec declares {@code persistent}. */
+    public static java.util.Set<String> persistent(Spec spec) {
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        spec.dirs().stream().filter(d -> d.persistent().isPresent()).forEach(d -> paths.add(d.path().value()));
+        return paths;
+    }
+
     /** Path -> "uid=U,gid=G,mode=0MMM" of each directory the app's user may write to. */
     public static Map<String, String> tmpfsOptions(Spec spec) {
         User user = spec.user().orElseThrow();

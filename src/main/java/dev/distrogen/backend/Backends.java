@@ -1,6 +1,7 @@
 package dev.distrogen.backend;
 
 import dev.distrogen.backend.all.AllBackend;
+import dev.distrogen.backend.compose.ComposeBackend;
 import dev.distrogen.backend.docs.DocsBackend;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.backend.json.JsonBackend;
@@ -20,9 +21,10 @@ public final class Backends {
     private static final Backend NIX = new NixBackend();
     private static final Backend DOCS = new DocsBackend();
     private static final Backend K8S = new K8sBackend();
-    private static final List<Backend> TARGETS = List.of(new PlanBackend(), new JsonBackend(), DOCKERFILE, NIX, DOCS, K8S);
+    private static final Backend COMPOSE = new ComposeBackend();
+    private static final List<Backend> TARGETS = List.of(new PlanBackend(), new JsonBackend(), DOCKERFILE, NIX, DOCS, K8S, COMPOSE);
     /** The repository skeleton: the targets that make part of a project (not the plan and json views). */
-    private static final Backend ALL = new AllBackend(List.of(DOCKERFILE, NIX, DOCS, K8S));
+    private static final Backend ALL = new AllBackend(List.of(DOCKERFILE, NIX, DOCS, K8S, COMPOSE));
 
     private Backends() {
     }

@@ -31,7 +31,12 @@ public final class Checks {
                 new ImageCheck(),
                 new DockerSettingsCheck(),
                 new NixSettingsCheck(),
-                new SbomCheck());
+                new SbomCheck(),
+                new NixpkgsPinCheck(),
+                new HealthCheck(),
+                new ResourcesCheck(),
+                new PersistentDirCheck(),
+                new K8sSettingsCheck());
     }
 
     private Checks() {

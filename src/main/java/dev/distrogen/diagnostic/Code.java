@@ -87,6 +87,9 @@ public enum Code {
     /** a port declared twice */
     DUPLICATE_PORT("DG043", Severity.ERROR),
 
+    /** a `health` port that no `port` declares as tcp, or an HTTP health path that is not a URL path */
+    HEALTH_CHECK("DG044", Severity.ERROR),
+
     /** a mode that is not octal */
     MODE_NOT_OCTAL("DG050", Severity.ERROR),
 
@@ -98,6 +101,9 @@ public enum Code {
 
     /** a declared dir the app's user cannot write to */
     DIR_NOT_WRITABLE("DG053", Severity.WARNING),
+
+    /** a dir under `/var/lib` or `/data` that is not `persistent`: its data is lost on restart */
+    STATE_NOT_PERSISTENT("DG054", Severity.WARNING),
 
     /** an unknown stop signal */
     STOP_SIGNAL("DG060", Severity.ERROR),
@@ -133,7 +139,16 @@ public enum Code {
     LABEL("DG076", Severity.ERROR),
 
     /** an `sbom` setting other than `on` or `off` */
-    SBOM("DG077", Severity.ERROR);
+    SBOM("DG077", Severity.ERROR),
+
+    /** a nixpkgs pin that is not a full commit, a hash that is not a Nix sha256, or one without the other */
+    NIXPKGS_PIN("DG079", Severity.ERROR),
+
+    /** a `resources` value that is not a Kubernetes quantity, is zero, is memory in thousandths (`128m`), or a limit below its request */
+    RESOURCE_QUANTITY("DG080", Severity.ERROR),
+
+    /** a `k8s` setting Kubernetes refuses: replicas outside 1 to 1000, a namespace that is not a DNS label, an unknown `imagePullPolicy` */
+    K8S_SETTING("DG081", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -30,6 +30,11 @@ public final class ImageReference {
         return TAG_PATTERN.matcher(tag).matches();
     }
 
+    /** A content digest: "sha256:" and 64 lower-case hex digits (or sha512 and 128). */
+    public static boolean isDigest(String digest) {
+        return digest.matches("sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}");
+    }
+
     /** A full reference: "nginx:1.27-alpine", "gcr.io/distroless/static-debian12:nonroot", "x@sha256:...". */
     public static boolean isReference(String reference) {
         return reference.length() <= 512 && REFERENCE.matcher(reference).matches();

@@ -25,6 +25,9 @@ public record Spec(
         DockerSettings docker,
         NixSettings nix,
         Optional<Located<String>> sbom,
+        Optional<HealthDecl> health,
+        ResourcesDecl resources,
+        K8sSettings k8s,
         List<StatementRef> statements) {
 
     public Spec {
@@ -40,6 +43,9 @@ public record Spec(
         Objects.requireNonNull(docker, "docker");
         Objects.requireNonNull(nix, "nix");
         Objects.requireNonNull(sbom, "sbom");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(k8s, "k8s");
         statements = List.copyOf(statements);
     }
 }

@@ -12,25 +12,34 @@ import java.util.TreeMap;
 public final class Keywords {
 
     public static final List<String> TOP_LEVEL =
-            List.of("image", "description", "label", "app", "user", "dirs", "dir", "config", "port", "docker", "nix", "sbom");
+            List.of("image", "description", "label", "app", "user", "dirs", "dir", "config", "port", "docker", "nix",
+                    "sbom", "health", "resources", "k8s");
     public static final List<String> APP = List.of("binary", "args", "libs", "files", "env", "stop", "workdir");
     public static final List<String> USER = List.of("uid", "gid", "group", "home", "shell");
     public static final List<String> FILE_OPTIONS = List.of("owner", "mode");
     public static final List<String> CONFIG_SOURCES = List.of("from", "text");
     public static final List<String> DOCKER = List.of("from", "base", "builder");
-    public static final List<String> NIX = List.of("package", "binary", "function");
-    public static final List<String> IMAGE_OPTIONS = List.of("tag");
+    public static final List<String> NIX = List.of("package", "binary", "function", "nixpkgs", "sha256");
+    public static final List<String> IMAGE_OPTIONS = List.of("tag", "digest");
+    public static final List<String> DIR_OPTIONS = List.of("persistent");
+    public static final List<String> HEALTH = List.of("http", "tcp", "none", "port");
+    public static final List<String> RESOURCES = List.of("cpu", "memory", "limit");
+    public static final List<String> K8S = List.of("replicas", "namespace", "imagePullPolicy");
 
     /** The place each block's settings belong, for "`x` belongs in ..." messages. */
-    private static final Map<String, List<String>> HOMES = new TreeMap<>(Map.of(
-            "a top-level statement", TOP_LEVEL,
-            "a setting of `app { ... }`", APP,
-            "an option of `user`", USER,
-            "an option of a `dir` or `config` path", FILE_OPTIONS,
-            "the source of a `config` path", CONFIG_SOURCES,
-            "a setting of `docker { ... }`", DOCKER,
-            "a setting of `nix { ... }`", NIX,
-            "an option of `image`", IMAGE_OPTIONS));
+    private static final Map<String, List<String>> HOMES = new TreeMap<>(Map.ofEntries(
+            Map.entry("a top-level statement", TOP_LEVEL),
+            Map.entry("a setting of `app { ... }`", APP),
+            Map.entry("an option of `user`", USER),
+            Map.entry("an option of a `dir` or `config` path", FILE_OPTIONS),
+            Map.entry("the source of a `config` path", CONFIG_SOURCES),
+            Map.entry("a setting of `docker { ... }`", DOCKER),
+            Map.entry("a setting of `nix { ... }`", NIX),
+            Map.entry("an option of `image`", IMAGE_OPTIONS),
+            Map.entry("an option of a `dir` path", DIR_OPTIONS),
+            Map.entry("a part of `health`", HEALTH),
+            Map.entry("a setting of `resources { ... }`", RESOURCES),
+            Map.entry("a setting of `k8s { ... }`", K8S)));
 
     private static final Map<String, String> USAGE = new TreeMap<>();
 
@@ -68,6 +77,22 @@ public final class Keywords {
         USAGE.put("package", "package \"nginx\"");
         USAGE.put("sbom", "sbom off  (on by default: package metadata for scanners in the image)");
         USAGE.put("function", "function buildImage  (or buildLayeredImage, streamLayeredImage)");
+        USAGE.put("nixpkgs", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
+        USAGE.put("sha256", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
+        USAGE.put("digest", "image \"ghcr.io/acme/web\" tag \"1.0\" digest \"sha256:...\"");
+        USAGE.put("persistent", "dir \"/data\" owner \"app\" persistent");
+        USAGE.put("health", "health http \"/healthz\" port 8080  or  health tcp 8080  or  health none");
+        USAGE.put("http", "health http \"/healthz\" port 8080");
+        USAGE.put("tcp", "health tcp 8080");
+        USAGE.put("none", "health none");
+        USAGE.put("resources", "resources { cpu \"250m\" memory \"128Mi\" limit memory \"256Mi\" }");
+        USAGE.put("cpu", "cpu \"250m\"  (a limit: limit cpu \"1\")");
+        USAGE.put("memory", "memory \"128Mi\"  (a limit: limit memory \"256Mi\")");
+        USAGE.put("limit", "limit memory \"256Mi\"  or  limit cpu \"1\"");
+        USAGE.put("k8s", "k8s { replicas 2  namespace \"web\"  imagePullPolicy IfNotPresent }");
+        USAGE.put("replicas", "replicas 2");
+        USAGE.put("namespace", "namespace \"web\"");
+        USAGE.put("imagePullPolicy", "imagePullPolicy IfNotPresent  (or Always, Never)");
     }
 
     private Keywords() {

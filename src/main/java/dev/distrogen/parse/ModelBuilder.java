@@ -7,19 +7,25 @@ import dev.distrogen.model.ConfigSource;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.DockerSettings;
 import dev.distrogen.model.EnvVar;
+import dev.distrogen.model.HealthDecl;
 import dev.distrogen.model.ImageDecl;
+import dev.distrogen.model.K8sSettings;
 import dev.distrogen.model.Label;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.NixSettings;
 import dev.distrogen.model.PortDecl;
+import dev.distrogen.model.ResourcesDecl;
 import dev.distrogen.model.SourceLocation;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.StatementRef;
 import dev.distrogen.model.User;
+import dev.distrogen.parse.antlr.DistrogenLexer;
 import dev.distrogen.parse.antlr.DistrogenParser.*;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -50,6 +56,9 @@ final class ModelBuilder {
         DockerSettings docker = null;
         NixSettings nix = null;
         Located<String> sbom = null;
+        HealthDecl health = null;
+        ResourcesDecl resources = null;
+        K8sSettings k8s = null;
         List<Label> labels = new ArrayList<>();
         List<DirDecl> dirs = new ArrayList<>();
         List<ConfigDecl> configs = new ArrayList<>();
@@ -81,12 +90,19 @@ final class ModelBuilder {
                 nix = nix != null ? nix : createNix(c);
             } else if (stmt instanceof SbomStmtContext c) {
                 sbom = sbom != null ? sbom : word(c.word());
+            } else if (stmt instanceof HealthStmtContext c) {
+                health = health != null ? health : createHealth(c);
+            } else if (stmt instanceof ResourcesStmtContext c) {
+                resources = resources != null ? resources : createResources(c);
+            } else if (stmt instanceof K8sStmtContext c) {
+                k8s = k8s != null ? k8s : createK8s(c);
             }
         }
         return new Spec(baseDir, Optional.ofNullable(image), Optional.ofNullable(description), labels,
                 Optional.ofNullable(app), Optional.ofNullable(user), dirs, configs, ports,
                 docker != null ? docker : DockerSettings.NONE, nix != null ? nix : NixSettings.NONE,
-                Optional.ofNullable(sbom), statements);
+                Optional.ofNullable(sbom), Optional.ofNullable(health), resources != null ? resources : ResourcesDecl.NONE,
+                k8s != null ? k8s : K8sSettings.NONE, statements);
     }
 
     private ImageDecl createImage(ImageStmtContext c) {
@@ -94,8 +110,13 @@ final class ModelBuilder {
         if (c.TAG() != null) {
             note(c.TAG().getSymbol(), "image", scope);
         }
-        return new ImageDecl(string(c.STRING(0)), c.STRING().size() > 1 ? Optional.of(string(c.STRING(1))) : Optional.empty(),
-                at(c.getStart()));
+        if (c.DIGEST() != null) {
+            note(c.DIGEST().getSymbol(), "image", scope);
+        }
+        int next = 1;
+        Optional<Located<String>> tag = c.TAG() == null ? Optional.empty() : Optional.of(string(c.STRING(next++)));
+        Optional<Located<String>> digest = c.DIGEST() == null ? Optional.empty() : Optional.of(string(c.STRING(next)));
+        return new ImageDecl(string(c.STRING(0)), tag, digest, at(c.getStart()));
     }
 
     private App createApp(AppStmtContext c) {
@@ -155,8 +176,17 @@ final class ModelBuilder {
     }
 
     private DirDecl createDir(DirEntryContext c) {
-        FileOptions options = fileOptions(c.fileOption(), "dir");
-        return new DirDecl(string(c.STRING()), options.owner(), options.mode(), at(c.getStart()));
+        List<FileOptionContext> fileOptions = new ArrayList<>();
+        SourceLocation persistent = null;
+        for (DirOptionContext option : c.dirOption()) {
+            if (option.fileOption() != null) {
+                fileOptions.add(option.fileOption());
+            } else {
+                persistent = persistent != null ? persistent : at(option.PERSISTENT().getSymbol());
+            }
+        }
+        FileOptions options = fileOptions(fileOptions, "dir");
+        return new DirDecl(string(c.STRING()), options.owner(), options.mode(), Optional.ofNullable(persistent), at(c.getStart()));
     }
 
     private ConfigDecl createConfig(ConfigStmtContext c) {
@@ -221,6 +251,8 @@ final class ModelBuilder {
         Located<String> packageAttr = null;
         Located<String> binary = null;
         Located<String> function = null;
+        Located<String> nixpkgs = null;
+        Located<String> sha256 = null;
         for (NixSettingContext setting : c.nixSetting()) {
             note(setting.getStart(), "nix", scope);
             if (setting instanceof NixPackageSettingContext s) {
@@ -229,9 +261,57 @@ final class ModelBuilder {
                 binary = binary != null ? binary : string(s.STRING());
             } else if (setting instanceof NixFunctionSettingContext s) {
                 function = function != null ? function : word(s.word());
+            } else if (setting instanceof NixpkgsSettingContext s) {
+                nixpkgs = nixpkgs != null ? nixpkgs : string(s.STRING());
+            } else if (setting instanceof NixSha256SettingContext s) {
+                sha256 = sha256 != null ? sha256 : string(s.STRING());
             }
         }
         return new NixSettings(Optional.ofNullable(packageAttr), Optional.ofNullable(binary), Optional.ofNullable(function),
+                Optional.ofNullable(nixpkgs), Optional.ofNullable(sha256), at(c.getStart()));
+    }
+
+    private HealthDecl createHealth(HealthStmtContext c) {
+        if (c.healthCheck() instanceof HttpHealthContext h) {
+            return new HealthDecl(HealthDecl.Kind.HTTP, Optional.of(string(h.STRING())), Optional.of(number(h.NUMBER())),
+                    at(c.getStart()));
+        }
+        if (c.healthCheck() instanceof TcpHealthContext t) {
+            return new HealthDecl(HealthDecl.Kind.TCP, Optional.empty(), Optional.of(number(t.NUMBER())), at(c.getStart()));
+        }
+        return new HealthDecl(HealthDecl.Kind.NONE, Optional.empty(), Optional.empty(), at(c.getStart()));
+    }
+
+    private ResourcesDecl createResources(ResourcesStmtContext c) {
+        int scope = ++scopeCounter;
+        Map<String, Located<String>> values = new HashMap<>();
+        for (ResourceSettingContext setting : c.resourceSetting()) {
+            boolean limit = setting.getStart().getType() == DistrogenLexer.LIMIT;
+            String name = (limit ? "limit " : "") + (setting instanceof CpuSettingContext ? "cpu" : "memory");
+            TerminalNode value = setting instanceof CpuSettingContext s ? s.STRING() : ((MemorySettingContext) setting).STRING();
+            statements.add(new StatementRef(name, "resources", scope, at(setting.getStart())));
+            values.putIfAbsent(name, string(value));
+        }
+        return new ResourcesDecl(Optional.ofNullable(values.get("cpu")), Optional.ofNullable(values.get("memory")),
+                Optional.ofNullable(values.get("limit cpu")), Optional.ofNullable(values.get("limit memory")), at(c.getStart()));
+    }
+
+    private K8sSettings createK8s(K8sStmtContext c) {
+        int scope = ++scopeCounter;
+        Located<String> replicas = null;
+        Located<String> namespace = null;
+        Located<String> pullPolicy = null;
+        for (K8sSettingContext setting : c.k8sSetting()) {
+            note(setting.getStart(), "k8s", scope);
+            if (setting instanceof ReplicasSettingContext s) {
+                replicas = replicas != null ? replicas : number(s.NUMBER());
+            } else if (setting instanceof NamespaceSettingContext s) {
+                namespace = namespace != null ? namespace : string(s.STRING());
+            } else if (setting instanceof PullPolicySettingContext s) {
+                pullPolicy = pullPolicy != null ? pullPolicy : word(s.word());
+            }
+        }
+        return new K8sSettings(Optional.ofNullable(replicas), Optional.ofNullable(namespace), Optional.ofNullable(pullPolicy),
                 at(c.getStart()));
     }
 

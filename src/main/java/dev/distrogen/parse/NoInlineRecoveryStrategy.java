@@ -7,6 +7,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * ANTLR's default recovery, minus guessing a missing or extra token: such guesses produce
@@ -23,6 +24,9 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * </ul>
  */
 final class NoInlineRecoveryStrategy extends DefaultErrorStrategy {
+
+    /** The token at which recovery last started. */
+    private int lastRecoverIndex = -1;
 
     @Override
     protected boolean singleTokenInsertion(Parser recognizer) {
@@ -54,8 +58,21 @@ final class NoInlineRecoveryStrategy extends DefaultErrorStrategy {
 
     @Override
     public void recover(Parser recognizer, RecognitionException e) {
+        // ANTLR makes progress by consuming a token when an error repeats at the same place, but
+        // ending the error condition at a line's first word (below) resets its record of that;
+        // `resources {` then `limit` alone on a line was retried forever. Keep the guarantee here:
+        // a second error at the same token skips it, and at the end of the file, whose errors are
+        // reported, the parse stops.
+        TokenStream tokens = recognizer.getInputStream();
+        if (tokens.index() == lastRecoverIndex) {
+            if (tokens.LA(1) == Token.EOF) {
+                throw new ParseCancellationException(e);
+            }
+            recognizer.consume();
+        }
+        lastRecoverIndex = tokens.index();
         super.recover(recognizer, e);
-        if (startsLine(recognizer.getInputStream(), recognizer.getInputStream().LT(1))) {
+        if (startsLine(tokens, tokens.LT(1))) {
             // A new line: a new statement, whose own mistakes must be reported.
             endErrorCondition(recognizer);
         }

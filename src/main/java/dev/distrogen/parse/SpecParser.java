@@ -8,6 +8,7 @@ import dev.distrogen.parse.antlr.DistrogenParser;
 import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Parses a spec into the model. The ANTLR parse tree never leaves this package. When the syntax
@@ -27,7 +28,13 @@ public final class SpecParser {
         parser.removeErrorListeners();
         parser.setErrorHandler(new NoInlineRecoveryStrategy());
         parser.addErrorListener(new SyntaxErrorListener(diagnostics));
-        DistrogenParser.SpecContext tree = parser.spec();
+        DistrogenParser.SpecContext tree;
+        try {
+            tree = parser.spec();
+        } catch (ParseCancellationException stopped) {
+            // Recovery stopped at the end of the file after reporting its errors.
+            return new ParseResult(Optional.empty(), diagnostics.sorted());
+        }
         if (diagnostics.hasErrors()) {
             return new ParseResult(Optional.empty(), diagnostics.sorted());
         }

@@ -8,13 +8,15 @@ import java.util.Objects;
  *
  * @param packageAttr the nixpkgs attribute ("nginx"): defaults to the app's name
  * @param binary the program inside the package ("bin/nginx"): defaults to bin/ + the binary's name
+ * @param nixpkgs the nixpkgs the expression imports when no {@code pkgs} is passed
  */
-public record NixOptions(String packageAttr, String binary, NixFunction function) {
+public record NixOptions(String packageAttr, String binary, NixFunction function, NixpkgsPin nixpkgs) {
 
     public NixOptions {
         Objects.requireNonNull(packageAttr, "packageAttr");
         Objects.requireNonNull(binary, "binary");
         Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(nixpkgs, "nixpkgs");
     }
 
     /** The program as the image starts it, as Nix writes it: "${pkgs.nginx}/bin/nginx". */

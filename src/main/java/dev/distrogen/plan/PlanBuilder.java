@@ -9,21 +9,28 @@ import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.model.DockerSettings;
 import dev.distrogen.model.FileMode;
+import dev.distrogen.model.HealthDecl;
+import dev.distrogen.model.ImageDecl;
+import dev.distrogen.model.K8sSettings;
 import dev.distrogen.model.Label;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixSettings;
 import dev.distrogen.model.PortDecl;
+import dev.distrogen.model.Quantity;
+import dev.distrogen.model.ResourcesDecl;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.StopSignal;
 import dev.distrogen.model.User;
 import dev.distrogen.plan.PlanEntry.Kind;
 import dev.distrogen.plan.PlanEntry.Origin;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +43,8 @@ public final class PlanBuilder {
     public static final String DEFAULT_TAG = "latest";
     static final String NSSWITCH = "hosts: files dns\n";
     private static final ContainerPath TMP = ContainerPath.of("/tmp");
+    /** Signals that ask a server to finish its open connections first (nginx SIGQUIT, Apache httpd SIGWINCH). */
+    private static final Set<String> DRAIN_SIGNALS = Set.of("SIGQUIT", "SIGWINCH");
 
     private final Spec spec;
     private final App app;
@@ -70,9 +79,69 @@ public final class PlanBuilder {
         String tag = spec.image().flatMap(i -> i.tag()).map(Located::value).orElse(DEFAULT_TAG);
         NixOptions nix = nix(spec.nix());
         List<PlanEntry> laidOut = List.copyOf(entries.values());
-        return new ImagePlan(name, tag, spec.description().map(Located::value), account, laidOut, writableDirs(laidOut),
-                ResourceNames.of(name, app.name().value()), payload(), config(name), docker(spec.docker(), nix), nix,
-                spec.sbom().map(s -> s.value().equals("on")).orElse(true));
+        List<PlanEntry> writable = writableDirs(laidOut);
+        ImageConfig config = config(name);
+        return new ImagePlan(name, tag, spec.image().flatMap(ImageDecl::digest).map(Located::value),
+                spec.description().map(Located::value), account, laidOut, writable,
+                ResourceNames.of(name, app.name().value()), mounts(writable), runtime(config), payload(), config,
+                docker(spec.docker(), nix), nix, spec.sbom().map(s -> s.value().equals("on")).orElse(true));
+    }
+
+    /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */
+    private List<VolumeMount> mounts(List<PlanEntry> writable) {
+        Set<String> persistent = new HashSet<>();
+        spec.dirs().stream().filter(d -> d.persistent().isPresent()).forEach(d -> persistent.add(d.path().value()));
+        Set<String> taken = new HashSet<>();
+        List<VolumeMount> mounts = new ArrayList<>();
+        for (PlanEntry dir : writable) {
+            String path = dir.path().value();
+            mounts.add(new VolumeMount(dir, DnsLabel.unique(DnsLabel.of(path.substring(1)), taken), persistent.contains(path)));
+        }
+        return mounts;
+    }
+
+    private RuntimeOptions runtime(ImageConfig config) {
+        K8sSettings k8s = spec.k8s();
+        String signal = config.effectiveStopSignal();
+        int grace = DRAIN_SIGNALS.contains(signal) ? RuntimeOptions.DRAIN_GRACE_SECONDS : RuntimeOptions.DEFAULT_GRACE_SECONDS;
+        return new RuntimeOptions(health(config), resources(), grace,
+                k8s.replicas().map(r -> Integer.parseInt(r.value())).orElse(1),
+                k8s.namespace().map(Located::value),
+                k8s.pullPolicy().map(Located::value).orElse(RuntimeOptions.DEFAULT_PULL_POLICY));
+    }
+
+    /** The spec's health check; without one, a TCP check on the first tcp port; `health none`: none. */
+    private Optional<HealthProbe> health(ImageConfig config) {
+        Optional<HealthDecl> declared = spec.health();
+        if (declared.isEmpty()) {
+            return config.exposedPorts().stream().filter(p -> p.protocol().equals("tcp")).findFirst()
+                    .map(p -> new HealthProbe(HealthProbe.Kind.TCP, Optional.empty(), p.number()));
+        }
+        HealthDecl health = declared.get();
+        if (health.kind() == HealthDecl.Kind.NONE) {
+            return Optional.empty();
+        }
+        int port = Integer.parseInt(health.port().orElseThrow().value());
+        return Optional.of(health.kind() == HealthDecl.Kind.HTTP
+                ? new HealthProbe(HealthProbe.Kind.HTTP, health.path().map(Located::value), port)
+                : new HealthProbe(HealthProbe.Kind.TCP, Optional.empty(), port));
+    }
+
+    /**
+     * The spec's quantities with the defaults of {@link ResourceLimits}. A request left out is the
+     * default, but never above a limit the spec gives; a limit left out is the request (memory)
+     * or one core, at least the request (cpu).
+     */
+    private ResourceLimits resources() {
+        ResourcesDecl r = spec.resources();
+        String cpu = r.cpu().map(Located::value).orElse(r.cpuLimit().map(Located::value)
+                .filter(l -> Quantity.less(l, ResourceLimits.DEFAULT_CPU)).orElse(ResourceLimits.DEFAULT_CPU));
+        String memory = r.memory().map(Located::value).orElse(r.memoryLimit().map(Located::value)
+                .filter(l -> Quantity.less(l, ResourceLimits.DEFAULT_MEMORY)).orElse(ResourceLimits.DEFAULT_MEMORY));
+        String cpuLimit = r.cpuLimit().map(Located::value)
+                .orElse(Quantity.less(ResourceLimits.DEFAULT_CPU_LIMIT, cpu) ? cpu : ResourceLimits.DEFAULT_CPU_LIMIT);
+        String memoryLimit = r.memoryLimit().map(Located::value).orElse(memory);
+        return new ResourceLimits(cpu, memory, cpuLimit, memoryLimit);
     }
 
     /** The declared dirs the app's user may write to, as the kernel decides it. */
@@ -194,7 +263,9 @@ public final class PlanBuilder {
                 .orElse("bin/" + ContainerPath.of(app.binary().orElseThrow().value()).fileName());
         NixFunction function = nix.function().map(f -> NixFunction.ofName(f.value()).orElseThrow())
                 .orElse(NixFunction.BUILD_IMAGE);
-        return new NixOptions(packageAttr, binary, function);
+        NixpkgsPin pin = nix.nixpkgs().isPresent() && nix.sha256().isPresent()
+                ? new NixpkgsPin(nix.nixpkgs().get().value(), nix.sha256().get().value()) : NixpkgsPin.DEFAULT;
+        return new NixOptions(packageAttr, binary, function, pin);
     }
 
     private static String lines(List<String> lines) {

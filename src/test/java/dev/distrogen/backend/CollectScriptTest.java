@@ -243,7 +243,7 @@ class CollectScriptTest {
         var c = dev.distrogen.Compiler.compile(spec, "nginx.dl");
         String dockerfile = new dev.distrogen.backend.dockerfile.DockerfileBackend()
                 .generate(new GenerationRequest(c.plan().orElseThrow(), "nginx.dl", false)).get(0).text();
-        assertTrue(dockerfile.contains("FROM nixos/nix:latest AS build"), dockerfile);
+        assertTrue(dockerfile.contains("FROM nixos/nix:2.24.9 AS build"), dockerfile);
         String joined = dockerfile.replace("\\\n", "");
         for (String line : joined.split("\n")) {
             if (line.startsWith("RUN ")) {

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -30,7 +32,7 @@ class K8sManifestTest {
 
     @TestFactory
     Stream<DynamicTest> everySpec_givesAHardenedDeploymentAndItsService() throws Exception {
-        return Golden.allSpecs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertManifests(spec)));
+        return Golden.operatorSpecs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertManifests(spec)));
     }
 
     @SuppressWarnings("unchecked")
@@ -43,7 +45,8 @@ class K8sManifestTest {
         List<Object> documents = new ArrayList<>();
         new Yaml().loadAll(yaml).forEach(documents::add);
         Map<String, Object> deployment = (Map<String, Object>) documents.get(0);
-        assertEquals("Deployment", deployment.get("kind"));
+        java.util.Set<String> persistent = WritableReference.persistent(model);
+        assertEquals(persistent.isEmpty() ? "Deployment" : "StatefulSet", deployment.get("kind"));
         Map<String, Object> pod = at(deployment, "spec", "template", "spec");
         assertEquals(false, pod.get("automountServiceAccountToken"));
         Map<String, Object> podSecurity = at(pod, "securityContext");
@@ -55,7 +58,20 @@ class K8sManifestTest {
         List<Map<String, Object>> containers = (List<Map<String, Object>>) pod.get("containers");
         assertEquals(1, containers.size());
         Map<String, Object> container = containers.get(0);
-        assertEquals(plan.reference(), container.get("image"));
+        assertEquals(plan.pinnedReference(), container.get("image"));
+        assertEquals(plan.runtime().pullPolicy(), container.get("imagePullPolicy"));
+        assertEquals(plan.runtime().stopGraceSeconds(), pod.get("terminationGracePeriodSeconds"));
+        assertEquals(model.app().orElseThrow().stopSignal().map(s -> Set.of("SIGQUIT", "SIGWINCH").contains(s.value())).orElse(false) ? 60 : 30,
+                pod.get("terminationGracePeriodSeconds"), "a draining stop signal gets more time");
+        // Requests and limits always, which Trivy's KSV011/015/016/018 ask for.
+        Map<String, Object> resources = at(container, "resources");
+        for (String kind : List.of("requests", "limits")) {
+            for (String resource : List.of("cpu", "memory")) {
+                assertTrue(dev.distrogen.model.Quantity.value((String) at(resources, kind).get(resource)).isPresent(), kind + " " + resource);
+            }
+        }
+        assertFalse(dev.distrogen.model.Quantity.less((String) at(resources, "limits").get("memory"),
+                (String) at(resources, "requests").get("memory")), "the memory limit is at least the request");
         Map<String, Object> security = at(container, "securityContext");
         assertEquals(true, security.get("runAsNonRoot"));
         assertEquals(plan.user().uid(), ((Number) security.get("runAsUser")).longValue());
@@ -77,10 +93,24 @@ class K8sManifestTest {
         List<String> writable = List.copyOf(WritableReference.tmpfsOptions(model).keySet());
         assertTrue(writable.contains("/tmp"), "/tmp is writable by everyone");
         assertEquals(writable.stream().sorted().toList(), volumeOfMount.keySet().stream().sorted().toList());
+        List<String> claims = new ArrayList<>();
+        for (Map<String, Object> claim : (List<Map<String, Object>>) at(deployment, "spec").getOrDefault("volumeClaimTemplates", List.of())) {
+            claims.add((String) at(claim, "metadata").get("name"));
+            assertEquals(List.of("ReadWriteOnce"), at(claim, "spec").get("accessModes"));
+            assertTrue(at(claim, "spec", "resources", "requests").containsKey("storage"));
+        }
         for (String dir : writable) {
+            if (persistent.contains(dir)) {
+                assertTrue(claims.contains(volumeOfMount.get(dir)), "a persistent dir gets a PersistentVolumeClaim: " + dir);
+                assertFalse(volumes.containsKey(volumeOfMount.get(dir)), dir);
+                continue;
+            }
             Map<String, Object> volume = (Map<String, Object>) volumes.get(volumeOfMount.get(dir));
             assertTrue(volume.containsKey("emptyDir"), dir);
+            assertTrue(dev.distrogen.model.Quantity.value((String) at(volume, "emptyDir").get("sizeLimit")).isPresent(),
+                    "every emptyDir has a sizeLimit: " + dir);
         }
+        assertEquals(persistent.size(), claims.size());
         for (PlanEntry dir : plan.directories()) {
             if (dir.origin() == PlanEntry.Origin.DIR && dir.uid() == plan.user().uid()) {
                 assertTrue(volumeOfMount.containsKey(dir.path().value()), "the user's own dir " + dir.path() + " is mounted");
@@ -98,7 +128,50 @@ class K8sManifestTest {
             assertEquals(at(deployment, "spec", "selector", "matchLabels"), at(service, "spec", "selector"));
             assertEquals(ports.size(), ((List<?>) at(service, "spec").get("ports")).size());
         }
+        assertProbes(container, model, ports);
+
+        // Ingress only to the declared ports.
+        Map<String, Object> policy = (Map<String, Object>) documents.get(ports.isEmpty() ? 1 : 2);
+        assertEquals("NetworkPolicy", policy.get("kind"));
+        assertEquals(at(deployment, "spec", "selector"), at(policy, "spec", "podSelector"));
+        assertEquals(List.of("Ingress"), at(policy, "spec").get("policyTypes"));
+        List<String> admitted = new ArrayList<>();
+        for (Map<String, Object> rule : (List<Map<String, Object>>) at(policy, "spec").get("ingress")) {
+            assertFalse(rule.containsKey("from") && rule.get("from") == null);
+            for (Map<String, Object> port : (List<Map<String, Object>>) rule.get("ports")) {
+                admitted.add(port.get("port") + "/" + ((String) port.get("protocol")).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertEquals(ports, admitted);
+        int replicas = model.k8s().replicas().map(r -> Integer.parseInt(r.value())).orElse(1);
+        assertEquals(replicas, at(deployment, "spec").get("replicas"));
+        boolean budget = documents.stream().anyMatch(d -> "PodDisruptionBudget".equals(((Map<String, Object>) d).get("kind")));
+        assertEquals(replicas > 1, budget, "a PodDisruptionBudget exactly when there is more than one replica");
         assertEquals(plan.tag(), at(deployment, "metadata", "labels").get("app.kubernetes.io/version"), "a tag stays a string");
+    }
+
+    /** The spec's health check, or a TCP check on the first tcp port, in all three probes; `health none`: none. */
+    private static void assertProbes(Map<String, Object> container, Spec model, List<String> ports) {
+        Optional<String> firstTcp = ports.stream().filter(p -> p.endsWith("/tcp")).findFirst();
+        boolean none = model.health().map(h -> h.kind() == dev.distrogen.model.HealthDecl.Kind.NONE).orElse(false);
+        boolean probed = !none && (model.health().isPresent() || firstTcp.isPresent());
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            assertEquals(probed, container.containsKey(probe), probe);
+            if (!probed) {
+                continue;
+            }
+            Map<String, Object> p = at(container, probe);
+            if (model.health().isEmpty()) {
+                assertEquals(Integer.parseInt(firstTcp.orElseThrow().replace("/tcp", "")), at(p, "tcpSocket").get("port"));
+            } else if (model.health().get().kind() == dev.distrogen.model.HealthDecl.Kind.HTTP) {
+                assertEquals(model.health().get().path().orElseThrow().value(), at(p, "httpGet").get("path"));
+                assertEquals(Integer.parseInt(model.health().get().port().orElseThrow().value()), at(p, "httpGet").get("port"));
+            } else {
+                assertEquals(Integer.parseInt(model.health().get().port().orElseThrow().value()), at(p, "tcpSocket").get("port"));
+            }
+        }
+        assertTrue(!probed || (Integer) at(container, "startupProbe").get("failureThreshold")
+                * (Integer) at(container, "startupProbe").get("periodSeconds") >= 120, "a generous startup budget");
     }
 
     @SuppressWarnings("unchecked")

@@ -30,7 +30,7 @@ class CliTest {
                 env GREETING = "hello \\"world\\""
             }
             user "web" uid 10001 gid 10001
-            dir "/var/lib/web" owner "web" mode 0750
+            dir "/var/lib/web" owner "web" mode 0750 persistent
             config "/etc/web/web.conf" from "web.conf"
             port 8080
             """;

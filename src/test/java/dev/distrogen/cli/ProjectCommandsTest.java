@@ -25,7 +25,7 @@ class ProjectCommandsTest {
             image "web" tag "1.0"
             app "web" { binary "/usr/bin/web" args "--port" "8080" env MODE = "prod" }
             user "web" uid 10001 gid 10001
-            dir "/var/lib/web" owner "web" mode 0750
+            dir "/var/lib/web" owner "web" mode 0750 persistent
             config "/etc/web/web.conf" from "web.conf"
             port 8080
             docker { from "debian:12" }
@@ -62,13 +62,14 @@ class ProjectCommandsTest {
         CliRun all = run("/p/web.dl", "--target", "all", "-o", "/repo");
         assertEquals(0, all.exit(), all.err());
         assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", ".dockerignore", ".github/workflows/image.yml",
-                "Dockerfile", "IMAGE.md", "default.nix", "k8s.yaml", "web.conf", "web.dl"), filesUnder("/repo"));
+                "Dockerfile", "IMAGE.md", "compose.yaml", "default.nix", "k8s.yaml", "web.conf", "web.dl"), filesUnder("/repo"));
         assertEquals(SPEC, Files.readString(fs.getPath("/repo/web.dl")), "the spec itself, beside its config files");
         CliRun again = run("/repo/web.dl", "--target", "all", "-o", "/repo");
         assertEquals(0, again.exit(), "the skeleton regenerates itself: " + again.err());
         assertTrue(again.err().endsWith(", 0 changed\n"), again.err());
         for (String[] target : List.of(new String[] {"dockerfile", "Dockerfile"}, new String[] {"nix", "default.nix"},
-                new String[] {"docs", "IMAGE.md"}, new String[] {"k8s", "k8s.yaml"})) {
+                new String[] {"docs", "IMAGE.md"}, new String[] {"k8s", "k8s.yaml"},
+                new String[] {"compose", "compose.yaml"})) {
             assertEquals(run("/p/web.dl", "-t", target[0]).out(), Files.readString(fs.getPath("/repo", target[1])), target[0]);
         }
         @SuppressWarnings("unchecked")
@@ -80,11 +81,11 @@ class ProjectCommandsTest {
 
     @Test
     void all_withTemplates_alsoRendersTheUsersTargets() throws IOException {
-        Path dir = Files.createDirectories(fs.getPath("/t/compose"));
-        Files.writeString(dir.resolve("compose.yaml.ftl"), "image: \"[=image.name]:[=image.tag]\"\n");
+        Path dir = Files.createDirectories(fs.getPath("/t/stack"));
+        Files.writeString(dir.resolve("stack.yaml.ftl"), "image: \"[=image.name]:[=image.tag]\"\n");
         CliRun all = run("/p/web.dl", "--target", "all", "-o", "/repo", "--templates", "/t");
         assertEquals(0, all.exit(), all.err());
-        assertEquals("image: \"web:1.0\"\n", Files.readString(fs.getPath("/repo/compose.yaml")));
+        assertEquals("image: \"web:1.0\"\n", Files.readString(fs.getPath("/repo/stack.yaml")));
         assertTrue(Files.exists(fs.getPath("/repo/Dockerfile")));
     }
 
@@ -143,8 +144,8 @@ class ProjectCommandsTest {
 
     @Test
     void templates_addATarget_thatSeesTheJsonModel() throws IOException {
-        Path dir = Files.createDirectories(fs.getPath("/t/compose"));
-        Files.writeString(dir.resolve("compose.yaml.ftl"), """
+        Path dir = Files.createDirectories(fs.getPath("/t/stack"));
+        Files.writeString(dir.resolve("stack.yaml.ftl"), """
                 # [=spec]
                 services:
                   [=app.name]:
@@ -155,12 +156,12 @@ class ProjectCommandsTest {
                 [#list files as f][#if f.origin == "dir"]      - "[=f.path]:mode=[=f.mode]"
                 [/#if][/#list]""");
         CliRun help = run("/p/web.dl", "-t", "nope", "--templates", "/t");
-        assertTrue(help.err().contains("the targets are: plan, json, dockerfile, nix, docs, k8s, all, compose"), help.err());
-        CliRun run = run("/p/web.dl", "-t", "compose", "--templates", "/t", "-o", "/out");
+        assertTrue(help.err().contains("the targets are: plan, json, dockerfile, nix, docs, k8s, compose, all, stack"), help.err());
+        CliRun run = run("/p/web.dl", "-t", "stack", "--templates", "/t", "-o", "/out");
         assertEquals(0, run.exit(), run.err());
         assertEquals("# web.dl\nservices:\n  web:\n    image: \"web:1.0\"\n    user: \"10001:10001\"\n    read_only: true\n"
                 + "    tmpfs:\n      - \"/tmp:mode=1777\"\n      - \"/var/lib/web:mode=0750\"\n",
-                Files.readString(fs.getPath("/out/compose.yaml")));
+                Files.readString(fs.getPath("/out/stack.yaml")));
     }
 
     @Test

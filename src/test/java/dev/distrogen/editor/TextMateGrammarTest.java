@@ -62,18 +62,50 @@ class TextMateGrammarTest {
 
     @Test
     void nginxExample_knownTokens_haveTheirScopes() throws Exception {
-        JsonNode nginx = tokenize(List.of(Golden.root().resolve("examples/nginx/nginx.dl"))).values().iterator().next();
-        assertScope(nginx, 1, "# A distroless NGINX", "comment.line.number-sign.distrogen");
-        assertScope(nginx, 2, "image", "keyword.control.statement.distrogen");
-        assertScope(nginx, 2, "tag", "keyword.other.setting.distrogen");
-        assertScope(nginx, 2, "nginx-distroless", "string.quoted.double.distrogen");
-        assertScope(nginx, 8, "TZ", "variable.other.env.distrogen");
-        assertScope(nginx, 15, "0750", "constant.numeric.mode.octal.distrogen");
-        assertScope(nginx, 18, "1777", "constant.numeric.mode.octal.distrogen");
-        assertScope(nginx, 24, "    server_tokens off;", "string.quoted.triple.distrogen");
-        assertScope(nginx, 27, "8080", "constant.numeric.integer.decimal.distrogen");
-        assertScope(nginx, 31, "scratch", "constant.language.distrogen");
-        assertScope(nginx, 36, "buildImage", "constant.language.distrogen");
+        Path spec = Golden.root().resolve("examples/nginx/nginx.dl");
+        List<String> text = java.nio.file.Files.readAllLines(spec);
+        JsonNode nginx = tokenize(List.of(spec)).values().iterator().next();
+        assertScope(nginx, lineOf(text, "# A distroless NGINX"), "# A distroless NGINX", "comment.line.number-sign.distrogen");
+        assertScope(nginx, lineOf(text, "image \""), "image", "keyword.control.statement.distrogen");
+        assertScope(nginx, lineOf(text, "image \""), "tag", "keyword.other.setting.distrogen");
+        assertScope(nginx, lineOf(text, "image \""), "nginx-distroless", "string.quoted.double.distrogen");
+        assertScope(nginx, lineOf(text, "env     TZ"), "TZ", "variable.other.env.distrogen");
+        assertScope(nginx, lineOf(text, "mode 0750"), "0750", "constant.numeric.mode.octal.distrogen");
+        assertScope(nginx, lineOf(text, "mode 1777"), "1777", "constant.numeric.mode.octal.distrogen");
+        assertScope(nginx, lineOf(text, "server_tokens"), "    server_tokens off;", "string.quoted.triple.distrogen");
+        assertScope(nginx, lineOf(text, "port 8080"), "8080", "constant.numeric.integer.decimal.distrogen");
+        assertScope(nginx, lineOf(text, "base scratch"), "scratch", "constant.language.distrogen");
+        assertScope(nginx, lineOf(text, "function buildImage"), "buildImage", "constant.language.distrogen");
+    }
+
+    /** The grammar's keyword lists are exactly the language's keywords (the lexer's word tokens). */
+    @Test
+    void keywordLists_areTheLexersWordTokens() throws Exception {
+        JsonNode grammar = new ObjectMapper().readTree(EXTENSION.resolve("package.json").toFile()).at("/contributes/grammars/0");
+        String tm = java.nio.file.Files.readString(EXTENSION.resolve(grammar.get("path").asText()));
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        var alternation = java.util.regex.Pattern.compile("\\(\\?:([a-zA-Z0-9|]+)\\)\\(\\?!").matcher(tm);
+        while (alternation.find()) {
+            listed.addAll(List.of(alternation.group(1).split("\\|")));
+        }
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        org.antlr.v4.runtime.Vocabulary vocabulary = dev.distrogen.parse.antlr.DistrogenLexer.VOCABULARY;
+        for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
+            String literal = vocabulary.getLiteralName(type);
+            if (literal != null && literal.matches("'[a-zA-Z0-9]+'")) {
+                words.add(literal.substring(1, literal.length() - 1));
+            }
+        }
+        assertEquals(words, listed, "the keywords of syntaxes/distrogen.tmLanguage.json");
+    }
+
+    private static int lineOf(List<String> text, String needle) {
+        for (int i = 0; i < text.size(); i++) {
+            if (text.get(i).contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + needle);
     }
 
     @Test

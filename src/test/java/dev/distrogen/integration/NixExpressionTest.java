@@ -186,4 +186,29 @@ class NixExpressionTest {
         assertNotEquals(0, result.exit());
         assertTrue(result.err().contains("attribute 'no-such-package' missing"), result.err());
     }
+
+    /**
+     * Without a {@code pkgs} argument, real Nix fetches the pinned nixpkgs: fetchTarball (replaced
+     * here, through scopedImport, by one that reports its arguments) gets the commit's tarball
+     * and its hash, the default's or the spec's.
+     */
+    @Test
+    void theDefaultPkgs_isNixpkgsPinnedByCommitAndHash() throws Exception {
+        Nix.assumeNix();
+        Path spec = temp.resolve("pinned.dl");
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        String hash = "0".repeat(52);
+        for (String nix : List.of("", "nix { nixpkgs \"" + commit + "\" sha256 \"" + hash + "\" }\n")) {
+            Files.writeString(spec, "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\n" + nix);
+            Path dir = temp.resolve(nix.isEmpty() ? "default-pin" : "own-pin");
+            assertEquals(0, CliRun.run(spec.toString(), "-t", "nix", "-o", dir.toString()).exit());
+            var result = Nix.evalFailing("scopedImport { builtins = builtins // { fetchTarball = args: "
+                    + "throw \"fetchTarball ${builtins.toJSON args}\"; }; } " + Nix.nixPath(dir.resolve("default.nix")) + " { }");
+            String expected = nix.isEmpty()
+                    ? "{\"sha256\":\"1lr1h35prqkd1mkmzriwlpvxcb34kmhc9dnr48gkm8hh089hifmx\",\"url\":"
+                            + "\"https://github.com/NixOS/nixpkgs/archive/5646423bfac84ec68dfc60f2a322e627ef0d6a95.tar.gz\"}"
+                    : "{\"sha256\":\"" + hash + "\",\"url\":\"https://github.com/NixOS/nixpkgs/archive/" + commit + ".tar.gz\"}";
+            assertTrue(result.err().contains("fetchTarball " + expected), result.err());
+        }
+    }
 }

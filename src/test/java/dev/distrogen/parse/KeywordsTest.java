@@ -19,13 +19,14 @@ class KeywordsTest {
         Set<String> grammar = new TreeSet<>();
         for (int type = 1; type <= vocabulary.getMaxTokenType(); type++) {
             String literal = vocabulary.getLiteralName(type);
-            if (literal != null && literal.matches("'[a-z]+'")) {
+            if (literal != null && literal.matches("'[a-zA-Z][a-zA-Z0-9]*'")) {
                 grammar.add(literal.substring(1, literal.length() - 1));
             }
         }
         List<String> all = new ArrayList<>();
         for (List<String> block : List.of(Keywords.TOP_LEVEL, Keywords.APP, Keywords.USER, Keywords.FILE_OPTIONS,
-                Keywords.CONFIG_SOURCES, Keywords.DOCKER, Keywords.NIX, Keywords.IMAGE_OPTIONS)) {
+                Keywords.CONFIG_SOURCES, Keywords.DOCKER, Keywords.NIX, Keywords.IMAGE_OPTIONS, Keywords.DIR_OPTIONS,
+                Keywords.HEALTH, Keywords.RESOURCES, Keywords.K8S)) {
             all.addAll(block);
         }
         assertEquals(grammar, new TreeSet<>(all));

@@ -44,7 +44,7 @@ class PlanBuilderTest {
         assertEquals(Optional.of(DockerBase.SCRATCH), plan.docker().base());
         assertEquals(Optional.empty(), plan.docker().from());
         assertEquals(DockerBuilder.IMAGE, plan.docker().builder());
-        assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE), plan.nix());
+        assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE, NixpkgsPin.DEFAULT), plan.nix());
         assertEquals("/usr/local/bin/web", plan.docker().program());
         assertEquals(java.util.Map.of("org.opencontainers.image.title", "web"), plan.config().labels());
     }
@@ -123,7 +123,7 @@ class PlanBuilderTest {
         assertEquals("A web server", config.labels().get("org.opencontainers.image.description"));
         assertEquals("gcr.io/distroless/cc-debian12:nonroot", plan.docker().baseImage());
         assertEquals(DockerBuilder.NIX, plan.docker().builder());
-        assertEquals(new NixOptions("pkgs2.web", "libexec/web", NixFunction.STREAM_LAYERED_IMAGE), plan.nix());
+        assertEquals(new NixOptions("pkgs2.web", "libexec/web", NixFunction.STREAM_LAYERED_IMAGE, NixpkgsPin.DEFAULT), plan.nix());
         assertEquals(PlanEntry.Origin.PARENT, entry(plan, "/srv").origin());
     }
 
@@ -176,5 +176,54 @@ class PlanBuilderTest {
         ImagePlan nix = plan(MINIMAL + "docker { builder nix }\nnix { package \"webPkgs.web\" binary \"sbin/web\" }\n");
         assertEquals("/usr/local/sbin/web", nix.docker().program());
         assertEquals("${pkgs.webPkgs.web}/sbin/web", nix.nix().program());
+    }
+
+    @Test
+    void resources_defaultToRequestsAndLimits_neverARequestAboveALimit() {
+        assertEquals(new ResourceLimits("100m", "128Mi", "1", "128Mi"), plan(MINIMAL).runtime().resources());
+        assertEquals(new ResourceLimits("50m", "96Mi", "50m", "96Mi"),
+                plan(MINIMAL + "resources { limit memory \"96Mi\" limit cpu \"50m\" }").runtime().resources());
+        assertEquals(new ResourceLimits("2", "1Gi", "2", "1Gi"),
+                plan(MINIMAL + "resources { cpu \"2\" memory \"1Gi\" }").runtime().resources());
+        assertEquals(new ResourceLimits("250m", "128Mi", "1", "256Mi"),
+                plan(MINIMAL + "resources { cpu \"250m\" limit memory \"256Mi\" }").runtime().resources());
+    }
+
+    @Test
+    void health_defaultsToTheFirstTcpPort_noneTurnsItOff() {
+        assertEquals(Optional.empty(), plan(MINIMAL).runtime().health());
+        assertEquals(Optional.of(new HealthProbe(HealthProbe.Kind.TCP, Optional.empty(), 8443)),
+                plan(MINIMAL + "port 53/udp\nport 8443\nport 8080\n").runtime().health());
+        assertEquals(Optional.empty(), plan(MINIMAL + "port 8080\nhealth none\n").runtime().health());
+        assertEquals(Optional.of(new HealthProbe(HealthProbe.Kind.HTTP, Optional.of("/ready"), 9090)),
+                plan(MINIMAL + "port 8080\nport 9090\nhealth http \"/ready\" port 9090\n").runtime().health());
+    }
+
+    @Test
+    void stopGrace_isLongerForADrainingSignal() {
+        assertEquals(30, plan(MINIMAL).runtime().stopGraceSeconds());
+        assertEquals(60, plan(MINIMAL.replace("binary", "stop \"QUIT\" binary")).runtime().stopGraceSeconds());
+        assertEquals(60, plan(MINIMAL.replace("binary", "stop \"SIGWINCH\" binary")).runtime().stopGraceSeconds());
+        assertEquals(30, plan(MINIMAL.replace("binary", "stop \"SIGINT\" binary")).runtime().stopGraceSeconds());
+    }
+
+    @Test
+    void persistentDirs_getVolumesNamedAfterTheirPath_andTheDigestPinsTheReference() {
+        ImagePlan plan = plan("image \"ghcr.io/acme/web\" tag \"1\" digest \"sha256:" + "ab".repeat(32) + "\"\n" + MINIMAL
+                + "dir \"/data\" owner \"web\" persistent\ndir \"/var/cache/web\" owner \"web\"\n"
+                + "k8s { replicas 2 namespace \"shop\" }\nnix { nixpkgs \"" + "0".repeat(40) + "\" sha256 \"" + "1".repeat(52) + "\" }\n");
+        assertEquals(List.of("data:true", "tmp:false", "var-cache-web:false"),
+                plan.mounts().stream().map(m -> m.volume() + ":" + m.persistent()).toList());
+        assertTrue(plan.hasPersistentDirs());
+        assertEquals("ghcr.io/acme/web:1", plan.reference());
+        assertEquals("ghcr.io/acme/web:1@sha256:" + "ab".repeat(32), plan.pinnedReference());
+        assertEquals(Optional.of("ghcr.io"), plan.registry());
+        assertEquals(Optional.empty(), plan("image \"acme/web\"\n" + MINIMAL).registry());
+        assertEquals(2, plan.runtime().replicas());
+        assertEquals(Optional.of("shop"), plan.runtime().namespace());
+        assertEquals(new NixpkgsPin("0".repeat(40), "1".repeat(52)), plan.nix().nixpkgs());
+        assertEquals(List.of(List.of("--read-only"), List.of("-v", "web-data:/data"),
+                List.of("--tmpfs", "/tmp:uid=0,gid=0,mode=1777"), List.of("--tmpfs", "/var/cache/web:uid=10001,gid=10002,mode=0755")),
+                plan.runOptions());
     }
 }

@@ -4,23 +4,41 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.escape.GithubActions;
+import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.escape.Yaml;
+import dev.distrogen.plan.HealthProbe;
 import dev.distrogen.plan.ImagePlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code --target all -o DIR}: a repository skeleton in one go, the union of the other targets
- * (Dockerfile and .dockerignore, default.nix, the files they copy, IMAGE.md, k8s.yaml) and a
- * GitHub Actions workflow that builds the image both ways. A file two targets both write must be
- * the same; it is written once. The spec itself is written too, and with --templates the files
- * of the user's own targets.
+ * (Dockerfile and .dockerignore, default.nix, the files they copy, IMAGE.md, k8s.yaml,
+ * compose.yaml) and a GitHub Actions workflow that builds the image both ways, starts it as the
+ * plan means it, scans it and, when its name has a registry, pushes it. A file two targets both
+ * write must be the same; it is written once. The spec itself is written too, and with
+ * --templates the files of the user's own targets.
  */
 public final class AllBackend implements Backend {
 
     static final String WORKFLOW = ".github/workflows/image.yml";
+
+    /**
+     * Every action the workflow uses, pinned by the full commit of a release tag (a tag can be
+     * moved; a commit cannot), each read from the action's own repository, with its version.
+     */
+    static final Map<String, String> ACTIONS = Map.of(
+            "actions/checkout", "11d5960a326750d5838078e36cf38b85af677262 v4.4.0",
+            "cachix/install-nix-action", "630ae543ea3a38a9a4166f03376c02c50f408342 v31.11.0",
+            "aquasecurity/trivy-action", "ed142fd0673e97e23eac54620cfb913e5ce36c25 v0.36.0",
+            "docker/setup-buildx-action", "37fe631027851001ddb9b187196cc803df7f5f0e v4.3.0",
+            "docker/login-action", "4907a6ddec9925e35a0a9e82d7399ccc52663121 v4.1.0",
+            "docker/build-push-action", "53b7df96c91f9c12dcc8a07bcb9ccacbed38856a v7.3.0");
 
     private final List<Backend> parts;
 
@@ -78,7 +96,11 @@ public final class AllBackend implements Backend {
         return new ArrayList<>(files.values());
     }
 
-    /** Builds the image with the Dockerfile and with Nix on every push and pull request. */
+    /**
+     * Builds the image with the Dockerfile and with Nix on every push and pull request, starts the
+     * Dockerfile's image read-only and probes it, scans it with Trivy, and on a push to main
+     * pushes it when its name has a registry. The token may only read, except in the push job.
+     */
     static String workflow(GenerationRequest request) {
         ImagePlan plan = request.plan();
         Map<String, Object> push = new LinkedHashMap<>();
@@ -86,21 +108,91 @@ public final class AllBackend implements Backend {
         Map<String, Object> on = new LinkedHashMap<>();
         on.put("push", push);
         on.put("pull_request", new LinkedHashMap<>());
-        String nixLoad = plan.nix().loadCommand("default.nix");
+        String reference = GithubActions.literal(plan.reference());
         Map<String, Object> jobs = new LinkedHashMap<>();
         jobs.put("dockerfile", job(List.of(
-                step("uses", "actions/checkout@v4"),
-                step("name", "Build the image from the Dockerfile", "run", "docker build -t " + plan.reference() + " ."))));
+                checkout(),
+                map("name", "Build the image from the Dockerfile", "run", "docker build -t " + reference + " ."),
+                map("name", "Start it read-only, with a tmpfs on each dir it writes to, and probe it", "run",
+                        GithubActions.literal(smokeTest(plan))),
+                map("name", "Scan the image for known vulnerabilities", "uses", uses("aquasecurity/trivy-action"),
+                        "with", map("image-ref", reference, "exit-code", "1", "ignore-unfixed", true,
+                                "severity", "CRITICAL,HIGH")))));
         jobs.put("nix", job(List.of(
-                step("uses", "actions/checkout@v4"),
-                step("uses", "cachix/install-nix-action@v27", "with", Map.of("nix_path", "nixpkgs=channel:nixos-unstable")),
-                step("name", "Build the image with Nix and load it", "run", nixLoad))));
+                checkout(),
+                map("uses", uses("cachix/install-nix-action")),
+                map("name", "Build the image with Nix (nixpkgs pinned in default.nix) and load it",
+                        "run", GithubActions.literal(plan.nix().loadCommand("default.nix"))))));
+        plan.registry().ifPresent(registry -> jobs.put("push", pushJob(plan, registry)));
         Map<String, Object> workflow = new LinkedHashMap<>();
-        workflow.put("name", "image " + plan.reference());
+        workflow.put("name", "image " + reference);
         workflow.put("on", on);
+        workflow.put("permissions", map("contents", "read"));
         workflow.put("jobs", jobs);
-        return "# Generated by distrogen from " + request.headerName() + "; edits are lost when it runs again.\n"
-                + Yaml.documents(List.of(workflow));
+        String yaml = Yaml.documents(List.of(workflow));
+        for (Map.Entry<String, String> action : ACTIONS.entrySet()) {
+            String[] pin = action.getValue().split(" ");
+            yaml = yaml.replace("uses: " + action.getKey() + "@" + pin[0] + "\n",
+                    "uses: " + action.getKey() + "@" + pin[0] + " # " + pin[1] + "\n");
+        }
+        return "# Generated by distrogen from " + request.headerName() + "; edits are lost when it runs again.\n" + yaml;
+    }
+
+    /** On a push to main: build and push with BuildKit, then print the digest a deployment should pin. */
+    private static Map<String, Object> pushJob(ImagePlan plan, String registry) {
+        boolean ghcr = registry.equals("ghcr.io");
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("needs", List.of("dockerfile", "nix"));
+        job.put("if", "github.event_name == 'push'");
+        job.put("runs-on", "ubuntu-latest");
+        job.put("permissions", map("contents", "read", "packages", "write"));
+        job.put("steps", List.of(
+                checkout(),
+                map("uses", uses("docker/setup-buildx-action")),
+                map("uses", uses("docker/login-action"), "with", map("registry", GithubActions.literal(registry),
+                        "username", ghcr ? "${{ github.actor }}" : "${{ secrets.REGISTRY_USERNAME }}",
+                        "password", ghcr ? "${{ secrets.GITHUB_TOKEN }}" : "${{ secrets.REGISTRY_PASSWORD }}")),
+                map("id", "push", "uses", uses("docker/build-push-action"), "with",
+                        map("context", ".", "push", true, "tags", GithubActions.literal(plan.reference()))),
+                map("name", "Print the digest to pin (image \"NAME\" tag \"TAG\" digest \"sha256:...\")",
+                        "env", map("DIGEST", "${{ steps.push.outputs.digest }}"),
+                        "run", GithubActions.literal("echo \"pushed " + Shell.word(plan.reference()) + "@$DIGEST\"" ))));
+        return job;
+    }
+
+    /**
+     * Runs the image as docs, compose and k8s do (read-only root, a tmpfs per writable dir, a
+     * volume per persistent one), then waits for its health check, or checks that it still runs.
+     */
+    static String smokeTest(ImagePlan plan) {
+        String name = Shell.word(plan.names().workload());
+        String options = plan.runOptions().stream()
+                .map(option -> option.stream().map(Shell::word).collect(Collectors.joining(" ")))
+                .collect(Collectors.joining(" \\\n  "));
+        List<String> lines = new ArrayList<>();
+        lines.add("docker run -d --name " + name + " " + options + " \\\n  " + Shell.word(plan.reference()));
+        Optional<HealthProbe> health = plan.runtime().health();
+        if (health.isPresent() && health.get().kind() == HealthProbe.Kind.HTTP) {
+            lines.add("curl -fsS -o /dev/null --retry 30 --retry-connrefused --retry-delay 1 "
+                    + Shell.word("http://127.0.0.1:" + health.get().port() + health.get().path().orElseThrow())
+                    + " || { docker logs " + name + "; exit 1; }");
+        } else if (health.isPresent()) {
+            lines.add("timeout 30 bash -c 'until echo > /dev/tcp/127.0.0.1/" + health.get().port() + "; do sleep 1; done' 2>/dev/null"
+                    + " || { docker logs " + name + "; exit 1; }");
+        } else {
+            lines.add("sleep 5; [ \"$(docker inspect -f '{{.State.Running}}' " + name + ")\" = true ] || { docker logs " + name
+                    + "; exit 1; }");
+        }
+        lines.add("docker rm -f " + name);
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static Map<String, Object> checkout() {
+        return map("uses", uses("actions/checkout"), "with", map("persist-credentials", false));
+    }
+
+    private static String uses(String action) {
+        return action + "@" + ACTIONS.get(action).split(" ")[0];
     }
 
     private static Map<String, Object> job(List<Object> steps) {
@@ -110,11 +202,11 @@ public final class AllBackend implements Backend {
         return job;
     }
 
-    private static Map<String, Object> step(Object... keysAndValues) {
-        Map<String, Object> step = new LinkedHashMap<>();
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            step.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        return step;
+        return map;
     }
 }

@@ -74,7 +74,8 @@ public final class DockerfileBackend implements Backend {
                         .map(e -> DockerfileText.quotedValue(e.getKey()) + "=" + DockerfileText.quotedValue(e.getValue()))
                         .toList(),
                 Json.array(List.of(plan.docker().program())),
-                config.cmd().isEmpty() ? null : Json.array(config.cmd()));
+                config.cmd().isEmpty() ? null : Json.array(config.cmd()),
+                plan.digest().map(d -> plan.pinnedReference()).orElse(null));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(GeneratedFile.text(FILE_NAME, request.templates().render("dockerfile/Dockerfile.ftl", view)));
         if (request.toDirectory()) {

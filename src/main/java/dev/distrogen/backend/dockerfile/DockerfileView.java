@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What the Dockerfile template lays out: every line already decided and escaped. Absent values
  * are null, which the template tests with {@code ??}.
+ *
+ * @param digest the reference with the digest the spec pins what runs by, or null
  */
 public record DockerfileView(
         String specName,
@@ -22,5 +24,6 @@ public record DockerfileView(
         String stopSignal,
         List<String> labels,
         String entrypoint,
-        String cmd) {
+        String cmd,
+        String digest) {
 }

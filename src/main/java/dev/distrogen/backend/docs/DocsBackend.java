@@ -9,11 +9,13 @@ import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.plan.Account;
-import dev.distrogen.plan.ExposedPort;
+import dev.distrogen.plan.HealthProbe;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
+import dev.distrogen.plan.ResourceLimits;
+import dev.distrogen.plan.RuntimeOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -66,7 +68,12 @@ public final class DocsBackend implements Backend {
                 plan.sbom(),
                 ImagePlan.SBOM_PATH,
                 plan.docker().builder() == DockerBuilder.NIX,
-                "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link");
+                "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link",
+                Shell.word(plan.pinnedReference()),
+                Shell.word("app.kubernetes.io/name=" + plan.names().workload()),
+                plan.runtime().namespace().map(ns -> " -n " + Shell.word(ns)).orElse(""),
+                kubernetesObjects(plan),
+                plan.hasPersistentDirs());
         return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
     }
 
@@ -107,18 +114,42 @@ public final class DocsBackend implements Backend {
                 : "text in the spec";
     }
 
-    /** docker run with --read-only and a tmpfs, owned and moded as planned, on every directory the app writes to. */
+    /**
+     * docker run with --read-only and a tmpfs, owned and moded as planned, on every directory the
+     * app writes to (a named volume on a persistent one), as the plan's run options say.
+     */
     private static String runCommand(ImagePlan plan) {
         List<String> lines = new ArrayList<>();
-        lines.add("docker run --rm --name " + Shell.word(plan.names().workload()) + " --read-only");
-        for (PlanEntry dir : plan.writableDirs()) {
-            lines.add("--tmpfs " + Shell.word(dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode="
-                    + dir.mode().octal()));
+        lines.add("docker run --rm --name " + Shell.word(plan.names().workload()));
+        for (List<String> option : plan.runOptions()) {
+            lines.add(option.stream().map(Shell::word).collect(Collectors.joining(" ")));
         }
-        for (ExposedPort port : plan.config().exposedPorts()) {
-            lines.add("-p " + port.number() + ":" + port.ociForm());
-        }
-        lines.add(plan.reference());
+        lines.add(Shell.word(plan.pinnedReference()));
         return String.join(" \\\n  ", lines);
+    }
+
+    private static String kubernetesObjects(ImagePlan plan) {
+        RuntimeOptions runtime = plan.runtime();
+        List<String> objects = new ArrayList<>();
+        objects.add(plan.hasPersistentDirs()
+                ? "a StatefulSet (a PersistentVolumeClaim of " + ResourceLimits.PERSISTENT_SIZE + " for each persistent dir)"
+                : "a Deployment");
+        if (!plan.config().exposedPorts().isEmpty()) {
+            objects.add("a Service");
+        }
+        objects.add("a NetworkPolicy that admits ingress only to " + (plan.config().exposedPorts().isEmpty() ? "no port"
+                : "its ports"));
+        if (runtime.replicas() > 1) {
+            objects.add("a PodDisruptionBudget (one of its " + runtime.replicas() + " replicas down at a time)");
+        }
+        ResourceLimits r = runtime.resources();
+        String probe = runtime.health().map(h -> h.kind() == HealthProbe.Kind.HTTP
+                ? "an HTTP GET of " + Markdown.code(h.path().orElseThrow()) + " on port " + h.port()
+                : "a TCP connection to port " + h.port()).map(p -> "Startup, readiness and liveness probes make " + p + ". ")
+                .orElse("No probes: the spec declares no health check and no tcp port. ");
+        return String.join(", ", objects) + ". " + probe + "The container asks for " + Markdown.code(r.cpuRequest())
+                + " CPU and " + Markdown.code(r.memoryRequest()) + " memory, and may use at most " + Markdown.code(r.cpuLimit())
+                + " and " + Markdown.code(r.memoryLimit()) + "; each emptyDir holds at most " + Markdown.code(ResourceLimits.DIR_SIZE_LIMIT)
+                + "; it gets " + runtime.stopGraceSeconds() + " s to stop after " + Markdown.code(plan.config().effectiveStopSignal()) + ".";
     }
 }

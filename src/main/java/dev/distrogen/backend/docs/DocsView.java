@@ -15,6 +15,11 @@ import java.util.List;
  * @param sbomPath where the image holds its CycloneDX SBOM (Nix, rpm build stages)
  * @param nixBuilder whether the Dockerfile's build stage is nix ({@code docker { builder nix }})
  * @param nixPackage the command that builds the app's nixpkgs package, whose closure the Nix image holds
+ * @param pinnedReference what a runtime pulls: the reference, with the spec's digest if any
+ * @param selector the label selector of the app's pods, a shell word
+ * @param namespaceOption " -n NAMESPACE" when the spec names one, else empty
+ * @param kubernetesObjects what k8s.yaml holds, in a sentence of Markdown
+ * @param persistent whether a dir keeps its data in a named volume
  */
 public record DocsView(
         String title,
@@ -33,5 +38,10 @@ public record DocsView(
         boolean sbom,
         String sbomPath,
         boolean nixBuilder,
-        String nixPackage) {
+        String nixPackage,
+        String pinnedReference,
+        String selector,
+        String namespaceOption,
+        String kubernetesObjects,
+        boolean persistent) {
 }

@@ -74,7 +74,8 @@ public final class NixBackend implements Backend {
         bindings.add(layoutComment(plan.nix().function()) + "\nlayout = ''\n"
                 + String.join("\n", layout(plan, names).stream().map(l -> "  " + l).toList()) + "\n'';");
         String call = NixFormat.render(builderCall(plan), 0);
-        NixView view = new NixView(request.headerName(), buildCommands(plan), indent(bindings), call);
+        NixView view = new NixView(request.headerName(), buildCommands(plan), indent(bindings), call,
+                NixStrings.quoted(plan.nix().nixpkgs().url()), NixStrings.quoted(plan.nix().nixpkgs().sha256()));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(GeneratedFile.text(FILE_NAME, request.templates().render("nix/default.nix.ftl", view)));
         if (request.toDirectory()) {

@@ -34,6 +34,9 @@ public final class ImageCheck implements Check {
             image.tag().filter(t -> !ImageReference.isTag(t.value())).ifPresent(t -> found.add(
                     Diagnostic.error(Code.IMAGE_REFERENCE, t.at(), "tag \"" + t.value() + "\" is not a valid image tag")
                             .withHint("a tag has at most 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`")));
+            image.digest().filter(d -> !ImageReference.isDigest(d.value())).ifPresent(d -> found.add(
+                    Diagnostic.error(Code.IMAGE_REFERENCE, d.at(), "digest \"" + d.value() + "\" is not an image digest")
+                            .withHint("write it as the registry prints it: \"sha256:\" and 64 hex digits")));
         });
         if (spec.image().isEmpty()) {
             spec.app().filter(app -> !ImageReference.isName(app.name().value())).ifPresent(app -> found.add(

@@ -65,11 +65,32 @@ distrogen [=specArg] --target nix -o build/nix
 ## Run it read-only
 
 The root filesystem can be read-only: the directories the app writes to get a tmpfs each,
-with the owner and mode the image gives them.
+with the owner and mode the image gives them[#if persistent], and each persistent one a named volume
+instead, which keeps its data when the container is replaced (Docker fills a new volume with
+the directory's owner and mode from the image)[/#if].
 
 ```sh
 [=runCommand]
 ```
+
+`compose.yaml` (`--target compose`) runs it the same way: `docker compose up -d`.
+
+## Run it on Kubernetes
+
+`k8s.yaml` (`--target k8s`) holds [=kubernetesObjects]
+
+```sh
+kubectl apply -f k8s.yaml
+kubectl get pods[=namespaceOption] -l [=selector]
+```
+
+Neither file has a `HEALTHCHECK`: Docker runs one as a command inside the container, and an
+image with no shell and no tools has nothing to run. Kubernetes probes the app from outside
+instead. For the same reason `trivy config` reports DS026 (no HEALTHCHECK) on the Dockerfile;
+it also reports KSV116 (a root group) on every object of `k8s.yaml`, the Service and the
+NetworkPolicy included: it looks for `runAsGroup` and `fsGroup` in the object's own
+`spec.securityContext`, where a Deployment or StatefulSet has none, not in its pod template,
+which sets both to the app's group.
 
 ## Scan it
 
@@ -123,9 +144,36 @@ process and network namespaces instead:
 docker run --rm -it --pid=container:[=containerName] --net=container:[=containerName] --cap-add SYS_PTRACE busybox sh
 ```
 
-On Kubernetes, an ephemeral debug container targets the app's container (ephemeral containers
-are enabled by default since Kubernetes 1.25):
+On Kubernetes, an ephemeral debug container targets the app's container. Ephemeral containers
+are beta and enabled by default since Kubernetes 1.23, and generally available since 1.25.
+`--profile=restricted` (kubectl 1.27 or later) gives the debug container the same restricted
+security context as the app, so a namespace that enforces the restricted Pod Security Standard
+admits it. The debug container runs as the pod's non-root user, which shares the app's
+process namespace and sees its files under `/proc/1/root`; capabilities that other profiles add
+(`SYS_PTRACE` in `general`) do not work for a non-root user.
 
 ```sh
-kubectl debug -it POD --image=busybox --target=[=kubernetesContainer]
+kubectl debug -it[=namespaceOption] POD --image=busybox --target=[=kubernetesContainer] --profile=restricted
+```
+
+## Ship it
+
+Push the image to its registry, then pin what you pushed by its digest: a tag can be moved to
+other content, a digest cannot.
+
+```sh
+docker push [=reference]
+docker buildx imagetools inspect [=reference] --format '{{json .Manifest.Digest}}'
+```
+
+Write the digest into the spec (`image "NAME" tag "TAG" digest "sha256:..."`) and generate
+again: `k8s.yaml`, `compose.yaml` and the commands above then pull `NAME:TAG@sha256:...`. The
+workflow of `--target all` pushes on every push to `main` (when the image's name has a
+registry) and prints the digest.
+
+Scan the image and the manifests before you ship them:
+
+```sh
+trivy image [=reference]
+trivy config .
 ```

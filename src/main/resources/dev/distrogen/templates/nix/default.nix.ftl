@@ -3,8 +3,13 @@
 [#list buildCommands as command]
 #   [=command]
 [/#list]
+# nixpkgs is pinned (a commit and its hash), so the expression builds the same image later;
+# pass another to override it: nix-build --arg pkgs 'import <nixpkgs> { }'
 {
-  pkgs ? import <nixpkgs> { },
+  pkgs ? import (builtins.fetchTarball {
+    url = [=nixpkgsUrl];
+    sha256 = [=nixpkgsSha256];
+  }) { },
 }:
 
 let

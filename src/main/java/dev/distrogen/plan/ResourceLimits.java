@@ -1,0 +1,27 @@
+package dev.distrogen.plan;
+
+import java.util.Objects;
+
+/**
+ * What the app asks of a node and may use at most, as Kubernetes quantities. Defaults (README):
+ * requests {@value #DEFAULT_CPU} CPU and {@value #DEFAULT_MEMORY} memory; the memory limit is the
+ * memory request (a container over it is killed, not the node), the CPU limit
+ * {@value #DEFAULT_CPU_LIMIT} core or the request if that is more.
+ */
+public record ResourceLimits(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+
+    public static final String DEFAULT_CPU = "100m";
+    public static final String DEFAULT_MEMORY = "128Mi";
+    public static final String DEFAULT_CPU_LIMIT = "1";
+    /** The most a tmpfs-like volume (an emptyDir) may hold before the pod is evicted. */
+    public static final String DIR_SIZE_LIMIT = "256Mi";
+    /** What a persistent dir's volume claim asks for. */
+    public static final String PERSISTENT_SIZE = "1Gi";
+
+    public ResourceLimits {
+        Objects.requireNonNull(cpuRequest, "cpuRequest");
+        Objects.requireNonNull(memoryRequest, "memoryRequest");
+        Objects.requireNonNull(cpuLimit, "cpuLimit");
+        Objects.requireNonNull(memoryLimit, "memoryLimit");
+    }
+}
