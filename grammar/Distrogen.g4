@@ -39,6 +39,8 @@ appSetting
     | ENV word '=' STRING       # envSetting
     | STOP STRING               # stopSetting
     | WORKDIR STRING            # workdirSetting
+    | INIT STRING               # initSetting
+    | SMOKE STRING*             # smokeSetting
     ;
 
 // user "NAME" uid N gid N [group "NAME"] [home "PATH"] [shell "PATH"]
@@ -70,12 +72,13 @@ configSource
 // port N[/tcp|/udp]
 portStmt : PORT NUMBER ('/' word)? ;
 
-// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix }
+// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix  packages "NAME"... }
 dockerStmt : DOCKER '{' dockerSetting* '}' ;
 dockerSetting
     : FROM STRING               # dockerFromSetting
     | BASE (word | STRING)      # dockerBaseSetting
     | BUILDER word              # dockerBuilderSetting
+    | PACKAGES STRING+          # dockerPackagesSetting
     ;
 
 // nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|... }
@@ -91,7 +94,7 @@ word : IDENT | keyword ;
 keyword
     : IMAGE | TAG | DESCRIPTION | LABEL | APP | BINARY | ARGS | LIBS | FILES | ENV | STOP | WORKDIR
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
-    | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION
+    | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | INIT | SMOKE | PACKAGES
     ;
 
 IMAGE       : 'image' ;
@@ -126,6 +129,9 @@ BUILDER     : 'builder' ;
 NIX         : 'nix' ;
 PACKAGE     : 'package' ;
 FUNCTION    : 'function' ;
+INIT        : 'init' ;
+SMOKE       : 'smoke' ;
+PACKAGES    : 'packages' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

@@ -127,7 +127,13 @@ public enum Code {
     IMAGE_REFERENCE("DG075", Severity.ERROR),
 
     /** a label key that is malformed or given twice; a label or description value with a line break */
-    LABEL("DG076", Severity.ERROR);
+    LABEL("DG076", Severity.ERROR),
+
+    /** a `packages` name that is not an apt, apk or rpm package name, or packages with `builder nix` */
+    PACKAGE_NAME("DG077", Severity.ERROR),
+
+    /** a `smoke` argument with a line break or control character */
+    SMOKE_ARGUMENT("DG078", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

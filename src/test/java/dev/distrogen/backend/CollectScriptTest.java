@@ -305,7 +305,65 @@ class CollectScriptTest {
         assertTrue(dockerfile.contains("ENTRYPOINT [\"/usr/local/bin/nginx\"]"), dockerfile);
     }
 
+    /** packages.sh: the stage's own package manager, found at build time, gets the names as single words. */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void packages_useTheStagesPackageManager_orFailNamingTheImage(String shell) throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("pm"));
+        Path log = temp.resolve("pm.log");
+        for (String tool : List.of("apk", "dnf")) {
+            Path fake = bin.resolve(tool);
+            Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do echo \"" + tool + " [$a]\"; done >> '" + log + "'\n");
+            fake.toFile().setExecutable(true);
+        }
+        Result apk = sh(shell, ". \"$1\"; PATH=\"$2\"; dg_packages 'alpine:3' 'nginx' 'tini=0.19.0-r3'", PACKAGES.toString(),
+                bin.toString());
+        assertEquals(0, apk.exit(), apk.err());
+        assertEquals(List.of("apk [add]", "apk [--no-cache]", "apk [nginx]", "apk [tini=0.19.0-r3]"), Files.readAllLines(log));
+        Result none = sh(shell, ". \"$1\"; PATH=/distrogen-nowhere; dg_packages 'debian:bookworm-slim' 'nginx-light'",
+                PACKAGES.toString());
+        assertEquals(1, none.exit());
+        assertEquals("distrogen: the build stage debian:bookworm-slim has none of apt-get, apk, dnf or microdnf to install "
+                + "nginx-light: build on an image that has one, or one that already holds them\n", none.err());
+    }
+
+    /**
+     * smoke.sh in a root holding busybox only: the program runs there with the image's env only,
+     * a success prints its output, a failure stops with it; busybox's chroot runs it as root and says so.
+     */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void smoke_runsTheProgramInTheRoot_failingWithItsOwnOutput(String shell) throws Exception {
+        Tools.requireRoot("the smoke test chroots into the collected root");
+        Path busybox = Path.of("/bin/busybox");
+        Tools.require(Files.isExecutable(busybox), "busybox-static is not installed");
+        Path bin = Files.createDirectories(temp.resolve("root/bin"));
+        Files.copy(busybox, bin.resolve("busybox"));
+        String call = ". \"$1\"; R=\"$DG_ROOT\"; dg_smoke 10001:10001 'GREETING=it is $x' -- /bin/busybox sh -c ";
+        Result ok = sh(shell, call + "'echo \"$GREETING as $(/bin/busybox id -u), HOME=${HOME-unset}\"'", SMOKE.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        // busybox's sh runs its own chroot applet; dash finds coreutils' (installed with dash).
+        boolean busyboxChroot = shell.endsWith("busybox");
+        assertEquals("it is $x as " + (busyboxChroot ? "0" : "10001") + ", HOME=unset\n", ok.out());
+        assertEquals(busyboxChroot ? "distrogen: this build stage's chroot (busybox) cannot change user: the smoke test runs as "
+                + "root, not as 10001:10001\n" : "", ok.err());
+        Result bad = sh(shell, call + "'echo missing libfoo.so >&2; exit 3'", SMOKE.toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.out().contains("missing libfoo.so"), bad.out());
+        assertTrue(bad.err().endsWith("distrogen: smoke test: /bin/busybox sh -c echo missing libfoo.so >&2; exit 3 exited with "
+                + "status 3 in the image's root (as 10001:10001, with the image's environment only); its output is above\n"), bad.err());
+        if (busyboxChroot) {
+            return; // busybox's sh finds its own chroot applet whatever PATH says
+        }
+        Result without = sh(shell, ". \"$1\"; PATH=/distrogen-nowhere; dg_smoke 0:0 -- /bin/busybox true", SMOKE.toString());
+        assertEquals(1, without.exit());
+        assertTrue(without.err().startsWith("distrogen: the build stage has no chroot"), without.err());
+    }
+
     // --- helpers
+
+    static final Path PACKAGES = LIBRARY.resolveSibling("packages.sh");
+    static final Path SMOKE = LIBRARY.resolveSibling("smoke.sh");
 
     private static final String JVM = "/usr/lib/jvm/java-17-openjdk-amd64";
 

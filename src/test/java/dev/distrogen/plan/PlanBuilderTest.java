@@ -44,7 +44,7 @@ class PlanBuilderTest {
         assertEquals(Optional.of(DockerBase.SCRATCH), plan.docker().base());
         assertEquals(Optional.empty(), plan.docker().from());
         assertEquals(DockerBuilder.IMAGE, plan.docker().builder());
-        assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE), plan.nix());
+        assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE, java.util.Optional.empty()), plan.nix());
         assertEquals("/usr/local/bin/web", plan.docker().program());
         assertEquals(java.util.Map.of("org.opencontainers.image.title", "web"), plan.config().labels());
     }
@@ -123,7 +123,7 @@ class PlanBuilderTest {
         assertEquals("A web server", config.labels().get("org.opencontainers.image.description"));
         assertEquals("gcr.io/distroless/cc-debian12:nonroot", plan.docker().baseImage());
         assertEquals(DockerBuilder.NIX, plan.docker().builder());
-        assertEquals(new NixOptions("pkgs2.web", "libexec/web", NixFunction.STREAM_LAYERED_IMAGE), plan.nix());
+        assertEquals(new NixOptions("pkgs2.web", "libexec/web", NixFunction.STREAM_LAYERED_IMAGE, java.util.Optional.empty()), plan.nix());
         assertEquals(PlanEntry.Origin.PARENT, entry(plan, "/srv").origin());
     }
 

@@ -70,6 +70,9 @@ public final class DocsBackend implements Backend {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Program", Markdown.code(plan.docker().program()) + " (Dockerfile), "
                 + Markdown.code(plan.nix().program()) + " (Nix)"));
+        plan.app().init().ifPresent(i -> rows.add(List.of("Init", Markdown.code(i.value()) + " (Dockerfile), "
+                + Markdown.code(plan.nix().init().orElseThrow().text()) + " (Nix), started as PID 1: it passes signals to the "
+                + "program and reaps its children")));
         rows.add(List.of("Arguments", config.cmd().isEmpty() ? "none"
                 : config.cmd().stream().map(Markdown::code).collect(Collectors.joining(" "))));
         String libs = plan.app().libs().isEmpty() ? ""
