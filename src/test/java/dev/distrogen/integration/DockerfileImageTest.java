@@ -287,7 +287,7 @@ class DockerfileImageTest {
             assertTrue(!FORBIDDEN.contains(name), "the image holds " + path + ": no shell, no package manager");
         }
         TreeAssertions.assertLaidOutAsPlanned(image.rootfs, plan);
-        assertConfig(image.config, plan, List.of(plan.app().binary().value()));
+        assertConfig(image.config, plan, plan.docker().entrypoint());
     }
 
     /** The image's config is the plan's; buildah's own additions (PATH, io.buildah.version) aside. */

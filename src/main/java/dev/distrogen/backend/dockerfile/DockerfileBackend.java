@@ -58,7 +58,8 @@ public final class DockerfileBackend implements Backend {
                 request.specName(),
                 plan.reference(),
                 builder == DockerBuilder.NIX ? "nixpkgs' " + plan.nix().packageAttr() + " installed with nix-env"
-                        : "an image that holds the app; its own ldd finds the shared libraries",
+                        : plan.docker().packages().isEmpty() ? "an image that holds the app; its own ldd finds the shared libraries"
+                        : "an image whose own package manager installs the app; its own ldd finds the shared libraries",
                 buildImage,
                 runs(plan, buildImage),
                 baseNote(plan, request),
