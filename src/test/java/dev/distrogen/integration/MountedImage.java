@@ -64,6 +64,13 @@ final class MountedImage implements AutoCloseable {
      * --read-only and --tmpfs PATH:OPTIONS (as docker run takes them).
      */
     RunningApp start(Path rootrun, List<String> runtimeOptions) throws IOException {
+        List<String> entrypoint = new ArrayList<>();
+        config.path("Entrypoint").forEach(e -> entrypoint.add(e.asText()));
+        return start(rootrun, runtimeOptions, entrypoint);
+    }
+
+    /** Starts {@code entrypoint} instead of the image's, with its Cmd, user, env and working directory. */
+    RunningApp start(Path rootrun, List<String> runtimeOptions, List<String> entrypoint) throws IOException {
         String[] user = config.path("User").asText("0:0").split(":");
         String workdir = config.path("WorkingDir").asText("");
         List<String> command = new ArrayList<>(List.of(rootrun.toString()));
@@ -72,7 +79,7 @@ final class MountedImage implements AutoCloseable {
                 workdir.isEmpty() ? "/" : workdir));
         config.path("Env").forEach(e -> command.add(e.asText()));
         command.add("--");
-        config.path("Entrypoint").forEach(e -> command.add(e.asText()));
+        command.addAll(entrypoint);
         config.path("Cmd").forEach(e -> command.add(e.asText()));
         return new RunningApp(command);
     }

@@ -51,9 +51,26 @@ class RuntimesImageTest {
         }
     }
 
+    /**
+     * Also PID 1: under tini the app stops on SIGTERM; the control, python3 itself as PID 1 (the
+     * image without init), ignores it, since the kernel drops signals PID 1 has no handler for.
+     */
     @Test
     void python_servesWithItsStdlibCaBundleAndTzdata_throughTini() throws Exception {
-        String body = buildAndGet("python", Images.runtimes(), 8093, Duration.ofSeconds(30));
+        String body = buildAndGet("python", Images.runtimes(), 8093, Duration.ofSeconds(30), image -> {
+            try (RunningApp app = image.start(rootrun)) {
+                app.awaitPort(8093, Duration.ofSeconds(30));
+                app.terminatePid1();
+                assertEquals(143, app.awaitExit(Duration.ofSeconds(10)), "tini passes SIGTERM on; python dies of it: "
+                        + app.output());
+            }
+            try (RunningApp app = image.start(rootrun, List.of(), List.of("/usr/bin/python3"))) {
+                app.awaitPort(8093, Duration.ofSeconds(30));
+                app.terminatePid1();
+                Thread.sleep(3000);
+                app.awaitPort(8093, Duration.ofSeconds(1));
+            }
+        });
         assertTrue(body.startsWith("{\"ca_certificates\": "), body);
         assertTrue(body.contains("\"python\": \"3.11."), body);
         assertTrue(body.matches(".*\"paris_utc_offset\": \"1:00:00\".*"), "tzdata is in the image: " + body);
@@ -100,8 +117,18 @@ class RuntimesImageTest {
 
     // --- helpers
 
-    /** Builds the example from {@code stage}, checks the image, starts it and returns the body of GET / on {@code port}. */
+    /** More checks of a built image, after its GET. */
+    @FunctionalInterface
+    private interface ImageCheck {
+        void check(MountedImage image) throws Exception;
+    }
+
     private String buildAndGet(String example, String stage, int port, Duration startup) throws Exception {
+        return buildAndGet(example, stage, port, startup, image -> { });
+    }
+
+    /** Builds the example from {@code stage}, checks the image, starts it and returns the body of GET / on {@code port}. */
+    private String buildAndGet(String example, String stage, int port, Duration startup, ImageCheck after) throws Exception {
         Path spec = Images.root().resolve("examples/" + example + "/" + example + ".dl");
         ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
         Path context = generate(spec, stage);
@@ -112,13 +139,16 @@ class RuntimesImageTest {
             measure(example, stage, image, seconds);
             DockerfileImageTest.assertMinimalAndAsPlanned(image, plan);
             plan.app().init().ifPresent(init -> assertTrue(Files.exists(image.path(init.value())), "the init is in the image"));
+            String body;
             try (RunningApp app = image.start(rootrun)) {
                 app.awaitPort(port, startup);
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                         .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, response.statusCode(), app.output());
-                return response.body();
+                body = response.body();
             }
+            after.check(image);
+            return body;
         }
     }
 
