@@ -246,6 +246,10 @@ class DockerfileImageTest {
      * planned owner and mode on each directory it writes to (the list those targets use).
      */
     private RunningApp startReadOnly(MountedImage image, ImagePlan plan) throws IOException {
+        return startReadOnly(image, plan, rootrun);
+    }
+
+    static RunningApp startReadOnly(MountedImage image, ImagePlan plan, Path rootrun) throws IOException {
         List<String> options = new ArrayList<>(List.of("--read-only"));
         for (PlanEntry dir : plan.writableDirs()) {
             options.addAll(List.of("--tmpfs", dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode="

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
  * {@code docker { packages }} run by the stage's apt: Python, Node and Java from a Debian stage
  * that already holds them (made with debootstrap, cached), caddy from plain Debian whose apt
  * installs it during the build. Each is started as its user from its root filesystem, through
- * its init where it has one, and answers on 127.0.0.1.
+ * its init where it has one, and answers on 127.0.0.1, then again read-only with a tmpfs on each
+ * directory it writes to.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RuntimesImageTest {
@@ -141,15 +142,23 @@ class RuntimesImageTest {
             plan.app().init().ifPresent(init -> assertTrue(Files.exists(image.path(init.value())), "the init is in the image"));
             String body;
             try (RunningApp app = image.start(rootrun)) {
-                app.awaitPort(port, startup);
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, response.statusCode(), app.output());
-                body = response.body();
+                body = get(app, port, startup);
+            }
+            // As the docs and k8s targets run it: root filesystem read-only, a tmpfs on each dir it writes to.
+            try (RunningApp app = DockerfileImageTest.startReadOnly(image, plan, rootrun)) {
+                assertEquals(body.length(), get(app, port, startup).length(), "the same answer, read-only");
             }
             after.check(image);
             return body;
         }
+    }
+
+    private String get(RunningApp app, int port, Duration startup) throws Exception {
+        app.awaitPort(port, startup);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), app.output());
+        return response.body();
     }
 
     private static Path generate(Path spec, String stage) throws IOException {
