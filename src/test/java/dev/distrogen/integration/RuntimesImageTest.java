@@ -98,7 +98,7 @@ class RuntimesImageTest {
         Images.remove(tag);
         assertNotEquals(0, result.exit(), "the build fails");
         String log = result.out() + result.err();
-        assertTrue(log.contains("distrogen: smoke test: /usr/bin/node -e require('http'); require('https') exited with status"),
+        assertTrue(log.contains("distrogen: smoke test: /usr/bin/node -e require(\"http\"); require(\"https\") exited with status"),
                 log);
         assertTrue(log.contains("/usr/share/nodejs"), "node's own output names what it misses: " + log);
     }
