@@ -5,7 +5,6 @@
 set -eu;
 R=/distrogen/root;
 dg_die() { echo "distrogen: $*" >&2; exit 1; };
-dg_elf=$(printf '\177ELF');
 # dg_need PATH: copies PATH into $R with every symlink met while resolving it (a link to a
 # directory, a chain of links to a file), then the real file or directory. Prints the real path.
 # A link inside a copied directory is followed once: a link already in $R is not walked again.
@@ -28,11 +27,10 @@ dg_need() (
   done;
   [ -e "$pre" ] || dg_die "$1 is declared in the spec but does not exist in the build stage";
   if [ -d "$pre" ]; then
-    # find names a directory before what it holds: each file's parent is already in $R.
     find "$pre" | while IFS= read -r e; do
       if [ -L "$e" ]; then [ -L "$R$e" ] || dg_need "$e" >/dev/null;
       elif [ -d "$e" ]; then mkdir -p "$R$e"; chown "$(stat -c %u:%g "$e")" "$R$e"; chmod "$(stat -c %a "$e")" "$R$e";
-      else [ -e "$R$e" ] || cp -p "$e" "$R$e"; fi;
+      else mkdir -p "$R${e%/*}"; [ -e "$R$e" ] || cp -p "$e" "$R$e"; fi;
     done;
   else
     mkdir -p "$R${pre%/*}";
@@ -47,6 +45,7 @@ dg_need() (
 # of the object loading it) is looked up by soname among the files collected into $R, then in
 # FILE's RUNPATH/RPATH, and ldd runs again with LD_LIBRARY_PATH set to the directories found, so
 # that their own libraries come too. Only a library found nowhere stops the build.
+dg_elf=$(printf '\177ELF');
 dg_closure() (
   [ "$(head -c 4 "$1" 2>/dev/null)" = "$dg_elf" ] || exit 0;
   command -v ldd >/dev/null 2>&1 || dg_die "the build stage has no ldd to find the libraries of $1";
