@@ -43,6 +43,8 @@ appSetting
     | ENV word '=' STRING       # envSetting
     | STOP STRING               # stopSetting
     | WORKDIR STRING            # workdirSetting
+    | INIT STRING               # initSetting
+    | SMOKE STRING*             # smokeSetting
     ;
 
 // user "NAME" uid N gid N [group "NAME"] [home "PATH"] [shell "PATH"]
@@ -78,12 +80,13 @@ configSource
 // port N[/tcp|/udp]
 portStmt : PORT NUMBER ('/' word)? ;
 
-// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix }
+// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix  packages "NAME"... }
 dockerStmt : DOCKER '{' dockerSetting* '}' ;
 dockerSetting
     : FROM STRING               # dockerFromSetting
     | BASE (word | STRING)      # dockerBaseSetting
     | BUILDER word              # dockerBuilderSetting
+    | PACKAGES STRING+          # dockerPackagesSetting
     ;
 
 // nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|... }
@@ -127,7 +130,7 @@ word : IDENT | keyword ;
 keyword
     : IMAGE | TAG | DESCRIPTION | LABEL | APP | BINARY | ARGS | LIBS | FILES | ENV | STOP | WORKDIR
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
-    | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM
+    | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
     | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY
     ;
@@ -181,6 +184,9 @@ K8S         : 'k8s' ;
 REPLICAS    : 'replicas' ;
 NAMESPACE   : 'namespace' ;
 IMAGEPULLPOLICY : 'imagePullPolicy' ;
+INIT        : 'init' ;
+SMOKE       : 'smoke' ;
+PACKAGES    : 'packages' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

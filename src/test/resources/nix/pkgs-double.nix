@@ -27,6 +27,11 @@ in
   memcached = package "memcached" "1.6.31";
   printargs = package "printargs" "1.0";
   distrogen = package "distrogen" "0.1.0";
+  python3 = package "python3" "3.11.10";
+  nodejs = package "nodejs" "20.18.1";
+  jre_headless = package "openjdk-headless" "17.0.13+11";
+  caddy = package "caddy" "2.8.4";
+  tini = package "tini" "0.19.0";
 
   writeText = name: text: builtins.toFile name text;
 

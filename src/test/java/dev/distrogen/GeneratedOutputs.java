@@ -37,7 +37,7 @@ public final class GeneratedOutputs {
 
     /** The instructions distrogen writes, in its order: two build-stage RUNs, then the image. */
     private static final Pattern DOCKERFILE_SHAPE = Pattern.compile(
-            "FROM USER RUN RUN FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+            "FROM USER (RUN )?RUN RUN (RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();

@@ -30,6 +30,7 @@ public final class Checks {
                 new EnvCheck(),
                 new ImageCheck(),
                 new DockerSettingsCheck(),
+                new BuildStageCheck(),
                 new NixSettingsCheck(),
                 new SbomCheck(),
                 new NixpkgsPinCheck(),

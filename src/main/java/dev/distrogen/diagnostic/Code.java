@@ -117,6 +117,9 @@ public enum Code {
     /** an environment value with a line break or control character (a Dockerfile's ENV cannot hold one) */
     ENV_CONTROL_CHARACTER("DG063", Severity.ERROR),
 
+    /** a `smoke` argument with a line break or control character */
+    SMOKE_ARGUMENT("DG064", Severity.ERROR),
+
     /** an unknown `base` */
     DOCKER_BASE("DG070", Severity.ERROR),
 
@@ -140,6 +143,9 @@ public enum Code {
 
     /** an `sbom` setting other than `on` or `off` */
     SBOM("DG077", Severity.ERROR),
+
+    /** a `packages` name that is not an apt, apk or rpm package name, or packages with `builder nix` */
+    PACKAGE_NAME("DG078", Severity.ERROR),
 
     /** a nixpkgs pin that is not a full commit, a hash that is not a Nix sha256, or one without the other */
     NIXPKGS_PIN("DG079", Severity.ERROR),

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * {@code app "NAME" { ... }}: the program the image runs. Paths are as written; the checks say
- * whether they are usable.
+ * whether they are usable. {@code init} is the program started as PID 1 before the app;
+ * {@code smoke} the arguments of the build-time run of the app (present, maybe empty, when given).
  */
 public record App(
         Located<String> name,
@@ -17,6 +18,8 @@ public record App(
         List<EnvVar> env,
         Optional<Located<String>> stopSignal,
         Optional<Located<String>> workdir,
+        Optional<Located<String>> init,
+        Optional<List<Located<String>>> smoke,
         SourceLocation at) {
 
     public App {
@@ -28,6 +31,8 @@ public record App(
         env = List.copyOf(env);
         Objects.requireNonNull(stopSignal, "stopSignal");
         Objects.requireNonNull(workdir, "workdir");
+        Objects.requireNonNull(init, "init");
+        smoke = smoke.map(List::copyOf);
         Objects.requireNonNull(at, "at");
     }
 }

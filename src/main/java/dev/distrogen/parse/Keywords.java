@@ -14,11 +14,11 @@ public final class Keywords {
     public static final List<String> TOP_LEVEL =
             List.of("image", "description", "label", "app", "user", "dirs", "dir", "config", "port", "docker", "nix",
                     "sbom", "health", "resources", "k8s");
-    public static final List<String> APP = List.of("binary", "args", "libs", "files", "env", "stop", "workdir");
+    public static final List<String> APP = List.of("binary", "args", "libs", "files", "env", "stop", "workdir", "init", "smoke");
     public static final List<String> USER = List.of("uid", "gid", "group", "home", "shell");
     public static final List<String> FILE_OPTIONS = List.of("owner", "mode");
     public static final List<String> CONFIG_SOURCES = List.of("from", "text");
-    public static final List<String> DOCKER = List.of("from", "base", "builder");
+    public static final List<String> DOCKER = List.of("from", "base", "builder", "packages");
     public static final List<String> NIX = List.of("package", "binary", "function", "nixpkgs", "sha256");
     public static final List<String> IMAGE_OPTIONS = List.of("tag", "digest");
     public static final List<String> DIR_OPTIONS = List.of("persistent");
@@ -56,6 +56,9 @@ public final class Keywords {
         USAGE.put("env", "env TZ = \"UTC\"");
         USAGE.put("stop", "stop \"SIGTERM\"");
         USAGE.put("workdir", "workdir \"/var/lib/my-app\"");
+        USAGE.put("init", "init \"/usr/bin/tini\"");
+        USAGE.put("smoke", "smoke \"--version\"");
+        USAGE.put("packages", "packages \"nginx-light\" \"tini\"");
         USAGE.put("user", "user \"app\" uid 10001 gid 10001");
         USAGE.put("uid", "user \"app\" uid 10001 gid 10001");
         USAGE.put("gid", "user \"app\" uid 10001 gid 10001");

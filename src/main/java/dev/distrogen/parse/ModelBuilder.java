@@ -124,6 +124,8 @@ final class ModelBuilder {
         Located<String> binary = null;
         Located<String> stop = null;
         Located<String> workdir = null;
+        Located<String> init = null;
+        List<Located<String>> smoke = null;
         List<Located<String>> args = null;
         List<Located<String>> libs = new ArrayList<>();
         List<Located<String>> files = new ArrayList<>();
@@ -144,10 +146,15 @@ final class ModelBuilder {
                 stop = stop != null ? stop : string(s.STRING());
             } else if (setting instanceof WorkdirSettingContext s) {
                 workdir = workdir != null ? workdir : string(s.STRING());
+            } else if (setting instanceof InitSettingContext s) {
+                init = init != null ? init : string(s.STRING());
+            } else if (setting instanceof SmokeSettingContext s) {
+                smoke = smoke != null ? smoke : strings(s.STRING());
             }
         }
         return new App(string(c.STRING()), Optional.ofNullable(binary), args != null ? args : List.of(), libs, files, env,
-                Optional.ofNullable(stop), Optional.ofNullable(workdir), at(c.getStart()));
+                Optional.ofNullable(stop), Optional.ofNullable(workdir), Optional.ofNullable(init), Optional.ofNullable(smoke),
+                at(c.getStart()));
     }
 
     private User createUser(UserStmtContext c) {
@@ -231,6 +238,7 @@ final class ModelBuilder {
         Located<String> baseWord = null;
         Located<String> baseImage = null;
         Located<String> builder = null;
+        List<Located<String>> packages = new ArrayList<>();
         for (DockerSettingContext setting : c.dockerSetting()) {
             note(setting.getStart(), "docker", scope);
             if (setting instanceof DockerFromSettingContext s) {
@@ -240,10 +248,12 @@ final class ModelBuilder {
                 baseImage = s.STRING() == null ? null : string(s.STRING());
             } else if (setting instanceof DockerBuilderSettingContext s) {
                 builder = builder != null ? builder : word(s.word());
+            } else if (setting instanceof DockerPackagesSettingContext s) {
+                packages.addAll(strings(s.STRING()));
             }
         }
         return new DockerSettings(Optional.ofNullable(from), Optional.ofNullable(baseWord), Optional.ofNullable(baseImage),
-                Optional.ofNullable(builder), at(c.getStart()));
+                Optional.ofNullable(builder), packages, at(c.getStart()));
     }
 
     private NixSettings createNix(NixStmtContext c) {

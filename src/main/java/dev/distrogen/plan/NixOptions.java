@@ -1,27 +1,55 @@
 package dev.distrogen.plan;
 
 import dev.distrogen.model.NixFunction;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Nix target's knobs with defaults applied.
  *
  * @param packageAttr the nixpkgs attribute ("nginx"): defaults to the app's name
  * @param binary the program inside the package ("bin/nginx"): defaults to bin/ + the binary's name
+ * @param init the init started as PID 1 before the program, when the spec names one: nixpkgs'
+ *     tini, whatever init the Dockerfile copies from its build stage
  * @param nixpkgs the nixpkgs the expression imports when no {@code pkgs} is passed
  */
-public record NixOptions(String packageAttr, String binary, NixFunction function, NixpkgsPin nixpkgs) {
+public record NixOptions(String packageAttr, String binary, NixFunction function, Optional<Program> init,
+        NixpkgsPin nixpkgs) {
+
+    /** The init of every Nix image whose spec names an {@code init}. */
+    public static final Program TINI = new Program("tini", "bin/tini");
+
+    /** A program inside a nixpkgs package. */
+    public record Program(String packageAttr, String binary) {
+
+        public Program {
+            Objects.requireNonNull(packageAttr, "packageAttr");
+            Objects.requireNonNull(binary, "binary");
+        }
+
+        /** As Nix writes it: "${pkgs.tini}/bin/tini". */
+        public String text() {
+            return "${pkgs." + packageAttr + "}/" + binary;
+        }
+    }
 
     public NixOptions {
         Objects.requireNonNull(packageAttr, "packageAttr");
         Objects.requireNonNull(binary, "binary");
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(nixpkgs, "nixpkgs");
+        Objects.requireNonNull(init, "init");
     }
 
     /** The program as the image starts it, as Nix writes it: "${pkgs.nginx}/bin/nginx". */
     public String program() {
-        return "${pkgs." + packageAttr + "}/" + binary;
+        return new Program(packageAttr, binary).text();
+    }
+
+    /** The image's Entrypoint, as Nix writes it: the program, or {@code [init, "--", program]}. */
+    public List<String> entrypoint() {
+        return init.map(i -> List.of(i.text(), "--", program())).orElse(List.of(program()));
     }
 
     /**

@@ -222,7 +222,8 @@ public final class PlanBuilder {
     private AppPayload payload() {
         return new AppPayload(app.name().value(), ContainerPath.of(app.binary().orElseThrow().value()),
                 app.libs().stream().map(l -> ContainerPath.of(l.value())).toList(),
-                app.files().stream().map(f -> ContainerPath.of(f.value())).toList());
+                app.files().stream().map(f -> ContainerPath.of(f.value())).toList(),
+                app.init().map(i -> ContainerPath.of(i.value())));
     }
 
     private ImageConfig config(String name) {
@@ -253,8 +254,13 @@ public final class PlanBuilder {
         DockerBuilder builder = docker.builder().map(b -> DockerBuilder.ofWord(b.value()).orElseThrow())
                 .orElse(DockerBuilder.IMAGE);
         String program = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + nix.binary() : app.binary().orElseThrow().value();
+        // builder nix installs the init from nixpkgs too (tini), beside the program under /usr/local.
+        String init = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + NixOptions.TINI.binary() : "";
+        List<String> entrypoint = app.init().map(i -> List.of(init.isEmpty() ? i.value() : init, "--", program))
+                .orElse(List.of(program));
         return new DockerOptions(docker.from().map(Located::value), base, docker.baseImage().map(Located::value), builder,
-                program);
+                program, entrypoint, docker.packages().stream().map(Located::value).toList(),
+                app.smoke().map(s -> s.stream().map(Located::value).toList()));
     }
 
     private NixOptions nix(NixSettings nix) {
@@ -265,7 +271,7 @@ public final class PlanBuilder {
                 .orElse(NixFunction.BUILD_IMAGE);
         NixpkgsPin pin = nix.nixpkgs().isPresent() && nix.sha256().isPresent()
                 ? new NixpkgsPin(nix.nixpkgs().get().value(), nix.sha256().get().value()) : NixpkgsPin.DEFAULT;
-        return new NixOptions(packageAttr, binary, function, pin);
+        return new NixOptions(packageAttr, binary, function, app.init().map(i -> NixOptions.TINI), pin);
     }
 
     private static String lines(List<String> lines) {

@@ -113,6 +113,66 @@ class CollectScriptTest {
         Result r = sh(shell, "dg_ldd_missing < \"$1\"", LDD.resolve("glibc-not-found.txt").toString());
         assertEquals(List.of("libfoo.so.1", "libbar.so.2"), r.out().lines().toList());
         assertEquals("", sh(shell, "dg_ldd_missing < \"$1\"", LDD.resolve("glibc-x86_64-nginx.txt").toString()).out());
+        assertEquals(List.of("libgone.so.1"), sh(shell, "dg_ldd_missing < \"$1\"", LDD.resolve("musl-not-found.txt").toString())
+                .out().lines().toList());
+    }
+
+    /**
+     * A JNI library: ldd on Debian's lib/libextnet.so alone cannot find libjvm.so (recorded), which
+     * lives in lib/server and is already collected by dg_libs; ldd then runs again with
+     * LD_LIBRARY_PATH=lib/server (recorded too) and libjvm.so's own libraries (libstdc++) come.
+     */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void closure_findsALibraryLddMissesAmongTheCollectedFiles_andItsOwnClosure(String shell) throws Exception {
+        Path stage = jvmStage(true);
+        Result r = sh(shell, "PATH=\"$1:$PATH\"; dg_libs \"$2\"", fakeJvmLdd(stage).toString(),
+                stage.resolve(JVM.substring(1) + "/lib").toString());
+        assertEquals(0, r.exit(), r.err());
+        Path root = temp.resolve("root");
+        assertTrue(Files.isRegularFile(resolveInside(root, stage + JVM + "/lib/server/libjvm.so")));
+        assertSameFile(Path.of("/lib/x86_64-linux-gnu/libstdc++.so.6").toRealPath(),
+                resolveInside(root, "/lib/x86_64-linux-gnu/libstdc++.so.6"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("shells")
+    void closure_aLibraryFoundNowhere_failsNamingTheObjectAndTheSoname(String shell) throws Exception {
+        Path stage = jvmStage(false);
+        Result r = sh(shell, "PATH=\"$1:$PATH\"; dg_libs \"$2\"", fakeJvmLdd(stage).toString(),
+                stage.resolve(JVM.substring(1) + "/lib").toString());
+        assertNotEquals(0, r.exit());
+        assertEquals("distrogen: " + stage + JVM + "/lib/libextnet.so needs libjvm.so, which the build stage does not have: "
+                + "neither ldd, nor the files collected for the image, nor the RUNPATH/RPATH of " + stage + JVM
+                + "/lib/libextnet.so find it\n", r.err());
+    }
+
+    /**
+     * A real plugin built here: plugin.so has RUNPATH $ORIGIN/private and needs libb.so, which
+     * needs libc2.so beside it; a RUNPATH serves only its own object's needs, so the real ldd finds
+     * libb.so but not libc2.so. The plugin's RUNPATH finds it, by readelf or by its $ORIGIN string.
+     */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void closure_followsTheObjectsRunpathWithOrigin_forWhatItsDependenciesNeed(String shell) throws Exception {
+        Tools.requireOnPath("the RUNPATH test compiles shared libraries", "gcc");
+        Path dir = Files.createDirectories(temp.resolve("stage/plugins/private"));
+        Path src = Files.writeString(temp.resolve("x.c"), "int c2(void){return 2;}\n");
+        gcc("-shared", "-fPIC", "-o", dir.resolve("libc2.so").toString(), src.toString());
+        Files.writeString(src, "int c2(void); int b(void){return c2();}\n");
+        gcc("-shared", "-fPIC", "-o", dir.resolve("libb.so").toString(), src.toString(), "-L" + dir, "-lc2");
+        Files.writeString(src, "int b(void); int p(void){return b();}\n");
+        Path plugin = dir.getParent().resolve("plugin.so");
+        gcc("-shared", "-fPIC", "-o", plugin.toString(), src.toString(), "-L" + dir, "-lb", "-Wl,--enable-new-dtags,-rpath,$ORIGIN/private");
+        Process ldd = new ProcessBuilder("ldd", plugin.toString()).redirectErrorStream(true).start();
+        assertTrue(new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("libc2.so => not found"),
+                "the case ldd alone cannot resolve");
+        ldd.waitFor();
+        Result r = sh(shell, "dg_files \"$1\"; dg_closure \"$1\"", plugin.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertSameFile(dir.resolve("libc2.so"), resolveInside(temp.resolve("root"), dir.resolve("libc2.so").toString()));
+        Result scan = sh(shell, "readelf() { :; }; dg_runpath \"$1\"", plugin.toString());
+        assertEquals(List.of(dir.toString()), scan.out().lines().toList(), "without readelf, from the $ORIGIN string");
     }
 
     @ParameterizedTest
@@ -183,8 +243,7 @@ class CollectScriptTest {
         Files.write(elf, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
         Result r = sh(shell, "PATH=\"$1:$PATH\"; dg_app \"$2\"", bin.toString(), elf.toString());
         assertNotEquals(0, r.exit());
-        assertTrue(r.err().contains("distrogen: " + elf + " needs libfoo.so.1 libbar.so.2, which the build stage does not have"),
-                r.err());
+        assertTrue(r.err().contains("distrogen: " + elf + " needs libbar.so.2, which the build stage does not have"), r.err());
     }
 
     /** The RUN lines of a generated Dockerfile, joined as Docker joins them, run as one shell line. */
@@ -457,7 +516,103 @@ class CollectScriptTest {
         }
     }
 
+    /** packages.sh: the stage's own package manager, found at build time, gets the names as single words. */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void packages_useTheStagesPackageManager_orFailNamingTheImage(String shell) throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("pm"));
+        Path log = temp.resolve("pm.log");
+        for (String tool : List.of("apk", "dnf")) {
+            Path fake = bin.resolve(tool);
+            Files.writeString(fake, "#!/bin/sh\nfor a in \"$@\"; do echo \"" + tool + " [$a]\"; done >> '" + log + "'\n");
+            fake.toFile().setExecutable(true);
+        }
+        Result apk = sh(shell, ". \"$1\"; PATH=\"$2\"; dg_packages 'alpine:3' 'nginx' 'tini=0.19.0-r3'", PACKAGES.toString(),
+                bin.toString());
+        assertEquals(0, apk.exit(), apk.err());
+        assertEquals(List.of("apk [add]", "apk [--no-cache]", "apk [nginx]", "apk [tini=0.19.0-r3]"), Files.readAllLines(log));
+        Result none = sh(shell, ". \"$1\"; PATH=/distrogen-nowhere; dg_packages 'debian:bookworm-slim' 'nginx-light'",
+                PACKAGES.toString());
+        assertEquals(1, none.exit());
+        assertEquals("distrogen: the build stage debian:bookworm-slim has none of apt-get, apk, dnf or microdnf to install "
+                + "nginx-light: build on an image that has one, or one that already holds them\n", none.err());
+    }
+
+    /**
+     * smoke.sh in a root holding busybox only: the program runs there with the image's env only,
+     * a success prints its output, a failure stops with it; busybox's chroot runs it as root and says so.
+     */
+    @ParameterizedTest
+    @MethodSource("shells")
+    void smoke_runsTheProgramInTheRoot_failingWithItsOwnOutput(String shell) throws Exception {
+        Tools.requireRoot("the smoke test chroots into the collected root");
+        Path busybox = Path.of("/bin/busybox");
+        Tools.require(Files.isExecutable(busybox), "busybox-static is not installed");
+        Path bin = Files.createDirectories(temp.resolve("root/bin"));
+        Files.copy(busybox, bin.resolve("busybox"));
+        String call = ". \"$1\"; R=\"$DG_ROOT\"; dg_smoke 10001:10001 'GREETING=it is $x' -- /bin/busybox sh -c ";
+        Result ok = sh(shell, call + "'echo \"$GREETING as $(/bin/busybox id -u), HOME=${HOME-unset}\"'", SMOKE.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        // busybox's sh runs its own chroot applet; dash finds coreutils' (installed with dash).
+        boolean busyboxChroot = shell.endsWith("busybox");
+        assertEquals("it is $x as " + (busyboxChroot ? "0" : "10001") + ", HOME=unset\n", ok.out());
+        assertEquals(busyboxChroot ? "distrogen: this build stage's chroot (busybox) cannot change user: the smoke test runs as "
+                + "root, not as 10001:10001\n" : "", ok.err());
+        Result bad = sh(shell, call + "'echo missing libfoo.so >&2; exit 3'", SMOKE.toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.out().contains("missing libfoo.so"), bad.out());
+        assertTrue(bad.err().endsWith("distrogen: smoke test: /bin/busybox sh -c echo missing libfoo.so >&2; exit 3 exited with "
+                + "status 3 in the image's root (as 10001:10001, with the image's environment only); its output is above\n"), bad.err());
+        if (busyboxChroot) {
+            return; // busybox's sh finds its own chroot applet whatever PATH says
+        }
+        Result without = sh(shell, ". \"$1\"; PATH=/distrogen-nowhere; dg_smoke 0:0 -- /bin/busybox true", SMOKE.toString());
+        assertEquals(1, without.exit());
+        assertTrue(without.err().startsWith("distrogen: the build stage has no chroot"), without.err());
+    }
+
     // --- helpers
+
+    static final Path PACKAGES = LIBRARY.resolveSibling("packages.sh");
+    static final Path SMOKE = LIBRARY.resolveSibling("smoke.sh");
+
+    private static final String JVM = "/usr/lib/jvm/java-17-openjdk-amd64";
+
+    /** A stand-in JRE lib directory under the temp dir: ELF headers only, libjvm.so in lib/server or absent. */
+    private Path jvmStage(boolean withJvm) throws IOException {
+        Path stage = temp.resolve("stage");
+        Path lib = Files.createDirectories(stage.resolve(JVM.substring(1) + "/lib/server"));
+        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1};
+        Files.write(lib.getParent().resolve("libextnet.so"), elf);
+        Files.write(lib.getParent().resolve("libjava.so"), elf);
+        if (withJvm) {
+            Files.write(lib.resolve("libjvm.so"), elf);
+        }
+        return stage;
+    }
+
+    /**
+     * An ldd that prints the recordings of the real one for libextnet.so, alone or with
+     * LD_LIBRARY_PATH naming lib/server, moved under {@code stage}; other files are not dynamic.
+     */
+    private Path fakeJvmLdd(Path stage) throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("fakebin"));
+        Path fake = bin.resolve("ldd");
+        Files.writeString(fake, "#!/bin/sh\n"
+                + "case $1 in *libextnet.so) ;; *) echo '\tnot a dynamic executable'; exit 1 ;; esac\n"
+                + "case \":${LD_LIBRARY_PATH:-}:\" in *\":" + stage + JVM + "/lib/server:\"*) f=server ;; *) f= ;; esac\n"
+                + "sed 's|" + JVM + "|" + stage + JVM + "|' '" + LDD + "/glibc-x86_64-jvm-libextnet'${f:+-$f}'.txt'\n");
+        fake.toFile().setExecutable(true);
+        return bin;
+    }
+
+    private static void gcc(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("gcc"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+    }
 
     private static List<String> hostLdd(Path program) throws Exception {
         Process p = new ProcessBuilder("ldd", program.toString()).start();

@@ -282,6 +282,10 @@ class DockerfileImageTest {
      * planned owner and mode on each directory it writes to (the list those targets use).
      */
     private RunningApp startReadOnly(MountedImage image, ImagePlan plan) throws IOException {
+        return startReadOnly(image, plan, rootrun);
+    }
+
+    static RunningApp startReadOnly(MountedImage image, ImagePlan plan, Path rootrun) throws IOException {
         List<String> options = new ArrayList<>(List.of("--read-only"));
         for (PlanEntry dir : plan.writableDirs()) {
             options.addAll(List.of("--tmpfs", dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode="
@@ -325,7 +329,7 @@ class DockerfileImageTest {
                     "the image holds " + path + ": no shell, no package manager");
         }
         TreeAssertions.assertLaidOutAsPlanned(image.rootfs, plan);
-        assertConfig(image.config, plan, List.of(plan.app().binary().value()));
+        assertConfig(image.config, plan, plan.docker().entrypoint());
     }
 
     /** The image's config is the plan's; buildah's own additions (PATH, io.buildah.version) aside. */

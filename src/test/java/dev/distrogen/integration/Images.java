@@ -19,6 +19,12 @@ final class Images {
     /** Debian 12 with the examples' servers: the build stage of every example in these tests. */
     static final List<String> PACKAGES = List.of("nginx-light", "lighttpd", "redis-server", "memcached");
     static final String BUILDER = "localhost/distrogen-builder:bookworm-" + Integer.toHexString(PACKAGES.hashCode());
+    /** Debian 12 with the runtimes of the Runtimes examples (Python, Node, Java, caddy) and tini. */
+    static final List<String> RUNTIME_PACKAGES = List.of("python3", "nodejs", "openjdk-17-jre-headless", "caddy", "tini",
+            "ca-certificates", "tzdata");
+    static final String RUNTIMES = "localhost/distrogen-runtimes:bookworm-" + Integer.toHexString(RUNTIME_PACKAGES.hashCode());
+    /** Plain Debian 12 (debootstrap minbase, nothing else): a build stage for docker { packages }. */
+    static final String PLAIN = "localhost/distrogen-debian:bookworm-minbase";
     /** A stand-in for gcr.io/distroless/base-debian12:nonroot, which cannot be pulled here. */
     static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot-statusd";
     private static final Path CACHE = Path.of("/var/cache/distrogen-test");
@@ -39,8 +45,23 @@ final class Images {
 
     /** The Debian builder image: debootstrap (a few minutes) the first time, then cached. */
     static synchronized String builder() throws IOException {
-        if (exists(BUILDER)) {
-            return BUILDER;
+        return debootstrap(BUILDER, PACKAGES);
+    }
+
+    /** The runtimes' build stage: debootstrap (about two and a half minutes) the first time, then cached. */
+    static synchronized String runtimes() throws IOException {
+        return debootstrap(RUNTIMES, RUNTIME_PACKAGES);
+    }
+
+    /** Plain Debian, whose apt installs a spec's packages during the build: debootstrap the first time. */
+    static synchronized String plain() throws IOException {
+        return debootstrap(PLAIN, List.of());
+    }
+
+    /** Debian 12 minbase with {@code packages}, made with debootstrap from this machine's mirror and imported as {@code tag}. */
+    private static String debootstrap(String tag, List<String> packages) throws IOException {
+        if (exists(tag)) {
+            return tag;
         }
         String mirror = AptMirror.forSuite(Path.of("/etc/apt"), "bookworm").orElseThrow(() -> new IllegalStateException(
                 "this machine's apt sources (/etc/apt/sources.list.d/*.sources or sources.list) name no Debian mirror "
@@ -48,14 +69,18 @@ final class Images {
         Files.createDirectories(CACHE);
         Path rootfs = Files.createTempDirectory(CACHE, "rootfs");
         try {
-            Command.check(Duration.ofMinutes(25), "debootstrap", "--variant=minbase", "--include=" + String.join(",", PACKAGES),
-                    "bookworm", rootfs.toString(), mirror);
+            List<String> command = new java.util.ArrayList<>(List.of("debootstrap", "--variant=minbase"));
+            if (!packages.isEmpty()) {
+                command.add("--include=" + String.join(",", packages));
+            }
+            command.addAll(List.of("bookworm", rootfs.toString(), mirror));
+            Command.check(Duration.ofMinutes(25), command.toArray(String[]::new));
             Command.check(Duration.ofMinutes(10), "sh", "-c", "tar -C \"$1\" -c . | podman " + STORAGE + " import - \"$2\"",
-                    "sh", rootfs.toString(), BUILDER);
+                    "sh", rootfs.toString(), tag);
         } finally {
             Command.check(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", rootfs.toString());
         }
-        return BUILDER;
+        return tag;
     }
 
     /**

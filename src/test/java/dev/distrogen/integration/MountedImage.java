@@ -64,13 +64,27 @@ final class MountedImage implements AutoCloseable {
      * --read-only and --tmpfs PATH:OPTIONS (as docker run takes them).
      */
     RunningApp start(Path rootrun, List<String> runtimeOptions) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        config.path("Cmd").forEach(e -> cmd.add(e.asText()));
-        return run(rootrun, runtimeOptions, cmd);
+        return launch(rootrun, runtimeOptions, strings("Entrypoint"), strings("Cmd"));
     }
 
     /** Starts the entrypoint with {@code args} in place of the image's Cmd, as docker run IMAGE ARGS does. */
     RunningApp run(Path rootrun, List<String> runtimeOptions, List<String> args) throws IOException {
+        return launch(rootrun, runtimeOptions, strings("Entrypoint"), args);
+    }
+
+    /** Starts {@code entrypoint} instead of the image's, with its Cmd, user, env and working directory. */
+    RunningApp start(Path rootrun, List<String> runtimeOptions, List<String> entrypoint) throws IOException {
+        return launch(rootrun, runtimeOptions, entrypoint, strings("Cmd"));
+    }
+
+    private List<String> strings(String key) {
+        List<String> values = new ArrayList<>();
+        config.path(key).forEach(e -> values.add(e.asText()));
+        return values;
+    }
+
+    private RunningApp launch(Path rootrun, List<String> runtimeOptions, List<String> entrypoint, List<String> args)
+            throws IOException {
         String[] user = config.path("User").asText("0:0").split(":");
         String workdir = config.path("WorkingDir").asText("");
         List<String> command = new ArrayList<>(List.of(rootrun.toString()));
@@ -79,7 +93,7 @@ final class MountedImage implements AutoCloseable {
                 workdir.isEmpty() ? "/" : workdir));
         config.path("Env").forEach(e -> command.add(e.asText()));
         command.add("--");
-        config.path("Entrypoint").forEach(e -> command.add(e.asText()));
+        command.addAll(entrypoint);
         command.addAll(args);
         return new RunningApp(command);
     }

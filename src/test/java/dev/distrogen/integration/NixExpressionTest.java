@@ -62,7 +62,14 @@ class NixExpressionTest {
 
         String packagePath = Nix.eval("(import " + Nix.nixPath(Nix.DOUBLE) + ")." + plan.nix().packageAttr() + ".outPath").asText();
         assertEquals(packagePath, packageEnv.path("args").path("paths").path(0).asText());
-        assertEquals(List.of(packagePath + "/" + plan.nix().binary()), strings(args.path("config").path("Entrypoint")));
+        List<String> entrypoint = new java.util.ArrayList<>();
+        if (plan.nix().init().isPresent()) {
+            // The init: nixpkgs' tini, pulled into the image by the reference in the config.
+            entrypoint.add(Nix.eval("(import " + Nix.nixPath(Nix.DOUBLE) + ").tini.outPath").asText() + "/bin/tini");
+            entrypoint.add("--");
+        }
+        entrypoint.add(packagePath + "/" + plan.nix().binary());
+        assertEquals(entrypoint, strings(args.path("config").path("Entrypoint")));
         assertConfig(args.path("config"), plan);
 
         JsonNode layoutOwner = function == NixFunction.BUILD_IMAGE ? args.path("fromImage") : call;

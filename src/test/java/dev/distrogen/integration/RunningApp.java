@@ -47,6 +47,12 @@ final class RunningApp implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Sends SIGTERM to the process the image started, PID 1 of its namespace, as a runtime's stop does. */
+    void terminatePid1() {
+        process.toHandle().children().findFirst().orElseThrow(() -> new AssertionError("no process runs under rootrun"))
+                .destroy();
+    }
+
     String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }

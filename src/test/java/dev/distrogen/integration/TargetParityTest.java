@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * each declares and the file tree each one's layout step makes (run for real, as root) must be
  * identical, but for the differences the targets document (README, "The two targets"):
  * <ul>
- *   <li>Entrypoint: the program of the build stage in the Dockerfile, the nix package's in Nix;
+ *   <li>Entrypoint: the program of the build stage in the Dockerfile, the nix package's in Nix
+ *       (with an init: [init, "--", program], the build stage's init, nixpkgs' tini);
  *   <li>WorkingDir: the Dockerfile always sets it, "/" when the spec does not (so a base image
  *       cannot hand down its own); Nix leaves it unset then, which runtimes take as "/".
  * </ul>
@@ -74,13 +75,24 @@ class TargetParityTest {
         // Documented: each target starts its own build of the program, with no argument of its own:
         // the spec's binary from the build stage, or (builder nix) the same program as the Nix
         // image's, under nix-env's /usr/local profile.
-        assertEquals(1, nix.path("Entrypoint").size());
-        String nixProgram = nix.path("Entrypoint").path(0).asText();
+        // With an init, both are [init, "--", program]: the spec's init from the build stage (builder
+        // nix: nixpkgs' tini under /usr/local), and nixpkgs' tini in Nix.
+        List<String> nixEntrypoint = NixExpressionTest.strings(nix.path("Entrypoint"));
+        String nixProgram = nixEntrypoint.get(nixEntrypoint.size() - 1);
         String inPackage = nixProgram.replaceFirst("^/nix/store/[^/]+/", "");
         Spec model = Compiler.compile(spec, spec.getFileName().toString()).spec().orElseThrow();
-        String expected = plan.docker().builder() == DockerBuilder.NIX ? "/usr/local/" + inPackage
-                : model.app().orElseThrow().binary().orElseThrow().value();
-        assertEquals(List.of(expected), docker.json("ENTRYPOINT"), "ENTRYPOINT");
+        boolean nixBuilder = plan.docker().builder() == DockerBuilder.NIX;
+        String expected = nixBuilder ? "/usr/local/" + inPackage : model.app().orElseThrow().binary().orElseThrow().value();
+        var init = model.app().orElseThrow().init();
+        if (init.isPresent()) {
+            assertEquals(3, nixEntrypoint.size(), "Entrypoint");
+            assertEquals("--", nixEntrypoint.get(1));
+            assertEquals(List.of(nixBuilder ? "/usr/local/bin/tini" : init.get().value(), "--", expected), docker.json("ENTRYPOINT"));
+            assertEquals("bin/tini", nixEntrypoint.get(0).replaceFirst("^/nix/store/[^/]+-tini-[^/]+/", ""), "nixpkgs' tini");
+        } else {
+            assertEquals(1, nixEntrypoint.size(), "Entrypoint");
+            assertEquals(List.of(expected), docker.json("ENTRYPOINT"), "ENTRYPOINT");
+        }
 
         Path dockerTree = Files.createTempDirectory(temp, "docker");
         dockerLayout(docker, spec.getParent(), dockerTree);

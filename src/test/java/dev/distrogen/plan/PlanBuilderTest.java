@@ -44,9 +44,32 @@ class PlanBuilderTest {
         assertEquals(Optional.of(DockerBase.SCRATCH), plan.docker().base());
         assertEquals(Optional.empty(), plan.docker().from());
         assertEquals(DockerBuilder.IMAGE, plan.docker().builder());
-        assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE, NixpkgsPin.DEFAULT), plan.nix());
+        assertEquals(new NixOptions("web", "bin/web", NixFunction.BUILD_IMAGE, Optional.empty(), NixpkgsPin.DEFAULT), plan.nix());
         assertEquals("/usr/local/bin/web", plan.docker().program());
         assertEquals(java.util.Map.of("org.opencontainers.image.title", "web"), plan.config().labels());
+    }
+
+    @Test
+    void init_makesTheEntrypointInitDashDashProgram_inEachTarget() {
+        ImagePlan plan = plan(MINIMAL.replace("binary \"/usr/local/bin/web\"", "binary \"/usr/local/bin/web\" init \"/sbin/tini\""));
+        assertEquals(List.of("/sbin/tini", "--", "/usr/local/bin/web"), plan.docker().entrypoint());
+        assertEquals(Optional.of(ContainerPath.of("/sbin/tini")), plan.app().init(), "collected with its closure");
+        assertEquals(List.of("${pkgs.tini}/bin/tini", "--", "${pkgs.web}/bin/web"), plan.nix().entrypoint());
+        ImagePlan nixBuilder = plan(MINIMAL.replace("binary \"/usr/local/bin/web\"", "binary \"/usr/local/bin/web\" init \"/sbin/tini\"")
+                + "docker { builder nix }\n");
+        assertEquals(List.of("/usr/local/bin/tini", "--", "/usr/local/bin/web"), nixBuilder.docker().entrypoint(),
+                "builder nix installs nixpkgs' tini beside the program");
+        assertEquals(List.of("/usr/local/bin/web"), plan(MINIMAL).docker().entrypoint());
+        assertEquals(List.of("${pkgs.web}/bin/web"), plan(MINIMAL).nix().entrypoint());
+    }
+
+    @Test
+    void packagesAndSmoke_areTheDockerTargets_asWritten() {
+        ImagePlan plan = plan(MINIMAL.replace("binary \"/usr/local/bin/web\"", "binary \"/usr/local/bin/web\" smoke")
+                + "docker { packages \"a\" \"b=1.0\" packages \"c\" }\n");
+        assertEquals(List.of("a", "b=1.0", "c"), plan.docker().packages());
+        assertEquals(Optional.of(List.of()), plan.docker().smoke(), "smoke without arguments runs the program bare");
+        assertEquals(Optional.empty(), plan(MINIMAL).docker().smoke());
     }
 
     @Test
@@ -123,7 +146,7 @@ class PlanBuilderTest {
         assertEquals("A web server", config.labels().get("org.opencontainers.image.description"));
         assertEquals("gcr.io/distroless/cc-debian12:nonroot", plan.docker().baseImage());
         assertEquals(DockerBuilder.NIX, plan.docker().builder());
-        assertEquals(new NixOptions("pkgs2.web", "libexec/web", NixFunction.STREAM_LAYERED_IMAGE, NixpkgsPin.DEFAULT), plan.nix());
+        assertEquals(new NixOptions("pkgs2.web", "libexec/web", NixFunction.STREAM_LAYERED_IMAGE, Optional.empty(), NixpkgsPin.DEFAULT), plan.nix());
         assertEquals(PlanEntry.Origin.PARENT, entry(plan, "/srv").origin());
     }
 

@@ -58,9 +58,10 @@ public final class DockerfileBackend implements Backend {
                 request.headerName(),
                 plan.reference(),
                 builder == DockerBuilder.NIX ? "nixpkgs' " + plan.nix().packageAttr() + " installed with nix-env"
-                        : "an image that holds the app; its own ldd finds the shared libraries",
+                        : plan.docker().packages().isEmpty() ? "an image that holds the app; its own ldd finds the shared libraries"
+                        : "an image whose own package manager installs the app; its own ldd finds the shared libraries",
                 buildImage,
-                List.of(collect(plan).render(), layout(plan).render()),
+                runs(plan, buildImage),
                 baseNote(plan, request),
                 baseImage,
                 sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
@@ -73,7 +74,7 @@ public final class DockerfileBackend implements Backend {
                 config.labels().entrySet().stream()
                         .map(e -> DockerfileText.quotedValue(e.getKey()) + "=" + DockerfileText.quotedValue(e.getValue()))
                         .toList(),
-                Json.array(List.of(plan.docker().program())),
+                Json.array(plan.docker().entrypoint()),
                 config.cmd().isEmpty() ? null : Json.array(config.cmd()),
                 plan.digest().map(d -> plan.pinnedReference()).orElse(null));
         List<GeneratedFile> files = new ArrayList<>();
@@ -100,16 +101,41 @@ public final class DockerfileBackend implements Backend {
                 + "to the spec, or pass --from IMAGE");
     }
 
+    /** The build stage's RUNs: the spec's packages, the collection, the layout, the smoke test. */
+    private static List<String> runs(ImagePlan plan, String buildImage) {
+        List<String> runs = new ArrayList<>();
+        if (!plan.docker().packages().isEmpty()) {
+            StringBuilder call = new StringBuilder("dg_packages " + Shell.quote(buildImage));
+            plan.docker().packages().forEach(p -> call.append(' ').append(Shell.quote(p)));
+            runs.add(new RunInstruction().library("packages.sh").line(call + ";").render());
+        }
+        runs.add(collect(plan).render());
+        runs.add(layout(plan).render());
+        plan.docker().smoke().ifPresent(args -> runs.add(smoke(plan, args).render()));
+        return runs;
+    }
+
+    /** The program, run as the image's user with the image's env only, inside the collected root. */
+    private static RunInstruction smoke(ImagePlan plan, List<String> args) {
+        StringBuilder call = new StringBuilder("dg_smoke " + Shell.quote(plan.config().user()));
+        plan.config().envList().forEach(e -> call.append(' ').append(Shell.quote(e)));
+        call.append(" -- ").append(Shell.quote(plan.docker().program()));
+        args.forEach(a -> call.append(' ').append(Shell.quote(a)));
+        return new RunInstruction().library("smoke.sh").line(call + ";");
+    }
+
     private static RunInstruction collect(ImagePlan plan) {
         if (plan.docker().builder() == DockerBuilder.NIX) {
             RunInstruction run = new RunInstruction().library("nix-collect.sh");
             metadataLibraries(plan, run, "sbom.sh");
             run.line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
+            plan.nix().init().ifPresent(init -> run.line("dg_nix " + Shell.quote(init.packageAttr()) + ";"));
             return plan.sbom() ? run.line("dg_nix_sbom;") : run;
         }
         RunInstruction run = new RunInstruction().library("collect.sh");
         metadataLibraries(plan, run, "sbom.sh", "metadata.sh");
         run.line("dg_app " + Shell.quote(plan.app().binary().value()) + ";");
+        plan.app().init().ifPresent(init -> run.line("dg_app " + Shell.quote(init.value()) + ";"));
         for (ContainerPath lib : plan.app().libs()) {
             run.line("dg_libs " + Shell.quote(lib.value()) + ";");
         }

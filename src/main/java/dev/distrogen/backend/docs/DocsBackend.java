@@ -19,6 +19,7 @@ import dev.distrogen.plan.RuntimeOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code --target docs}: a Markdown page about the image: what it holds, how to build it both
@@ -83,6 +84,9 @@ public final class DocsBackend implements Backend {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Program", Markdown.code(plan.docker().program()) + " (Dockerfile), "
                 + Markdown.code(plan.nix().program()) + " (Nix)"));
+        plan.app().init().ifPresent(i -> rows.add(List.of("Init", Markdown.code(i.value()) + " (Dockerfile), "
+                + Markdown.code(plan.nix().init().orElseThrow().text()) + " (Nix), started as PID 1: it passes signals to the "
+                + "program and reaps its children")));
         rows.add(List.of("Arguments", config.cmd().isEmpty() ? "none"
                 : config.cmd().stream().map(Markdown::code).collect(Collectors.joining(" "))));
         String libs = plan.app().libs().isEmpty() ? ""
@@ -94,6 +98,10 @@ public final class DocsBackend implements Backend {
             rows.add(List.of("Other files", plan.app().files().stream().map(f -> Markdown.code(f.value()))
                     .collect(Collectors.joining(", "))));
         }
+        plan.docker().smoke().ifPresent(args -> rows.add(List.of("Smoke test", "the Dockerfile's build runs "
+                + Markdown.code(Stream.concat(Stream.of(plan.docker().program()), args.stream()).map(Shell::word)
+                        .collect(Collectors.joining(" ")))
+                + " in the image's files, as its user, and fails if it exits non-zero")));
         rows.add(List.of("User", Markdown.code(user.name()) + " (uid " + user.uid() + "), group " + Markdown.code(user.group())
                 + " (gid " + user.gid() + "); the image config says " + Markdown.code(config.user())));
         rows.add(List.of("Accounts", Markdown.code("/etc/passwd") + " and " + Markdown.code("/etc/group")

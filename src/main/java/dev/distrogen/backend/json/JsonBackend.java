@@ -75,6 +75,7 @@ public final class JsonBackend implements Backend {
         app.put("binary", plan.app().binary().value());
         app.put("libs", plan.app().libs().stream().map(Object::toString).toList());
         app.put("files", plan.app().files().stream().map(Object::toString).toList());
+        plan.app().init().ifPresent(i -> app.put("init", i.value()));
         return app;
     }
 
@@ -94,6 +95,9 @@ public final class JsonBackend implements Backend {
         plan.docker().from().ifPresent(f -> docker.put("from", f));
         docker.put("base", plan.docker().baseImage());
         docker.put("builder", plan.docker().builder().word());
+        docker.put("packages", plan.docker().packages());
+        plan.docker().smoke().ifPresent(s -> docker.put("smoke", s));
+        docker.put("entrypoint", plan.docker().entrypoint());
         return docker;
     }
 

@@ -200,7 +200,7 @@ public final class NixBackend implements Backend {
         ImageConfig config = plan.config();
         List<Map.Entry<String, Node>> entries = new ArrayList<>();
         entries.add(entry("User", new Str(config.user())));
-        entries.add(entry("Entrypoint", new ListOf(List.of(new Code(program(plan))))));
+        entries.add(entry("Entrypoint", entrypoint(plan)));
         if (!config.cmd().isEmpty()) {
             entries.add(entry("Cmd", strings(config.cmd())));
         }
@@ -220,10 +220,25 @@ public final class NixBackend implements Backend {
         return new Attrs(entries);
     }
 
+    /** The program, or [init, "--", program], each program as a string of its package's path. */
+    private static ListOf entrypoint(ImagePlan plan) {
+        List<Node> words = new ArrayList<>();
+        plan.nix().init().ifPresent(init -> {
+            words.add(new Code(inPackage("pkgs." + init.packageAttr(), init.binary())));
+            words.add(new Str("--"));
+        });
+        words.add(new Code(program(plan)));
+        return new ListOf(words);
+    }
+
     /** "${pkgs.nginx}/bin/nginx" as a Nix string: the package's store path, then the escaped path in it. */
     static String program(ImagePlan plan) {
-        String quoted = NixStrings.quoted("/" + plan.nix().binary());
-        return "\"${" + packageRef(plan) + "}" + quoted.substring(1);
+        return inPackage(packageRef(plan), plan.nix().binary());
+    }
+
+    private static String inPackage(String packageRef, String binary) {
+        String quoted = NixStrings.quoted("/" + binary);
+        return "\"${" + packageRef + "}" + quoted.substring(1);
     }
 
     private static String packageRef(ImagePlan plan) {

@@ -66,6 +66,11 @@ public final class PlanBackend implements Backend {
         row(out, "binary", app.binary().value());
         app.libs().forEach(l -> row(out, "libs", l.value()));
         app.files().forEach(f -> row(out, "files", f.value()));
+        app.init().ifPresent(i -> row(out, "init", i.value()));
+        if (!plan.docker().packages().isEmpty()) {
+            row(out, "packages", String.join(" ", plan.docker().packages()) + "  (installed in the build stage first)");
+        }
+        plan.docker().smoke().ifPresent(s -> row(out, "smoke", Json.array(s) + "  (run in the collected root at build time)"));
         String from = plan.docker().from().orElse("(none: give it with --from)");
         row(out, "docker", "from " + from + ", base " + plan.docker().baseImage() + ", builder "
                 + plan.docker().builder().word());
@@ -93,8 +98,7 @@ public final class PlanBackend implements Backend {
         ImageConfig config = plan.config();
         out.append("Image config:\n");
         row(out, "User", config.user());
-        row(out, "Entrypoint", Json.array(List.of(plan.docker().program())) + "  (nix: "
-                + Json.array(List.of(plan.nix().program())) + ")");
+        row(out, "Entrypoint", Json.array(plan.docker().entrypoint()) + "  (nix: " + Json.array(plan.nix().entrypoint()) + ")");
         row(out, "Cmd", Json.array(config.cmd()));
         row(out, "Env", Json.array(config.envList()));
         row(out, "WorkingDir", config.workingDir().map(Json::quote).orElse("(not set)"));

@@ -75,6 +75,7 @@ public final class ContainerPathCheck implements Check {
             app.libs().forEach(l -> paths.add(new Named("libs path", l)));
             app.files().forEach(f -> paths.add(new Named("files path", f)));
             app.workdir().ifPresent(w -> paths.add(new Named("workdir", w)));
+            app.init().ifPresent(i -> paths.add(new Named("init", i)));
         });
         spec.user().ifPresent(user -> {
             user.home().ifPresent(h -> paths.add(new Named("home", h)));

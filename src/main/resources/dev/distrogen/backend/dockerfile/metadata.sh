@@ -60,8 +60,8 @@ dg_dpkg_paths() {
 dg_apk_paths() {
   awk '/^P:/ { p = substr($0, 3); d = ""; }; /^F:/ { d = "/" substr($0, 3); }; /^R:/ { print p " " d "/" substr($0, 3); };' "$1/lib/apk/db/installed";
 };
-# dg_packages OWNERS: the owning packages, once each, sorted.
-dg_packages() { sed 's/ .*//' "$1" | LC_ALL=C sort -u; };
+# dg_owning_packages OWNERS: the owning packages, once each, sorted (not packages.sh's dg_packages, which installs).
+dg_owning_packages() { sed 's/ .*//' "$1" | LC_ALL=C sort -u; };
 # dg_keep PATH: the OS's release files, as scanners detect the distribution from them (Trivy
 # takes an Ubuntu with /etc/debian_version but no /etc/lsb-release for Debian).
 dg_keep() { if [ -e "$1" ]; then dg_need "$1" >/dev/null; fi; };
@@ -71,15 +71,15 @@ dg_metadata() {
   S=${DG_STAGE-}; M=$R.meta; rm -rf "$M"; mkdir -p "$M";
   if [ -f "$S/var/lib/dpkg/status" ]; then
     dg_keep "$S/etc/os-release"; dg_keep "$S/etc/debian_version"; dg_keep "$S/etc/lsb-release"; dg_root_files > "$M/files";
-    dg_dpkg_paths "$S" | dg_owners "$S" "$M/files" > "$M/owners"; dg_packages "$M/owners" > "$M/packages";
+    dg_dpkg_paths "$S" | dg_owners "$S" "$M/files" > "$M/owners"; dg_owning_packages "$M/owners" > "$M/packages";
     mkdir -p "$R/var/lib/dpkg/status.d"; dg_stanzas 'Package: ' "$M/packages" "$R/var/lib/dpkg/status.d" < "$S/var/lib/dpkg/status";
   elif [ -f "$S/lib/apk/db/installed" ]; then
     dg_keep "$S/etc/os-release"; dg_keep "$S/etc/alpine-release"; dg_root_files > "$M/files";
-    dg_apk_paths "$S" | dg_owners "$S" "$M/files" > "$M/owners"; dg_packages "$M/owners" > "$M/packages";
+    dg_apk_paths "$S" | dg_owners "$S" "$M/files" > "$M/owners"; dg_owning_packages "$M/owners" > "$M/packages";
     mkdir -p "$R/lib/apk/db"; dg_stanzas 'P:' "$M/packages" < "$S/lib/apk/db/installed" > "$R/lib/apk/db/installed";
   elif command -v rpm >/dev/null 2>&1 && rpm -qa >/dev/null 2>&1; then
     dg_keep "$S/etc/os-release"; dg_keep "$S/etc/redhat-release"; dg_root_files > "$M/files";
-    dg_rpm_paths < "$M/files" | dg_owners "$S" "$M/files" > "$M/owners"; dg_packages "$M/owners" > "$M/packages";
+    dg_rpm_paths < "$M/files" | dg_owners "$S" "$M/files" > "$M/owners"; dg_owning_packages "$M/owners" > "$M/packages";
     mkdir -p "$R${DG_SBOM%/*}"; dg_rpm_versions < "$M/packages" | dg_cdx > "$R$DG_SBOM";
   else
     echo "distrogen: the build stage has no package database (dpkg, apk or rpm): the image carries no package metadata for scanners";

@@ -1,0 +1,56 @@
+package dev.distrogen.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.distrogen.Compiler;
+import dev.distrogen.backend.dockerfile.DockerfileBackend;
+import dev.distrogen.diagnostic.SpecSource;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build stage's RUNs in the order that matters: the spec's packages before collecting, the
+ * smoke test after the layout; every spec string in them one single-quoted shell word.
+ */
+class BuildStageRunsTest {
+
+    private static final String SPEC = "app \"web\" { binary \"/usr/bin/web\" smoke \"--it's\" \"$(touch /pwned)\" "
+            + "init \"/usr/bin/tini\" env GREETING = \"a 'b' $c\" }\nuser \"web\" uid 10001 gid 10001\n"
+            + "docker { from \"debian:bookworm-slim\" packages \"nginx-light\" \"tini=0.19.0-1+b3\" }\n";
+
+    private static String dockerfile(Optional<String> from) throws Exception {
+        var c = Compiler.compile(new SpecSource("t.dl", Path.of("/tmp"), SPEC));
+        return new DockerfileBackend().generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false,
+                new Overrides(from, Optional.empty()))).get(0).text();
+    }
+
+    @Test
+    void packagesRunFirst_smokeLast_eachValueOneQuotedWord() throws Exception {
+        String text = dockerfile(Optional.empty());
+        int packages = text.indexOf("    dg_packages 'debian:bookworm-slim' 'nginx-light' 'tini=0.19.0-1+b3';\n");
+        int collect = text.indexOf("    dg_app '/usr/bin/web'; \\\n    dg_app '/usr/bin/tini'; \\\n");
+        int layout = text.indexOf("    dg_dir '/tmp' 0:0 1777;");
+        int smoke = text.indexOf("    dg_smoke '10001:10001' 'GREETING=a '\\''b'\\'' $c' -- '/usr/bin/web' '--it'\\''s' "
+                + "'$(touch /pwned)';\n");
+        assertTrue(packages > 0 && collect > packages && layout > collect && smoke > layout, text);
+        assertEquals(4, text.split("\nRUN ", -1).length - 1, "four RUNs: packages, collect, layout, smoke");
+        assertTrue(text.contains("ENTRYPOINT [\"/usr/bin/tini\", \"--\", \"/usr/bin/web\"]"), text);
+    }
+
+    @Test
+    void packages_nameTheStageAsBuilt_whenFromIsGivenOnTheCommandLine() throws Exception {
+        assertTrue(dockerfile(Optional.of("localhost/mirror/debian:12")).contains(
+                "    dg_packages 'localhost/mirror/debian:12' 'nginx-light' 'tini=0.19.0-1+b3';\n"));
+    }
+
+    @Test
+    void withoutPackagesOrSmoke_theStageHasItsTwoRuns() throws Exception {
+        var c = Compiler.compile(new SpecSource("t.dl", Path.of("/tmp"),
+                "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\ndocker { from \"debian:12\" }\n"));
+        String text = new DockerfileBackend().generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false)).get(0).text();
+        assertEquals(2, text.split("\nRUN ", -1).length - 1, text);
+        assertTrue(!text.contains("dg_packages ") && !text.contains("dg_smoke "), text);
+    }
+}
