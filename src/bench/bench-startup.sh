@@ -2,9 +2,9 @@
 # Cold start of the installed distrogen against a JVM hello-world, measured side by side in one
 # run (README: Install, "Start-up"). Not a test: timings depend on the machine and its load,
 # so it reports CPU time (user + system), which load disturbs less, beside wall-clock time.
-#   scripts/bench-startup.sh [RUNS]     (default 20; needs target/distrogen-VERSION.tar.gz: mvn package)
+#   src/bench/bench-startup.sh [RUNS]     (default 20; needs target/distrogen-VERSION.tar.gz: mvn package)
 set -eu
-here=$(cd "$(dirname "$0")/.." && pwd -P)
+here=$(cd "$(dirname "$0")/../.." && pwd -P)
 runs=${1:-20}
 tarball=$(ls "$here"/target/distrogen-*.tar.gz 2>/dev/null | head -n 1)
 [ -n "$tarball" ] || { echo "no target/distrogen-*.tar.gz: run mvn -B package first" >&2; exit 2; }
