@@ -52,7 +52,7 @@ public final class ComposeBackend implements Backend {
         Map<String, Object> volumes = new LinkedHashMap<>();
         for (VolumeMount mount : plan.mounts()) {
             if (mount.persistent()) {
-                volumeMounts.add(map("type", "volume", "source", mount.volume(), "target", ComposeText.literal(mount.path())));
+                volumeMounts.add(Yaml.map("type", "volume", "source", mount.volume(), "target", ComposeText.literal(mount.path())));
                 volumes.put(mount.volume(), new LinkedHashMap<>());
             } else {
                 tmpfs.add(ComposeText.literal(mount.path() + ":" + mount.tmpfsOptions()));
@@ -76,7 +76,7 @@ public final class ComposeBackend implements Backend {
         service.put("stop_signal", plan.config().effectiveStopSignal());
         service.put("stop_grace_period", plan.runtime().stopGraceSeconds() + "s");
         Map<String, Object> compose = new LinkedHashMap<>();
-        compose.put("services", map(plan.names().workload(), service));
+        compose.put("services", Yaml.map(plan.names().workload(), service));
         if (!volumes.isEmpty()) {
             compose.put("volumes", volumes);
         }
@@ -95,13 +95,5 @@ public final class ComposeBackend implements Backend {
     private static String describe(HealthProbe probe) {
         return probe.kind() == HealthProbe.Kind.HTTP ? "HTTP GET on port " + probe.port()
                 : "a TCP connection to port " + probe.port();
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

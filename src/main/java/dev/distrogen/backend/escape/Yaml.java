@@ -1,6 +1,8 @@
 package dev.distrogen.backend.escape;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 
 /**
@@ -24,5 +26,14 @@ public final class Yaml {
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         options.setWidth(Integer.MAX_VALUE);
         return new org.yaml.snakeyaml.Yaml(options).dumpAll(documents.iterator());
+    }
+
+    /** A mapping in the order given: key, value, key, value... (a fresh map each call: no anchors). */
+    public static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

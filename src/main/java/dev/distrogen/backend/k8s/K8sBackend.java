@@ -67,7 +67,7 @@ public final class K8sBackend implements Backend {
     }
 
     private static Map<String, Object> metadata(ImagePlan plan, String name, Map<String, Object> labels) {
-        Map<String, Object> metadata = map("name", name);
+        Map<String, Object> metadata = Yaml.map("name", name);
         plan.runtime().namespace().ifPresent(ns -> metadata.put("namespace", ns));
         // Each use gets its own copy: a shared map would be written as a YAML anchor and alias.
         metadata.put("labels", new LinkedHashMap<>(labels));
@@ -75,7 +75,7 @@ public final class K8sBackend implements Backend {
     }
 
     private static Map<String, Object> selector(String name) {
-        return map("matchLabels", map("app.kubernetes.io/name", name));
+        return Yaml.map("matchLabels", Yaml.map("app.kubernetes.io/name", name));
     }
 
     private static Map<String, Object> workload(ImagePlan plan, String name, Map<String, Object> labels) {
@@ -87,7 +87,7 @@ public final class K8sBackend implements Backend {
         if (!plan.config().exposedPorts().isEmpty()) {
             List<Object> ports = new ArrayList<>();
             for (ExposedPort port : plan.config().exposedPorts()) {
-                ports.add(map("name", port.name(), "containerPort", port.number(), "protocol", port.upperProtocol()));
+                ports.add(Yaml.map("name", port.name(), "containerPort", port.number(), "protocol", port.upperProtocol()));
             }
             container.put("ports", ports);
         }
@@ -103,12 +103,12 @@ public final class K8sBackend implements Backend {
         List<Object> volumes = new ArrayList<>();
         List<Object> claims = new ArrayList<>();
         for (VolumeMount mount : plan.mounts()) {
-            mounts.add(map("name", mount.volume(), "mountPath", mount.path()));
+            mounts.add(Yaml.map("name", mount.volume(), "mountPath", mount.path()));
             if (mount.persistent()) {
-                claims.add(map("metadata", map("name", mount.volume()), "spec", map("accessModes", List.of("ReadWriteOnce"),
-                        "resources", map("requests", map("storage", ResourceLimits.PERSISTENT_SIZE)))));
+                claims.add(Yaml.map("metadata", Yaml.map("name", mount.volume()), "spec", Yaml.map("accessModes", List.of("ReadWriteOnce"),
+                        "resources", Yaml.map("requests", Yaml.map("storage", ResourceLimits.PERSISTENT_SIZE)))));
             } else {
-                volumes.add(map("name", mount.volume(), "emptyDir", map("sizeLimit", ResourceLimits.DIR_SIZE_LIMIT)));
+                volumes.add(Yaml.map("name", mount.volume(), "emptyDir", Yaml.map("sizeLimit", ResourceLimits.DIR_SIZE_LIMIT)));
             }
         }
         if (!mounts.isEmpty()) {
@@ -129,26 +129,26 @@ public final class K8sBackend implements Backend {
         }
         spec.put("replicas", runtime.replicas());
         spec.put("selector", selector(name));
-        spec.put("template", map("metadata", map("labels", new LinkedHashMap<>(labels)), "spec", podSpec));
+        spec.put("template", Yaml.map("metadata", Yaml.map("labels", new LinkedHashMap<>(labels)), "spec", podSpec));
         if (stateful) {
             spec.put("volumeClaimTemplates", claims);
         }
-        return map("apiVersion", "apps/v1", "kind", stateful ? "StatefulSet" : "Deployment",
+        return Yaml.map("apiVersion", "apps/v1", "kind", stateful ? "StatefulSet" : "Deployment",
                 "metadata", metadata(plan, name, labels), "spec", spec);
     }
 
     private static Map<String, Object> probe(HealthProbe health, int periodSeconds, int failureThreshold) {
         Map<String, Object> probe = health.kind() == HealthProbe.Kind.HTTP
-                ? map("httpGet", map("path", health.path().orElseThrow(), "port", health.port()))
-                : map("tcpSocket", map("port", health.port()));
+                ? Yaml.map("httpGet", Yaml.map("path", health.path().orElseThrow(), "port", health.port()))
+                : Yaml.map("tcpSocket", Yaml.map("port", health.port()));
         probe.put("periodSeconds", periodSeconds);
         probe.put("failureThreshold", failureThreshold);
         return probe;
     }
 
     private static Map<String, Object> resources(ResourceLimits resources) {
-        return map("requests", map("cpu", resources.cpuRequest(), "memory", resources.memoryRequest()),
-                "limits", map("cpu", resources.cpuLimit(), "memory", resources.memoryLimit()));
+        return Yaml.map("requests", Yaml.map("cpu", resources.cpuRequest(), "memory", resources.memoryRequest()),
+                "limits", Yaml.map("cpu", resources.cpuLimit(), "memory", resources.memoryLimit()));
     }
 
     private static Map<String, Object> podSecurity(ImagePlan plan) {
@@ -158,7 +158,7 @@ public final class K8sBackend implements Backend {
         security.put("runAsGroup", plan.user().gid());
         // emptyDir volumes are group-owned by fsGroup, so the app's group can write them.
         security.put("fsGroup", plan.user().gid());
-        security.put("seccompProfile", map("type", "RuntimeDefault"));
+        security.put("seccompProfile", Yaml.map("type", "RuntimeDefault"));
         return security;
     }
 
@@ -170,19 +170,19 @@ public final class K8sBackend implements Backend {
         security.put("readOnlyRootFilesystem", true);
         security.put("allowPrivilegeEscalation", false);
         security.put("privileged", false);
-        security.put("capabilities", map("drop", List.of("ALL")));
-        security.put("seccompProfile", map("type", "RuntimeDefault"));
+        security.put("capabilities", Yaml.map("drop", List.of("ALL")));
+        security.put("seccompProfile", Yaml.map("type", "RuntimeDefault"));
         return security;
     }
 
     private static Map<String, Object> service(ImagePlan plan, String name, Map<String, Object> labels) {
         List<Object> ports = new ArrayList<>();
         for (ExposedPort port : plan.config().exposedPorts()) {
-            ports.add(map("name", port.name(), "port", port.number(), "targetPort", port.name(),
+            ports.add(Yaml.map("name", port.name(), "port", port.number(), "targetPort", port.name(),
                     "protocol", port.upperProtocol()));
         }
-        return map("apiVersion", "v1", "kind", "Service", "metadata", metadata(plan, name, labels),
-                "spec", map("selector", map("app.kubernetes.io/name", name), "ports", ports));
+        return Yaml.map("apiVersion", "v1", "kind", "Service", "metadata", metadata(plan, name, labels),
+                "spec", Yaml.map("selector", Yaml.map("app.kubernetes.io/name", name), "ports", ports));
     }
 
     /**
@@ -201,24 +201,16 @@ public final class K8sBackend implements Backend {
     private static Map<String, Object> networkPolicy(ImagePlan plan, String name, Map<String, Object> labels) {
         List<Object> ports = new ArrayList<>();
         for (ExposedPort port : plan.config().exposedPorts()) {
-            ports.add(map("protocol", port.upperProtocol(), "port", port.number()));
+            ports.add(Yaml.map("protocol", port.upperProtocol(), "port", port.number()));
         }
-        List<Object> ingress = ports.isEmpty() ? List.of() : List.of(map("ports", ports));
-        return map("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy", "metadata", metadata(plan, name, labels),
-                "spec", map("podSelector", selector(name), "policyTypes", List.of("Ingress"), "ingress", ingress));
+        List<Object> ingress = ports.isEmpty() ? List.of() : List.of(Yaml.map("ports", ports));
+        return Yaml.map("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy", "metadata", metadata(plan, name, labels),
+                "spec", Yaml.map("podSelector", selector(name), "policyTypes", List.of("Ingress"), "ingress", ingress));
     }
 
     /** With replicas, a voluntary disruption (a node drain) takes down one pod at a time. */
     private static Map<String, Object> disruptionBudget(ImagePlan plan, String name, Map<String, Object> labels) {
-        return map("apiVersion", "policy/v1", "kind", "PodDisruptionBudget", "metadata", metadata(plan, name, labels),
-                "spec", map("maxUnavailable", 1, "selector", selector(name)));
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        return Yaml.map("apiVersion", "policy/v1", "kind", "PodDisruptionBudget", "metadata", metadata(plan, name, labels),
+                "spec", Yaml.map("maxUnavailable", 1, "selector", selector(name)));
     }
 }
