@@ -24,7 +24,8 @@ public final class Backends {
     private static final Backend COMPOSE = new ComposeBackend();
     private static final List<Backend> TARGETS = List.of(new PlanBackend(), new JsonBackend(), DOCKERFILE, NIX, DOCS, K8S, COMPOSE);
     /** The repository skeleton: the targets that make part of a project (not the plan and json views). */
-    private static final Backend ALL = new AllBackend(List.of(DOCKERFILE, NIX, DOCS, K8S, COMPOSE));
+    private static final List<Backend> SKELETON_PARTS = List.of(DOCKERFILE, NIX, DOCS, K8S, COMPOSE);
+    private static final Backend ALL = new AllBackend(SKELETON_PARTS);
 
     private Backends() {
     }
@@ -52,6 +53,19 @@ public final class Backends {
     }
 
     public static Optional<Backend> byName(String name) {
-        return name.equals(ALL.name()) ? Optional.of(ALL) : TARGETS.stream().filter(b -> b.name().equals(name)).findFirst();
+        return byName(name, List.of());
+    }
+
+    /**
+     * A built-in target; the repository skeleton ({@code all}) then also renders
+     * {@code userTargets}, the targets the user's templates add.
+     */
+    public static Optional<Backend> byName(String name, List<Backend> userTargets) {
+        if (!name.equals(ALL.name())) {
+            return TARGETS.stream().filter(b -> b.name().equals(name)).findFirst();
+        }
+        List<Backend> parts = new ArrayList<>(SKELETON_PARTS);
+        parts.addAll(userTargets);
+        return Optional.of(userTargets.isEmpty() ? ALL : new AllBackend(parts));
     }
 }

@@ -11,7 +11,6 @@ import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
-import dev.distrogen.backend.all.AllBackend;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.diagnostic.Suggestions;
@@ -180,13 +179,11 @@ public final class DistrogenCommand implements Callable<Integer> {
 
     /** A built-in target, or one the user's templates add. */
     private Backend backend(Templates templates) {
-        Optional<Backend> builtIn = Backends.byName(target);
         List<String> names = new ArrayList<>(Backends.names());
         try {
             List<String> userTargets = templates.userTargets(Backends.names());
-            if (builtIn.isPresent() && builtIn.get() instanceof AllBackend all) {
-                return all.with(userTargets.stream().<Backend>map(UserTemplateBackend::new).toList());
-            }
+            Optional<Backend> builtIn = Backends.byName(target,
+                    userTargets.stream().<Backend>map(UserTemplateBackend::new).toList());
             if (builtIn.isPresent()) {
                 return builtIn.get();
             }

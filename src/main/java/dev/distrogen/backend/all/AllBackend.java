@@ -46,13 +46,6 @@ public final class AllBackend implements Backend {
         this.parts = List.copyOf(parts);
     }
 
-    /** This skeleton plus the files of {@code more} targets (the user's, from --templates). */
-    public AllBackend with(List<Backend> more) {
-        List<Backend> all = new ArrayList<>(parts);
-        all.addAll(more);
-        return new AllBackend(all);
-    }
-
     @Override
     public String name() {
         return "all";
@@ -112,22 +105,22 @@ public final class AllBackend implements Backend {
         Map<String, Object> jobs = new LinkedHashMap<>();
         jobs.put("dockerfile", job(List.of(
                 checkout(),
-                map("name", "Build the image from the Dockerfile", "run", "docker build -t " + reference + " ."),
-                map("name", "Start it read-only, with a tmpfs on each dir it writes to, and probe it", "run",
+                Yaml.map("name", "Build the image from the Dockerfile", "run", "docker build -t " + reference + " ."),
+                Yaml.map("name", "Start it read-only, with a tmpfs on each dir it writes to, and probe it", "run",
                         GithubActions.literal(smokeTest(plan))),
-                map("name", "Scan the image for known vulnerabilities", "uses", uses("aquasecurity/trivy-action"),
-                        "with", map("image-ref", reference, "exit-code", "1", "ignore-unfixed", true,
+                Yaml.map("name", "Scan the image for known vulnerabilities", "uses", uses("aquasecurity/trivy-action"),
+                        "with", Yaml.map("image-ref", reference, "exit-code", "1", "ignore-unfixed", true,
                                 "severity", "CRITICAL,HIGH")))));
         jobs.put("nix", job(List.of(
                 checkout(),
-                map("uses", uses("cachix/install-nix-action")),
-                map("name", "Build the image with Nix (nixpkgs pinned in default.nix) and load it",
+                Yaml.map("uses", uses("cachix/install-nix-action")),
+                Yaml.map("name", "Build the image with Nix (nixpkgs pinned in default.nix) and load it",
                         "run", GithubActions.literal(plan.nix().loadCommand("default.nix"))))));
         plan.registry().ifPresent(registry -> jobs.put("push", pushJob(plan, registry)));
         Map<String, Object> workflow = new LinkedHashMap<>();
         workflow.put("name", "image " + reference);
         workflow.put("on", on);
-        workflow.put("permissions", map("contents", "read"));
+        workflow.put("permissions", Yaml.map("contents", "read"));
         workflow.put("jobs", jobs);
         String yaml = Yaml.documents(List.of(workflow));
         for (Map.Entry<String, String> action : ACTIONS.entrySet()) {
@@ -145,17 +138,17 @@ public final class AllBackend implements Backend {
         job.put("needs", List.of("dockerfile", "nix"));
         job.put("if", "github.event_name == 'push'");
         job.put("runs-on", "ubuntu-latest");
-        job.put("permissions", map("contents", "read", "packages", "write"));
+        job.put("permissions", Yaml.map("contents", "read", "packages", "write"));
         job.put("steps", List.of(
                 checkout(),
-                map("uses", uses("docker/setup-buildx-action")),
-                map("uses", uses("docker/login-action"), "with", map("registry", GithubActions.literal(registry),
+                Yaml.map("uses", uses("docker/setup-buildx-action")),
+                Yaml.map("uses", uses("docker/login-action"), "with", Yaml.map("registry", GithubActions.literal(registry),
                         "username", ghcr ? "${{ github.actor }}" : "${{ secrets.REGISTRY_USERNAME }}",
                         "password", ghcr ? "${{ secrets.GITHUB_TOKEN }}" : "${{ secrets.REGISTRY_PASSWORD }}")),
-                map("id", "push", "uses", uses("docker/build-push-action"), "with",
-                        map("context", ".", "push", true, "tags", GithubActions.literal(plan.reference()))),
-                map("name", "Print the digest to pin (image \"NAME\" tag \"TAG\" digest \"sha256:...\")",
-                        "env", map("DIGEST", "${{ steps.push.outputs.digest }}"),
+                Yaml.map("id", "push", "uses", uses("docker/build-push-action"), "with",
+                        Yaml.map("context", ".", "push", true, "tags", GithubActions.literal(plan.reference()))),
+                Yaml.map("name", "Print the digest to pin (image \"NAME\" tag \"TAG\" digest \"sha256:...\")",
+                        "env", Yaml.map("DIGEST", "${{ steps.push.outputs.digest }}"),
                         "run", GithubActions.literal("echo \"pushed " + Shell.word(plan.reference()) + "@$DIGEST\"" ))));
         return job;
     }
@@ -188,7 +181,7 @@ public final class AllBackend implements Backend {
     }
 
     private static Map<String, Object> checkout() {
-        return map("uses", uses("actions/checkout"), "with", map("persist-credentials", false));
+        return Yaml.map("uses", uses("actions/checkout"), "with", Yaml.map("persist-credentials", false));
     }
 
     private static String uses(String action) {
@@ -200,13 +193,5 @@ public final class AllBackend implements Backend {
         job.put("runs-on", "ubuntu-latest");
         job.put("steps", steps);
         return job;
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }
