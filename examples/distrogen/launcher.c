@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 static const char *const JAVA = "/usr/lib/jvm/java-17-openjdk-amd64/bin/java";
-static const char *const OPTIONS[] = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
+static const char *const OPTIONS[] = {"-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                                       "-jar", "/opt/distrogen/distrogen.jar"};
 
 int main(int argc, char **argv) {

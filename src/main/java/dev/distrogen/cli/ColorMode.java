@@ -1,7 +1,7 @@
 package dev.distrogen.cli;
 
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 /** {@code --color}: when diagnostics are coloured. */
@@ -19,11 +19,8 @@ public enum ColorMode {
         };
     }
 
-    /** The values as users type them, for --help. */
-    static final class Names implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).iterator();
-        }
+    /** The values as users type them, for --help and completion. */
+    static List<String> names() {
+        return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
     }
 }

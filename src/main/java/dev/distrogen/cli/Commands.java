@@ -4,7 +4,6 @@ import dev.distrogen.diagnostic.Suggestions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -15,19 +14,15 @@ final class Commands {
     private Commands() {
     }
 
-    /** The subcommands' names, as DistrogenCommand declares them. */
-    static List<String> names() {
-        return Arrays.stream(DistrogenCommand.class.getAnnotation(Command.class).subcommands())
-                .map(c -> c.getAnnotation(Command.class).name())
-                .toList();
-    }
+    /** The subcommands' names, in the order Main's command tree adds them. */
+    static final List<String> NAMES = List.of(CheckCommand.NAME, InitCommand.NAME, HelpCommand.NAME, CompletionCommand.NAME);
 
     /** "; did you mean the command `check`?" for a word that is no file but close to a command, or "". */
     static String didYouMean(String word) {
         if (word.contains("/") || word.contains(".")) {
             return "";
         }
-        return Suggestions.closest(word, names()).map(n -> "; did you mean the command `" + n + "`?").orElse("");
+        return Suggestions.closest(word, NAMES).map(n -> "; did you mean the command `" + n + "`?").orElse("");
     }
 
     /** A suggestion for the first argument picocli could not place: an option, or a mistyped command. */

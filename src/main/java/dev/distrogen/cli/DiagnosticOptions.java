@@ -1,19 +1,29 @@
 package dev.distrogen.cli;
 
-import picocli.CommandLine.Option;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The options every command that reads specs shares: how strict, and whether in colour. */
 final class DiagnosticOptions {
 
-    @Option(names = "--strict", description = "treat warnings as errors")
-    boolean strict;
+    private final OptionSpec strict = CommandSpecs.flag("treat warnings as errors", "--strict");
+    private final OptionSpec color = OptionSpec.builder("--color").paramLabel("WHEN").type(ColorMode.class)
+            .defaultValue("auto").completionCandidates(() -> ColorMode.names().iterator())
+            .description("colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})").build();
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColorMode.Names.class,
-            description = "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    ColorMode color;
+    /** Adds the options to {@code command}. */
+    DiagnosticOptions(CommandSpec command) {
+        command.addOption(strict).addOption(color);
+    }
+
+    boolean strict() {
+        return strict.<Boolean>getValue();
+    }
 
     /** A reporter of diagnostics on {@code err}, in colour when asked or (auto) when on a terminal. */
-    SpecReporter reporter(java.io.PrintWriter err) {
-        return new SpecReporter(err, color.enabled(System.console() != null));
+    SpecReporter reporter(PrintWriter err) {
+        ColorMode mode = color.getValue();
+        return new SpecReporter(err, mode.enabled(System.console() != null));
     }
 }

@@ -24,88 +24,72 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code distrogen SPEC --target T [-o DIR]}: the main call. */
-@Command(
-        name = "distrogen",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        sortOptions = false,
-        usageHelpAutoWidth = true,
-        subcommands = {CheckCommand.class, InitCommand.class, HelpCommand.class, CompletionCommand.class},
-        description = {
-            "Generates minimal container images from one declarative spec of an app: a multi-stage Dockerfile "
-                    + "(FROM scratch or distroless) and a Nix dockerTools expression.",
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:the spec has errors (with --strict: or warnings), the target cannot be made from it, or a template is broken",
-            "2:bad command-line use, or the spec file cannot be read",
-            "3:the output could not be written, or would replace a file distrogen did not write",
-            "70:internal error (a bug in distrogen: please report it)"
-        })
-public final class DistrogenCommand implements Callable<Integer> {
+final class DistrogenCommand implements Callable<Integer> {
 
     private final FileSystem fileSystem;
     private final InputStream in;
-
-    @Spec
-    private CommandSpec command;
+    private final CommandSpec command;
 
     // Optional for the parser, so that `distrogen check ...` does not demand it; required in call().
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "the spec file (.dl); - reads it from standard input "
-            + "(its from files then resolve against the working directory)")
-    private String spec;
+    private final PositionalParamSpec specArgument = PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("SPEC")
+            .type(String.class).description("the spec file (.dl); - reads it from standard input "
+                    + "(its from files then resolve against the working directory)").build();
+    private final OptionSpec targetOption = OptionSpec.builder("-t", "--target").paramLabel("TARGET").type(String.class)
+            .defaultValue("plan").completionCandidates(() -> Backends.names().iterator())
+            .description("what to generate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})").build();
+    private final OptionSpec outputOption = CommandSpecs.option("DIR",
+            "write the target's files into DIR (created if missing) instead of printing the main one", "-o", "--output");
+    private final OptionSpec forceOption = CommandSpecs.flag(
+            "with -o: replace files distrogen did not write, or that were edited since", "--force");
+    private final OptionSpec fromOption = CommandSpecs.option("IMAGE",
+            "dockerfile: the build stage's image, instead of the spec's docker { from }", "--from");
+    private final OptionSpec baseOption = CommandSpecs.option("BASE",
+            "dockerfile: the final stage, instead of the spec's docker { base }: scratch, distroless-static, "
+                    + "distroless-base, distroless-cc or an image reference", "--base");
+    private final OptionSpec templatesOption = CommandSpecs.option("DIR",
+            "your FreeMarker templates: DIR/TARGET/FILE.ftl replaces a built-in one, DIR/NAME/*.ftl adds "
+                    + "a target NAME (README: Your own templates)", "--templates");
+    private final DiagnosticOptions diagnostics;
 
-    @Option(names = {"-t", "--target"}, paramLabel = "TARGET", defaultValue = "plan",
-            completionCandidates = TargetNames.class,
-            description = "what to generate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    // The values of this run, read from the options when it is called.
     private String target;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "write the target's files into DIR (created if missing) instead of printing the main one")
     private String output;
-
-    @Option(names = "--force", description = "with -o: replace files distrogen did not write, or that were edited since")
-    private boolean force;
-
-    @Option(names = "--from", paramLabel = "IMAGE",
-            description = "dockerfile: the build stage's image, instead of the spec's docker { from }")
-    private String fromImage;
-
-    @Option(names = "--base", paramLabel = "BASE",
-            description = "dockerfile: the final stage, instead of the spec's docker { base }: scratch, distroless-static, "
-                    + "distroless-base, distroless-cc or an image reference")
-    private String baseImage;
-
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "your FreeMarker templates: DIR/TARGET/FILE.ftl replaces a built-in one, DIR/NAME/*.ftl adds "
-                    + "a target NAME (README: Your own templates)")
-    private String templatesDir;
-
-    @Mixin
-    private DiagnosticOptions diagnostics = new DiagnosticOptions();
 
     DistrogenCommand(FileSystem fileSystem, InputStream in) {
         this.fileSystem = fileSystem;
         this.in = in;
+        this.command = CommandSpecs.command(this, "distrogen",
+                "Generates minimal container images from one declarative spec of an app: a multi-stage Dockerfile "
+                        + "(FROM scratch or distroless) and a Nix dockerTools expression.",
+                "0:success",
+                "1:the spec has errors (with --strict: or warnings), the target cannot be made from it, or a template is broken",
+                "2:bad command-line use, or the spec file cannot be read",
+                "3:the output could not be written, or would replace a file distrogen did not write",
+                "70:internal error (a bug in distrogen: please report it)");
+        command.addPositional(specArgument).addOption(targetOption).addOption(outputOption).addOption(forceOption)
+                .addOption(fromOption).addOption(baseOption).addOption(templatesOption);
+        diagnostics = new DiagnosticOptions(command);
+        CommandSpecs.addStandardHelpOptions(command);
+    }
+
+    CommandSpec spec() {
+        return command;
     }
 
     @Override
     public Integer call() {
+        String spec = specArgument.getValue();
+        target = targetOption.getValue();
+        output = outputOption.getValue();
         if (spec == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
         }
@@ -116,7 +100,7 @@ public final class DistrogenCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--target " + backend.name()
                     + " writes a repository skeleton: add -o DIR");
         }
-        Overrides overrides = overrides();
+        Overrides overrides = overrides(fromOption.getValue(), baseOption.getValue());
         String specName = spec.equals("-") ? "standard input" : String.valueOf(path(spec, "SPEC").getFileName());
         PrintWriter err = command.commandLine().getErr();
         Optional<Compilation> compiled = diagnostics.reporter(err).compile(fileSystem, in, spec);
@@ -124,13 +108,13 @@ public final class DistrogenCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Compilation compilation = compiled.get();
-        if (SpecReporter.failed(compilation, diagnostics.strict) || compilation.plan().isEmpty()) {
+        if (SpecReporter.failed(compilation, diagnostics.strict()) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
                 output != null, overrides, templates, Optional.of(compilation.source().text()));
         try {
-            return emit(backend.generate(request));
+            return emit(backend.generate(request), forceOption.<Boolean>getValue());
         } catch (TemplateFailure e) {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.SPEC_ERRORS;
@@ -141,7 +125,7 @@ public final class DistrogenCommand implements Callable<Integer> {
     }
 
     /** The main file to standard output, or every file into the output directory. */
-    private int emit(List<GeneratedFile> files) {
+    private int emit(List<GeneratedFile> files, boolean force) {
         PrintWriter err = command.commandLine().getErr();
         if (output == null) {
             PrintWriter out = command.commandLine().getOut();
@@ -167,6 +151,7 @@ public final class DistrogenCommand implements Callable<Integer> {
     }
 
     private Templates templates() {
+        String templatesDir = templatesOption.getValue();
         if (templatesDir == null) {
             return Templates.BUILT_IN;
         }
@@ -198,7 +183,7 @@ public final class DistrogenCommand implements Callable<Integer> {
                 + Suggestions.didYouMean(target, names) + "; the targets are: " + String.join(", ", names));
     }
 
-    private Overrides overrides() {
+    private Overrides overrides(String fromImage, String baseImage) {
         // --base takes the spec's keywords too, for the image each one stands for.
         String base = baseImage == null ? null : DockerBase.ofWord(baseImage).map(DockerBase::image).orElse(baseImage);
         return new Overrides(image(fromImage, "--from"), image(base, "--base"));
@@ -218,14 +203,6 @@ public final class DistrogenCommand implements Callable<Integer> {
         } catch (InvalidPathException e) {
             throw new ParameterException(command.commandLine(), label + " '" + value + "' is not a valid path"
                     + FileNameEncoding.hint());
-        }
-    }
-
-    /** The target names, for --help and completion. */
-    static final class TargetNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Backends.names().iterator();
         }
     }
 }

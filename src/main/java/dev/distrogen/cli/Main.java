@@ -16,9 +16,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        trimStartUp();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(FileSystems.getDefault(), System.in, out, err, args));
+    }
+
+    /**
+     * Leaves out what a process needs not set up (README: Install, "Start-up"): picocli's converters
+     * for java.sql and java.time types, registered by reflection for every command (distrogen's
+     * options take none of them), and FreeMarker's java.util.logging (distrogen reports template
+     * errors itself). Called by main, and by the run that makes the class-data-sharing archive.
+     */
+    static void trimStartUp() {
+        System.setProperty("picocli.converters.excludes", "java\\..*");
+        System.setProperty("org.freemarker.loggerLibrary", "none");
     }
 
     /**
@@ -35,8 +47,18 @@ public final class Main {
         return exit;
     }
 
+    /** distrogen and its subcommands, in the order --help lists them; on {@code fileSystem}, reading {@code in}. */
+    static CommandLine commandTree(FileSystem fileSystem, InputStream in) {
+        CommandLine cli = new CommandLine(new DistrogenCommand(fileSystem, in).spec());
+        cli.addSubcommand(CheckCommand.NAME, new CommandLine(new CheckCommand(fileSystem, in).spec()));
+        cli.addSubcommand(InitCommand.NAME, new CommandLine(new InitCommand(fileSystem).spec()));
+        cli.addSubcommand(HelpCommand.NAME, new CommandLine(new HelpCommand().spec()));
+        cli.addSubcommand(CompletionCommand.NAME, new CommandLine(new CompletionCommand().spec()));
+        return cli;
+    }
+
     private static CommandLine commandLine(FileSystem fileSystem, InputStream in, String[] arguments) {
-        CommandLine cli = new CommandLine(DistrogenCommand.class, new CommandFactory(fileSystem, in));
+        CommandLine cli = commandTree(fileSystem, in);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();

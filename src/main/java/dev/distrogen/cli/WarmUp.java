@@ -25,6 +25,7 @@ public final class WarmUp {
     }
 
     public static void main(String[] args) throws IOException {
+        Main.trimStartUp();
         Path dir = Files.createTempDirectory("distrogen-warm-up");
         int worst;
         try {

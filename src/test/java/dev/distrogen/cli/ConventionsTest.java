@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,42 @@ class ConventionsTest {
         assertTrue(withSpec.err().contains("did you mean the command `check`?"), withSpec.err());
         CliRun file = run("missing.dl");
         assertEquals("distrogen: missing.dl: no such file\n", file.err());
+    }
+
+    @Test
+    void missingRequiredArguments_areUsageErrors_exitTwo() {
+        CliRun check = run("check");
+        assertEquals(2, check.exit(), check.err());
+        assertEquals("distrogen: Missing required parameter: 'SPEC'\nTry 'distrogen check --help' for more information.\n",
+                check.err());
+        CliRun init = run("init");
+        assertEquals(2, init.exit(), init.err());
+        assertTrue(init.err().startsWith("distrogen: Missing required parameter: 'NAME'\n"), init.err());
+        CliRun generate = run("--target", "plan");
+        assertEquals(2, generate.exit(), generate.err());
+        assertTrue(generate.err().startsWith("distrogen: Missing required parameter: 'SPEC'\n"), generate.err());
+    }
+
+    @Test
+    void theCommandTree_holdsTheCommandsSuggestionsAreMadeFrom() {
+        assertEquals(Commands.NAMES, List.copyOf(Main.commandTree(fs, InputStream.nullInputStream()).getSubcommands().keySet()));
+    }
+
+    @Test
+    void everyCommand_hasHelpAndVersion_andItsOwnExitCodes() {
+        for (String command : List.of("check", "init", "generate-completion")) {
+            CliRun help = run(command, "--help");
+            assertEquals(0, help.exit(), help.err());
+            assertTrue(help.out().startsWith("Usage: distrogen " + command + " "), help.out());
+            assertTrue(help.out().contains("  -h, --help ") && help.out().contains("  -V, --version "), help.out());
+            assertTrue(help.out().contains("\nExit codes:\n  0 "), help.out());
+            CliRun version = run(command, "--version");
+            assertEquals(0, version.exit(), version.err());
+            assertTrue(version.out().matches("distrogen \\S+\n"), version.out());
+        }
+        CliRun helpHelp = run("help", "--help");
+        assertEquals(0, helpHelp.exit(), helpHelp.err());
+        assertTrue(helpHelp.out().contains("Display help information about the specified command."), helpHelp.out());
     }
 
     @Test

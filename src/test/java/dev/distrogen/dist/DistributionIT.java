@@ -192,6 +192,10 @@ class DistributionIT {
         assertTrue(option.out().lines().toList().contains("--target"), option.out());
         Run command = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", complete, "bash", "ch");
         assertTrue(command.out().lines().toList().contains("check"), command.out());
+        String completeHelp = "source '" + script + "'; COMP_WORDS=(distrogen help \"$1\"); COMP_CWORD=2; "
+                + "COMP_LINE=\"distrogen help $1\"; COMP_POINT=${#COMP_LINE}; _complete_distrogen; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        Run helpCommand = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", completeHelp, "bash", "");
+        assertEquals(List.of("check", "init", "generate-completion"), helpCommand.out().lines().toList(), helpCommand.err());
     }
 
     @Test
