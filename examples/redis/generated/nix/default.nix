@@ -28,15 +28,16 @@ let
 
   # /etc/redis/redis.conf
   etcRedisRedisConf = pkgs.writeText "redis-scratch-etc-redis-redis.conf" ''
-    # Redis as a container process: foreground, logs to stdout, data in /var/lib/redis.
+    # Redis as a container process: foreground, logs to stdout, data in the persistent
+    # /var/lib/redis: snapshots (Redis's default schedule) and the append-only file.
     port 6390
     bind 0.0.0.0
     protected-mode no
     daemonize no
     logfile ""
     dir /var/lib/redis
-    save ""
-    appendonly no
+    save 3600 1 300 100 60 10000
+    appendonly yes
   '';
 
   # Package metadata for vulnerability scanners: a CycloneDX SBOM of the closure, made at build

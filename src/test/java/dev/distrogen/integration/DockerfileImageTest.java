@@ -144,14 +144,21 @@ class DockerfileImageTest {
         Built redis = build("redis", List.of());
         try (MountedImage image = new MountedImage(redis.tag)) {
             measure("redis", redis, image, assertScannersSeeTheBuildStage(image, builder, redis, Map.of()));
+            assertMinimalAndAsPlanned(image, redis.plan);
+            Path binary = image.path("/usr/bin/redis-server");
+            assertTrue(Files.isSymbolicLink(binary), "the binary arrives as the link it is");
+            assertEquals("redis-check-rdb", Files.readSymbolicLink(binary).toString());
+            assertTrue(Files.isRegularFile(image.path("/usr/bin/redis-check-rdb")), "with its target");
             try (RunningApp app = image.start(rootrun)) {
-                assertMinimalAndAsPlanned(image, redis.plan);
-                Path binary = image.path("/usr/bin/redis-server");
-                assertTrue(Files.isSymbolicLink(binary), "the binary arrives as the link it is");
-                assertEquals("redis-check-rdb", Files.readSymbolicLink(binary).toString());
-                assertTrue(Files.isRegularFile(image.path("/usr/bin/redis-check-rdb")), "with its target");
                 app.awaitPort(6390, Duration.ofSeconds(20));
                 assertEquals("+PONG", talk(6390, "PING\r\n"), app.output());
+                // The data lands in the persistent dir, written by the app's own account.
+                assertEquals("+OK", talk(6390, "SET distrogen persisted\r\n"), app.output());
+                assertEquals("+OK", talk(6390, "SAVE\r\n"), app.output());
+                for (String data : List.of("/var/lib/redis/dump.rdb", "/var/lib/redis/appendonlydir")) {
+                    assertEquals(10379, Files.getAttribute(image.path(data), "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                            data + " " + app.output());
+                }
             }
             try (RunningApp app = startReadOnly(image, redis.plan)) {
                 app.awaitPort(6390, Duration.ofSeconds(20));
