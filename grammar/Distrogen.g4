@@ -57,13 +57,14 @@ userOption
     | SHELL STRING              # shellOption
     ;
 
-// dirs { "PATH" [owner "USER"] [mode OCTAL] ... }   and   dir "PATH" [owner "USER"] [mode OCTAL]
+// dirs { "PATH" [owner "USER"] [mode OCTAL] [persistent] [size "QUANTITY"] ... }   and   dir "PATH" [...]
 dirsStmt : DIRS '{' dirEntry* '}' ;
 dirStmt  : DIR dirEntry ;
 dirEntry : STRING dirOption* ;
 dirOption
     : fileOption
     | PERSISTENT
+    | SIZE STRING
     ;
 fileOption
     : OWNER STRING              # ownerOption
@@ -132,7 +133,7 @@ keyword
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
-    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE
     ;
 
 IMAGE       : 'image' ;
@@ -170,6 +171,7 @@ FUNCTION    : 'function' ;
 SBOM        : 'sbom' ;
 DIGEST      : 'digest' ;
 PERSISTENT  : 'persistent' ;
+SIZE        : 'size' ;
 NIXPKGS     : 'nixpkgs' ;
 SHA256      : 'sha256' ;
 HEALTH      : 'health' ;

@@ -24,7 +24,17 @@ public final class WritableReference {
         return paths;
     }
 
-    /** Path -> "uid=U,gid=G,mode=0MMM" of each directory the app's user may write to. */
+    /** Path -> the {@code size} the spec writes for it ("64Mi"), where it writes one. */
+    public static Map<String, String> sizes(Spec spec) {
+        Map<String, String> sizes = new TreeMap<>();
+        spec.dirs().forEach(d -> d.size().ifPresent(s -> sizes.putIfAbsent(d.path().value(), s.value())));
+        return sizes;
+    }
+
+    /**
+     * Path -> "uid=U,gid=G,mode=0MMM" of each directory the app's user may write to, and
+     * ",size=64m" where the spec gives a size ("64Mi": a tmpfs reads binary units as k, m, g, t).
+     */
     public static Map<String, String> tmpfsOptions(Spec spec) {
         User user = spec.user().orElseThrow();
         long uid = Long.parseLong(user.uid().orElseThrow().value());
@@ -38,11 +48,13 @@ public final class WritableReference {
         dirs.putIfAbsent("/tmp", new long[] {0, 0, 01777});
         user.home().map(Located::value).filter(h -> !h.equals("/nonexistent"))
                 .ifPresent(home -> dirs.putIfAbsent(home, new long[] {uid, gid, 0750}));
+        Map<String, String> sizes = sizes(spec);
         Map<String, String> writable = new TreeMap<>();
         dirs.forEach((path, d) -> {
             long permissions = uid == d[0] ? d[2] >> 6 : gid == d[1] ? d[2] >> 3 : d[2];
             if (uid == 0 || (permissions & 3) == 3) {
-                writable.put(path, String.format(java.util.Locale.ROOT, "uid=%d,gid=%d,mode=%04o", d[0], d[1], d[2]));
+                String size = sizes.containsKey(path) ? ",size=" + sizes.get(path).replace("i", "").toLowerCase(java.util.Locale.ROOT) : "";
+                writable.put(path, String.format(java.util.Locale.ROOT, "uid=%d,gid=%d,mode=%04o", d[0], d[1], d[2]) + size);
             }
         });
         return writable;

@@ -37,6 +37,7 @@ public final class Checks {
                 new HealthCheck(),
                 new ResourcesCheck(),
                 new PersistentDirCheck(),
+                new DirSizeCheck(),
                 new K8sSettingsCheck());
     }
 

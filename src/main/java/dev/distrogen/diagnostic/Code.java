@@ -154,7 +154,10 @@ public enum Code {
     RESOURCE_QUANTITY("DG080", Severity.ERROR),
 
     /** a `k8s` setting Kubernetes refuses: replicas outside 1 to 1000, a namespace that is not a DNS label, an unknown `imagePullPolicy` */
-    K8S_SETTING("DG081", Severity.ERROR);
+    K8S_SETTING("DG081", Severity.ERROR),
+
+    /** a dir `size` that is not a whole number of Ki, Mi, Gi or Ti */
+    DIR_SIZE("DG082", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -21,7 +21,7 @@ public final class Keywords {
     public static final List<String> DOCKER = List.of("from", "base", "builder", "packages");
     public static final List<String> NIX = List.of("package", "binary", "function", "nixpkgs", "sha256");
     public static final List<String> IMAGE_OPTIONS = List.of("tag", "digest");
-    public static final List<String> DIR_OPTIONS = List.of("persistent");
+    public static final List<String> DIR_OPTIONS = List.of("persistent", "size");
     public static final List<String> HEALTH = List.of("http", "tcp", "none", "port");
     public static final List<String> RESOURCES = List.of("cpu", "memory", "limit");
     public static final List<String> K8S = List.of("replicas", "namespace", "imagePullPolicy");
@@ -84,6 +84,7 @@ public final class Keywords {
         USAGE.put("sha256", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
         USAGE.put("digest", "image \"ghcr.io/acme/web\" tag \"1.0\" digest \"sha256:...\"");
         USAGE.put("persistent", "dir \"/data\" owner \"app\" persistent");
+        USAGE.put("size", "dir \"/data\" owner \"app\" persistent size \"5Gi\"");
         USAGE.put("health", "health http \"/healthz\" port 8080  or  health tcp 8080  or  health none");
         USAGE.put("http", "health http \"/healthz\" port 8080");
         USAGE.put("tcp", "health tcp 8080");

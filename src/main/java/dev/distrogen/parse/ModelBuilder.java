@@ -184,16 +184,23 @@ final class ModelBuilder {
 
     private DirDecl createDir(DirEntryContext c) {
         List<FileOptionContext> fileOptions = new ArrayList<>();
+        int scope = ++scopeCounter;
         SourceLocation persistent = null;
+        Located<String> size = null;
         for (DirOptionContext option : c.dirOption()) {
             if (option.fileOption() != null) {
                 fileOptions.add(option.fileOption());
+            } else if (option.SIZE() != null) {
+                note(option.getStart(), "dir", scope);
+                size = size != null ? size : string(option.STRING());
             } else {
+                note(option.getStart(), "dir", scope);
                 persistent = persistent != null ? persistent : at(option.PERSISTENT().getSymbol());
             }
         }
-        FileOptions options = fileOptions(fileOptions, "dir");
-        return new DirDecl(string(c.STRING()), options.owner(), options.mode(), Optional.ofNullable(persistent), at(c.getStart()));
+        FileOptions options = fileOptions(fileOptions, "dir", scope);
+        return new DirDecl(string(c.STRING()), options.owner(), options.mode(), Optional.ofNullable(persistent),
+                Optional.ofNullable(size), at(c.getStart()));
     }
 
     private ConfigDecl createConfig(ConfigStmtContext c) {
@@ -212,7 +219,10 @@ final class ModelBuilder {
     }
 
     private FileOptions fileOptions(List<FileOptionContext> options, String scopeName) {
-        int scope = ++scopeCounter;
+        return fileOptions(options, scopeName, ++scopeCounter);
+    }
+
+    private FileOptions fileOptions(List<FileOptionContext> options, String scopeName, int scope) {
         Located<String> owner = null;
         Located<String> mode = null;
         for (FileOptionContext option : options) {

@@ -5,6 +5,7 @@ import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ConfigSource;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.DirDecl;
+import dev.distrogen.model.DirSize;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.model.DockerSettings;
@@ -25,6 +26,7 @@ import dev.distrogen.model.User;
 import dev.distrogen.plan.PlanEntry.Kind;
 import dev.distrogen.plan.PlanEntry.Origin;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,12 +92,17 @@ public final class PlanBuilder {
     /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */
     private List<VolumeMount> mounts(List<PlanEntry> writable) {
         Set<String> persistent = new HashSet<>();
-        spec.dirs().stream().filter(d -> d.persistent().isPresent()).forEach(d -> persistent.add(d.path().value()));
+        Map<String, DirSize> sizes = new HashMap<>();
+        for (DirDecl dir : spec.dirs()) {
+            dir.persistent().ifPresent(p -> persistent.add(dir.path().value()));
+            dir.size().flatMap(s -> DirSize.parse(s.value())).ifPresent(s -> sizes.putIfAbsent(dir.path().value(), s));
+        }
         Set<String> taken = new HashSet<>();
         List<VolumeMount> mounts = new ArrayList<>();
         for (PlanEntry dir : writable) {
             String path = dir.path().value();
-            mounts.add(new VolumeMount(dir, DnsLabel.unique(DnsLabel.of(path.substring(1)), taken), persistent.contains(path)));
+            mounts.add(new VolumeMount(dir, DnsLabel.unique(DnsLabel.of(path.substring(1)), taken), persistent.contains(path),
+                    Optional.ofNullable(sizes.get(path))));
         }
         return mounts;
     }

@@ -13,10 +13,6 @@ public record ResourceLimits(String cpuRequest, String memoryRequest, String cpu
     public static final String DEFAULT_CPU = "100m";
     public static final String DEFAULT_MEMORY = "128Mi";
     public static final String DEFAULT_CPU_LIMIT = "1";
-    /** The most a tmpfs-like volume (an emptyDir) may hold before the pod is evicted. */
-    public static final String DIR_SIZE_LIMIT = "256Mi";
-    /** What a persistent dir's volume claim asks for. */
-    public static final String PERSISTENT_SIZE = "1Gi";
 
     public ResourceLimits {
         Objects.requireNonNull(cpuRequest, "cpuRequest");

@@ -94,21 +94,24 @@ class K8sManifestTest {
         assertTrue(writable.contains("/tmp"), "/tmp is writable by everyone");
         assertEquals(writable.stream().sorted().toList(), volumeOfMount.keySet().stream().sorted().toList());
         List<String> claims = new ArrayList<>();
+        Map<String, Object> storage = new HashMap<>();
         for (Map<String, Object> claim : (List<Map<String, Object>>) at(deployment, "spec").getOrDefault("volumeClaimTemplates", List.of())) {
             claims.add((String) at(claim, "metadata").get("name"));
             assertEquals(List.of("ReadWriteOnce"), at(claim, "spec").get("accessModes"));
-            assertTrue(at(claim, "spec", "resources", "requests").containsKey("storage"));
+            storage.put((String) at(claim, "metadata").get("name"), at(claim, "spec", "resources", "requests").get("storage"));
         }
+        // The spec's size where it gives one; else a claim of 1Gi, an emptyDir of at most 256Mi.
+        Map<String, String> sizes = WritableReference.sizes(model);
         for (String dir : writable) {
             if (persistent.contains(dir)) {
                 assertTrue(claims.contains(volumeOfMount.get(dir)), "a persistent dir gets a PersistentVolumeClaim: " + dir);
                 assertFalse(volumes.containsKey(volumeOfMount.get(dir)), dir);
+                assertEquals(sizes.getOrDefault(dir, "1Gi"), storage.get(volumeOfMount.get(dir)), dir);
                 continue;
             }
             Map<String, Object> volume = (Map<String, Object>) volumes.get(volumeOfMount.get(dir));
             assertTrue(volume.containsKey("emptyDir"), dir);
-            assertTrue(dev.distrogen.model.Quantity.value((String) at(volume, "emptyDir").get("sizeLimit")).isPresent(),
-                    "every emptyDir has a sizeLimit: " + dir);
+            assertEquals(sizes.getOrDefault(dir, "256Mi"), at(volume, "emptyDir").get("sizeLimit"), "every emptyDir has a sizeLimit: " + dir);
         }
         assertEquals(persistent.size(), claims.size());
         for (PlanEntry dir : plan.directories()) {

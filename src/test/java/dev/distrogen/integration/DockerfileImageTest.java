@@ -10,7 +10,7 @@ import dev.distrogen.Compiler;
 import dev.distrogen.cli.CliRun;
 import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.plan.ImagePlan;
-import dev.distrogen.plan.PlanEntry;
+import dev.distrogen.plan.VolumeMount;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -96,6 +96,9 @@ class DockerfileImageTest {
             try (RunningApp app = startReadOnly(image, nginx.plan)) {
                 app.awaitPort(8080, Duration.ofSeconds(20));
                 assertEquals(200, get("http://127.0.0.1:8080/").statusCode(), app.output());
+                // size "64Mi" in the spec: the kernel mounted the tmpfs with the planned options, 64 MiB at most.
+                String cache = app.mountInfo().lines().filter(l -> l.contains(" /var/cache/nginx ")).findFirst().orElseThrow();
+                assertTrue(cache.contains(" tmpfs ") && cache.contains("size=65536k") && cache.contains("uid=10001"), cache);
             }
         }
     }
@@ -292,11 +295,11 @@ class DockerfileImageTest {
         return startReadOnly(image, plan, rootrun);
     }
 
+    /** Starts the app on a read-only root with a tmpfs on each planned volume, its options exactly as docker run gets them. */
     static RunningApp startReadOnly(MountedImage image, ImagePlan plan, Path rootrun) throws IOException {
         List<String> options = new ArrayList<>(List.of("--read-only"));
-        for (PlanEntry dir : plan.writableDirs()) {
-            options.addAll(List.of("--tmpfs", dir.path().value() + ":uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode="
-                    + dir.mode().octal()));
+        for (VolumeMount mount : plan.mounts()) {
+            options.addAll(List.of("--tmpfs", mount.path() + ":" + mount.tmpfsOptions()));
         }
         return image.start(rootrun, options);
     }

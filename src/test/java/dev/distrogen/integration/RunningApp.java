@@ -53,6 +53,13 @@ final class RunningApp implements AutoCloseable {
                 .destroy();
     }
 
+    /** The mount table as the app sees it (/proc/PID/mountinfo of PID 1 of its namespace). */
+    String mountInfo() throws IOException {
+        long pid = process.toHandle().children().findFirst().orElseThrow(() -> new AssertionError("no process runs under rootrun"))
+                .pid();
+        return Files.readString(Path.of("/proc/" + pid + "/mountinfo"), StandardCharsets.UTF_8);
+    }
+
     String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }

@@ -24,6 +24,18 @@ class ValuesTest {
     }
 
     @Test
+    void dirSize_takesWholeBinaryUnits_writesThemForKubernetesAndTmpfs() {
+        DirSize fiveGi = DirSize.parse("5Gi").orElseThrow();
+        assertEquals("5Gi", fiveGi.kubernetes());
+        assertEquals("5g", fiveGi.tmpfs());
+        assertEquals("64k", DirSize.parse("64Ki").orElseThrow().tmpfs());
+        assertEquals("999999Ti", DirSize.parse("999999Ti").orElseThrow().kubernetes());
+        for (String refused : List.of("", "5", "5G", "5GB", "5gi", "0Mi", "05Mi", "1.5Gi", "-1Gi", "1000000Gi", "5 Gi", "5Pi")) {
+            assertEquals(Optional.empty(), DirSize.parse(refused), refused);
+        }
+    }
+
+    @Test
     void fileMode_symbolic_showsSpecialBitsAsLsDoes() {
         assertEquals("drwxrwxrwt", FileMode.TMP.symbolic('d'));
         assertEquals("-rwsr-srwT", new FileMode(07756).symbolic('-'));

@@ -15,6 +15,7 @@ import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
 import dev.distrogen.plan.ResourceLimits;
+import dev.distrogen.plan.VolumeMount;
 import dev.distrogen.plan.RuntimeOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,9 +140,12 @@ public final class DocsBackend implements Backend {
     private static String kubernetesObjects(ImagePlan plan) {
         RuntimeOptions runtime = plan.runtime();
         List<String> objects = new ArrayList<>();
-        objects.add(plan.hasPersistentDirs()
-                ? "a StatefulSet (a PersistentVolumeClaim of " + ResourceLimits.PERSISTENT_SIZE + " for each persistent dir)"
-                : "a Deployment");
+        List<VolumeMount> claims = plan.mounts().stream().filter(VolumeMount::persistent).toList();
+        List<VolumeMount> emptyDirs = plan.mounts().stream().filter(m -> !m.persistent()).toList();
+        objects.add(claims.isEmpty() ? "a Deployment"
+                : claims.stream().allMatch(m -> m.size().isEmpty())
+                ? "a StatefulSet (a PersistentVolumeClaim of " + VolumeMount.CLAIM_SIZE.kubernetes() + " for each persistent dir)"
+                : "a StatefulSet (a PersistentVolumeClaim for each persistent dir: " + sizes(claims) + ")");
         if (!plan.config().exposedPorts().isEmpty()) {
             objects.add("a Service");
         }
@@ -157,7 +161,16 @@ public final class DocsBackend implements Backend {
                 .orElse("No probes: the spec declares no health check and no tcp port. ");
         return String.join(", ", objects) + ". " + probe + "The container asks for " + Markdown.code(r.cpuRequest())
                 + " CPU and " + Markdown.code(r.memoryRequest()) + " memory, and may use at most " + Markdown.code(r.cpuLimit())
-                + " and " + Markdown.code(r.memoryLimit()) + "; each emptyDir holds at most " + Markdown.code(ResourceLimits.DIR_SIZE_LIMIT)
+                + " and " + Markdown.code(r.memoryLimit()) + (emptyDirs.isEmpty() ? ""
+                        : emptyDirs.stream().allMatch(m -> m.size().isEmpty())
+                        ? "; each emptyDir holds at most " + Markdown.code(VolumeMount.EMPTY_DIR_SIZE.kubernetes())
+                        : "; its emptyDirs hold at most " + sizes(emptyDirs))
                 + "; it gets " + runtime.stopGraceSeconds() + " s to stop after " + Markdown.code(plan.config().effectiveStopSignal()) + ".";
+    }
+
+    /** "`/var/lib/redis` `1Gi`, `/run` `256Mi`": each volume's path and its size in Kubernetes. */
+    private static String sizes(List<VolumeMount> mounts) {
+        return mounts.stream().map(m -> Markdown.code(m.path()) + " " + Markdown.code(m.kubernetesSize().kubernetes()))
+                .collect(Collectors.joining(", "));
     }
 }

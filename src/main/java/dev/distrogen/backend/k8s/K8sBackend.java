@@ -106,9 +106,9 @@ public final class K8sBackend implements Backend {
             mounts.add(Yaml.map("name", mount.volume(), "mountPath", mount.path()));
             if (mount.persistent()) {
                 claims.add(Yaml.map("metadata", Yaml.map("name", mount.volume()), "spec", Yaml.map("accessModes", List.of("ReadWriteOnce"),
-                        "resources", Yaml.map("requests", Yaml.map("storage", ResourceLimits.PERSISTENT_SIZE)))));
+                        "resources", Yaml.map("requests", Yaml.map("storage", mount.kubernetesSize().kubernetes())))));
             } else {
-                volumes.add(Yaml.map("name", mount.volume(), "emptyDir", Yaml.map("sizeLimit", ResourceLimits.DIR_SIZE_LIMIT)));
+                volumes.add(Yaml.map("name", mount.volume(), "emptyDir", Yaml.map("sizeLimit", mount.kubernetesSize().kubernetes())));
             }
         }
         if (!mounts.isEmpty()) {

@@ -12,6 +12,7 @@ import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
+import dev.distrogen.plan.VolumeMount;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +55,26 @@ public final class PlanBackend implements Backend {
         out.append("Laid out by distrogen:\n");
         new TreeView(plan.entries()).render(out);
         out.append('\n');
+        volumes(plan, out);
+        out.append('\n');
         payload(plan, out);
         out.append('\n');
         config(plan, out);
         return List.of(GeneratedFile.text(FILE_NAME, out.toString()));
+    }
+
+    /** The dirs the app writes to, each a volume on a read-only root, as the targets mount them. */
+    private static void volumes(ImagePlan plan, StringBuilder out) {
+        out.append("Volumes on a read-only root (the dirs the app writes to):\n");
+        if (plan.mounts().isEmpty()) {
+            out.append("  (none)\n");
+        }
+        for (VolumeMount mount : plan.mounts()) {
+            String kubernetes = mount.kubernetesSize().kubernetes();
+            row(out, mount.path(), mount.persistent()
+                    ? "persistent, volume " + mount.volume() + "; Kubernetes: a claim of " + kubernetes
+                    : "tmpfs " + mount.tmpfsOptions() + "; Kubernetes: an emptyDir of at most " + kubernetes);
+        }
     }
 
     private static void payload(ImagePlan plan, StringBuilder out) {
