@@ -52,6 +52,7 @@ class DistributionIT {
         assertTrue(Files.isExecutable(home.resolve("bin/distrogen")));
         assertTrue(Files.isRegularFile(home.resolve("lib/distrogen.jar")));
         assertTrue(Files.isRegularFile(home.resolve("README.md")));
+        assertEquals(Files.readString(Golden.root().resolve("LICENSE")), Files.readString(home.resolve("LICENSE")));
         for (String command : List.of("distrogen", "distrogen-check", "distrogen-init", "distrogen-help",
                 "distrogen-generate-completion")) {
             String page = Files.readString(home.resolve("share/man/man1/" + command + ".1"));
