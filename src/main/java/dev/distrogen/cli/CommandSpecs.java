@@ -51,7 +51,7 @@ final class CommandSpecs {
 
     /** An option without a value: true when given. */
     static OptionSpec flag(String description, String... names) {
-        return OptionSpec.builder(names).type(boolean.class).arity("0").initialValue(false).hasInitialValue(true)
+        return OptionSpec.builder(names).type(boolean.class).initialValue(false).hasInitialValue(true)
                 .description(description).build();
     }
 }

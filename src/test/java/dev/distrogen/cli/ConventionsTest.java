@@ -145,6 +145,18 @@ class ConventionsTest {
     }
 
     @Test
+    void flags_takeAnAttachedBoolean_asPicocliFlagsDo() {
+        CliRun strict = run("check", "--strict=false", "web/web.dl");
+        assertEquals(0, strict.exit(), strict.err());
+        assertEquals("web/web.dl: ok\n", strict.out());
+        CliRun force = run("web/web.dl", "--force=true", "--target", "plan");
+        assertEquals(0, force.exit(), force.err());
+        CliRun wrong = run("web/web.dl", "--force=maybe");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().startsWith("distrogen: Invalid value for option '--force': 'maybe' is not a boolean\n"), wrong.err());
+    }
+
+    @Test
     void theCommandTree_holdsTheCommandsSuggestionsAreMadeFrom() {
         assertEquals(Commands.NAMES, List.copyOf(Main.commandTree(fs, InputStream.nullInputStream()).getSubcommands().keySet()));
     }
