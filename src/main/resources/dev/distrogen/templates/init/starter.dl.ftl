@@ -24,7 +24,7 @@ user "[=name]" uid 10001 gid 10001
 
 # The directories it writes to, owned by its user.
 dirs {
-    "/var/lib/[=name]" owner "[=name]" mode 0750 persistent   # kept in a volume: it outlives the container
+    "/var/lib/[=name]" owner "[=name]" mode 0750 persistent size "1Gi"   # a volume of 1 GiB: it outlives the container
 }
 
 config "/etc/[=name]/[=name].conf" from "[=name].conf"
