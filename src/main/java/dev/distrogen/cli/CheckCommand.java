@@ -17,8 +17,8 @@ final class CheckCommand implements Callable<Integer> {
     private final FileSystem fileSystem;
     private final InputStream in;
     private final CommandSpec command;
-    private final PositionalParamSpec specs = PositionalParamSpec.builder().index("0..*").arity("1..*").required(true).paramLabel("SPEC")
-            .type(String[].class).description("spec files (.dl); - reads one from standard input").build();
+    private final PositionalParamSpec specs = PositionalParamSpec.builder().index("0..*").arity("1..*").required(true)
+            .paramLabel("SPEC").type(String[].class).description("spec files (.dl); - reads one from standard input").build();
     private final DiagnosticOptions diagnostics;
 
     CheckCommand(FileSystem fileSystem, InputStream in) {

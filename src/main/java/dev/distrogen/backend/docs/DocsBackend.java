@@ -154,6 +154,10 @@ public final class DocsBackend implements Backend {
         if (runtime.replicas() > 1) {
             objects.add("a PodDisruptionBudget (one of its " + runtime.replicas() + " replicas down at a time)");
         }
+        String emptyDirLimits = emptyDirs.isEmpty() ? ""
+                : emptyDirs.stream().allMatch(m -> m.size().isEmpty())
+                ? "; each emptyDir holds at most " + Markdown.code(VolumeMount.EMPTY_DIR_SIZE.kubernetes())
+                : "; its emptyDirs hold at most " + sizes(emptyDirs);
         ResourceLimits r = runtime.resources();
         String probe = runtime.health().map(h -> h.kind() == HealthProbe.Kind.HTTP
                 ? "an HTTP GET of " + Markdown.code(h.path().orElseThrow()) + " on port " + h.port()
@@ -161,11 +165,7 @@ public final class DocsBackend implements Backend {
                 .orElse("No probes: the spec declares no health check and no tcp port. ");
         return String.join(", ", objects) + ". " + probe + "The container asks for " + Markdown.code(r.cpuRequest())
                 + " CPU and " + Markdown.code(r.memoryRequest()) + " memory, and may use at most " + Markdown.code(r.cpuLimit())
-                + " and " + Markdown.code(r.memoryLimit()) + (emptyDirs.isEmpty() ? ""
-                        : emptyDirs.stream().allMatch(m -> m.size().isEmpty())
-                        ? "; each emptyDir holds at most " + Markdown.code(VolumeMount.EMPTY_DIR_SIZE.kubernetes())
-                        : "; its emptyDirs hold at most " + sizes(emptyDirs))
-                + "; it gets " + runtime.stopGraceSeconds() + " s to stop after " + Markdown.code(plan.config().effectiveStopSignal()) + ".";
+                + " and " + Markdown.code(r.memoryLimit()) + emptyDirLimits + "; it gets " + runtime.stopGraceSeconds() + " s to stop after " + Markdown.code(plan.config().effectiveStopSignal()) + ".";
     }
 
     /** "`/var/lib/redis` `1Gi`, `/run` `256Mi`": each volume's path and its size in Kubernetes. */

@@ -105,10 +105,12 @@ public final class K8sBackend implements Backend {
         for (VolumeMount mount : plan.mounts()) {
             mounts.add(Yaml.map("name", mount.volume(), "mountPath", mount.path()));
             if (mount.persistent()) {
-                claims.add(Yaml.map("metadata", Yaml.map("name", mount.volume()), "spec", Yaml.map("accessModes", List.of("ReadWriteOnce"),
-                        "resources", Yaml.map("requests", Yaml.map("storage", mount.kubernetesSize().kubernetes())))));
+                String storage = mount.kubernetesSize().kubernetes();
+                claims.add(Yaml.map("metadata", Yaml.map("name", mount.volume()), "spec", Yaml.map("accessModes",
+                        List.of("ReadWriteOnce"), "resources", Yaml.map("requests", Yaml.map("storage", storage)))));
             } else {
-                volumes.add(Yaml.map("name", mount.volume(), "emptyDir", Yaml.map("sizeLimit", mount.kubernetesSize().kubernetes())));
+                volumes.add(Yaml.map("name", mount.volume(), "emptyDir",
+                        Yaml.map("sizeLimit", mount.kubernetesSize().kubernetes())));
             }
         }
         if (!mounts.isEmpty()) {

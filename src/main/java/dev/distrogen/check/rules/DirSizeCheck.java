@@ -27,14 +27,15 @@ public final class DirSizeCheck implements Check {
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
         for (DirDecl dir : spec.dirs()) {
-            if (dir.size().isPresent() && DirSize.parse(dir.size().get().value()).isEmpty()) {
-                Located<String> size = dir.size().get();
-                found.add(Diagnostic.error(Code.DIR_SIZE, size.at(), "size \"" + size.value() + "\" of " + dir.path().value()
-                                + " is not a whole number above 0 of Ki, Mi, Gi or Ti")
-                        .withHint(meant(size.value()).map(m -> "write size \"" + m + "\" (binary units: Kubernetes, Docker and "
-                                        + "tmpfs read them alike)")
-                                .orElse("write it as Kubernetes, Docker and tmpfs read it alike: size \"512Mi\" or size \"5Gi\"")));
+            if (dir.size().isEmpty() || DirSize.parse(dir.size().get().value()).isPresent()) {
+                continue;
             }
+            Located<String> size = dir.size().get();
+            String hint = meant(size.value())
+                    .map(m -> "write size \"" + m + "\" (binary units: Kubernetes, Docker and tmpfs read them alike)")
+                    .orElse("write it as Kubernetes, Docker and tmpfs read it alike: size \"512Mi\" or size \"5Gi\"");
+            found.add(Diagnostic.error(Code.DIR_SIZE, size.at(), "size \"" + size.value() + "\" of " + dir.path().value()
+                    + " is not a whole number above 0 of Ki, Mi, Gi or Ti").withHint(hint));
         }
         return found;
     }
@@ -45,6 +46,7 @@ public final class DirSizeCheck implements Check {
         if (!m.matches() || m.group(1).chars().allMatch(c -> c == '0')) {
             return Optional.empty();
         }
-        return DirSize.parse(m.group(1).replaceFirst("^0+", "") + m.group(2).toUpperCase(Locale.ROOT) + "i").map(DirSize::kubernetes);
+        String digits = m.group(1).replaceFirst("^0+", "");
+        return DirSize.parse(digits + m.group(2).toUpperCase(Locale.ROOT) + "i").map(DirSize::kubernetes);
     }
 }
