@@ -69,11 +69,12 @@ public final class PlanBackend implements Backend {
         if (plan.mounts().isEmpty()) {
             out.append("  (none)\n");
         }
+        int width = plan.mounts().stream().mapToInt(m -> m.path().length() + 2).max().orElse(0);
         for (VolumeMount mount : plan.mounts()) {
             String kubernetes = mount.kubernetesSize().kubernetes();
-            row(out, mount.path(), mount.persistent()
+            out.append("  ").append(mount.path()).append(" ".repeat(width - mount.path().length())).append(mount.persistent()
                     ? "persistent, volume " + mount.volume() + "; Kubernetes: a claim of " + kubernetes
-                    : "tmpfs " + mount.tmpfsOptions() + "; Kubernetes: an emptyDir of at most " + kubernetes);
+                    : "tmpfs " + mount.tmpfsOptions() + "; Kubernetes: an emptyDir of at most " + kubernetes).append('\n');
         }
     }
 
