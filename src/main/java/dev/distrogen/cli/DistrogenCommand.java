@@ -60,10 +60,6 @@ final class DistrogenCommand implements Callable<Integer> {
                     + "a target NAME (README: Your own templates)", "--templates");
     private final DiagnosticOptions diagnostics;
 
-    // The values of this run, read from the options when it is called.
-    private String target;
-    private String output;
-
     DistrogenCommand(FileSystem fileSystem, InputStream in) {
         this.fileSystem = fileSystem;
         this.in = in;
@@ -88,19 +84,17 @@ final class DistrogenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String spec = specArgument.getValue();
-        target = targetOption.getValue();
-        output = outputOption.getValue();
         if (spec == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
         }
         // Every command-line mistake is reported before the spec is read.
         Templates templates = templates();
         Backend backend = backend(templates);
-        if (backend.requiresDirectory() && output == null) {
+        if (backend.requiresDirectory() && output() == null) {
             throw new ParameterException(command.commandLine(), "--target " + backend.name()
                     + " writes a repository skeleton: add -o DIR");
         }
-        Overrides overrides = overrides(fromOption.getValue(), baseOption.getValue());
+        Overrides overrides = overrides();
         String specName = spec.equals("-") ? "standard input" : String.valueOf(path(spec, "SPEC").getFileName());
         PrintWriter err = command.commandLine().getErr();
         Optional<Compilation> compiled = diagnostics.reporter(err).compile(fileSystem, in, spec);
@@ -112,9 +106,9 @@ final class DistrogenCommand implements Callable<Integer> {
             return ExitCodes.SPEC_ERRORS;
         }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
-                output != null, overrides, templates, Optional.of(compilation.source().text()));
+                output() != null, overrides, templates, Optional.of(compilation.source().text()));
         try {
-            return emit(backend.generate(request), forceOption.<Boolean>getValue());
+            return emit(backend.generate(request));
         } catch (TemplateFailure e) {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.SPEC_ERRORS;
@@ -125,8 +119,9 @@ final class DistrogenCommand implements Callable<Integer> {
     }
 
     /** The main file to standard output, or every file into the output directory. */
-    private int emit(List<GeneratedFile> files, boolean force) {
+    private int emit(List<GeneratedFile> files) {
         PrintWriter err = command.commandLine().getErr();
+        String output = output();
         if (output == null) {
             PrintWriter out = command.commandLine().getOut();
             out.print(files.get(0).text());
@@ -139,7 +134,8 @@ final class DistrogenCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT;
         }
         try {
-            OutputWriter.Result result = new OutputWriter(force).write(dir, target, files);
+            String target = target();
+            OutputWriter.Result result = new OutputWriter(forceOption.<Boolean>getValue()).write(dir, target, files);
             result.removed().forEach(f -> err.println("distrogen: removed " + f + ", which " + target + " no longer generates"));
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + output + ", " + result.changed().size() + " changed");
@@ -162,8 +158,18 @@ final class DistrogenCommand implements Callable<Integer> {
         return Templates.withUserDirectory(dir);
     }
 
+    private String target() {
+        return targetOption.getValue();
+    }
+
+    /** -o DIR, or null: print the main file. */
+    private String output() {
+        return outputOption.getValue();
+    }
+
     /** A built-in target, or one the user's templates add. */
     private Backend backend(Templates templates) {
+        String target = target();
         List<String> names = new ArrayList<>(Backends.names());
         try {
             List<String> userTargets = templates.userTargets(Backends.names());
@@ -183,10 +189,11 @@ final class DistrogenCommand implements Callable<Integer> {
                 + Suggestions.didYouMean(target, names) + "; the targets are: " + String.join(", ", names));
     }
 
-    private Overrides overrides(String fromImage, String baseImage) {
+    private Overrides overrides() {
         // --base takes the spec's keywords too, for the image each one stands for.
+        String baseImage = baseOption.getValue();
         String base = baseImage == null ? null : DockerBase.ofWord(baseImage).map(DockerBase::image).orElse(baseImage);
-        return new Overrides(image(fromImage, "--from"), image(base, "--base"));
+        return new Overrides(image(fromOption.getValue(), "--from"), image(base, "--base"));
     }
 
     private Optional<String> image(String reference, String option) {

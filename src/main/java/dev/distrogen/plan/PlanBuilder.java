@@ -91,18 +91,16 @@ public final class PlanBuilder {
 
     /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */
     private List<VolumeMount> mounts(List<PlanEntry> writable) {
-        Set<String> persistent = new HashSet<>();
-        Map<String, DirSize> sizes = new HashMap<>();
-        for (DirDecl dir : spec.dirs()) {
-            dir.persistent().ifPresent(p -> persistent.add(dir.path().value()));
-            dir.size().flatMap(s -> DirSize.parse(s.value())).ifPresent(s -> sizes.putIfAbsent(dir.path().value(), s));
-        }
+        Map<String, DirDecl> declared = new HashMap<>();
+        spec.dirs().forEach(d -> declared.putIfAbsent(d.path().value(), d));
         Set<String> taken = new HashSet<>();
         List<VolumeMount> mounts = new ArrayList<>();
         for (PlanEntry dir : writable) {
             String path = dir.path().value();
-            mounts.add(new VolumeMount(dir, DnsLabel.unique(DnsLabel.of(path.substring(1)), taken), persistent.contains(path),
-                    Optional.ofNullable(sizes.get(path))));
+            Optional<DirDecl> decl = Optional.ofNullable(declared.get(path));
+            mounts.add(new VolumeMount(dir, DnsLabel.unique(DnsLabel.of(path.substring(1)), taken),
+                    decl.flatMap(DirDecl::persistent).isPresent(),
+                    decl.flatMap(DirDecl::size).flatMap(s -> DirSize.parse(s.value()))));
         }
         return mounts;
     }

@@ -19,6 +19,7 @@ import dev.distrogen.plan.VolumeMount;
 import dev.distrogen.plan.RuntimeOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -142,10 +143,10 @@ public final class DocsBackend implements Backend {
         List<String> objects = new ArrayList<>();
         List<VolumeMount> claims = plan.mounts().stream().filter(VolumeMount::persistent).toList();
         List<VolumeMount> emptyDirs = plan.mounts().stream().filter(m -> !m.persistent()).toList();
-        objects.add(claims.isEmpty() ? "a Deployment"
-                : claims.stream().allMatch(m -> m.size().isEmpty())
-                ? "a StatefulSet (a PersistentVolumeClaim of " + VolumeMount.CLAIM_SIZE.kubernetes() + " for each persistent dir)"
-                : "a StatefulSet (a PersistentVolumeClaim for each persistent dir: " + sizes(claims) + ")");
+        objects.add(claims.isEmpty() ? "a Deployment" : sizes(claims)
+                .map(sizes -> "a StatefulSet (a PersistentVolumeClaim for each persistent dir: " + sizes + ")")
+                .orElse("a StatefulSet (a PersistentVolumeClaim of " + VolumeMount.CLAIM_SIZE.kubernetes()
+                        + " for each persistent dir)"));
         if (!plan.config().exposedPorts().isEmpty()) {
             objects.add("a Service");
         }
@@ -154,10 +155,9 @@ public final class DocsBackend implements Backend {
         if (runtime.replicas() > 1) {
             objects.add("a PodDisruptionBudget (one of its " + runtime.replicas() + " replicas down at a time)");
         }
-        String emptyDirLimits = emptyDirs.isEmpty() ? ""
-                : emptyDirs.stream().allMatch(m -> m.size().isEmpty())
-                ? "; each emptyDir holds at most " + Markdown.code(VolumeMount.EMPTY_DIR_SIZE.kubernetes())
-                : "; its emptyDirs hold at most " + sizes(emptyDirs);
+        String emptyDirLimits = emptyDirs.isEmpty() ? "" : sizes(emptyDirs)
+                .map(sizes -> "; its emptyDirs hold at most " + sizes)
+                .orElse("; each emptyDir holds at most " + Markdown.code(VolumeMount.EMPTY_DIR_SIZE.kubernetes()));
         ResourceLimits r = runtime.resources();
         String probe = runtime.health().map(h -> h.kind() == HealthProbe.Kind.HTTP
                 ? "an HTTP GET of " + Markdown.code(h.path().orElseThrow()) + " on port " + h.port()
@@ -165,12 +165,20 @@ public final class DocsBackend implements Backend {
                 .orElse("No probes: the spec declares no health check and no tcp port. ");
         return String.join(", ", objects) + ". " + probe + "The container asks for " + Markdown.code(r.cpuRequest())
                 + " CPU and " + Markdown.code(r.memoryRequest()) + " memory, and may use at most " + Markdown.code(r.cpuLimit())
-                + " and " + Markdown.code(r.memoryLimit()) + emptyDirLimits + "; it gets " + runtime.stopGraceSeconds() + " s to stop after " + Markdown.code(plan.config().effectiveStopSignal()) + ".";
+                + " and " + Markdown.code(r.memoryLimit()) + emptyDirLimits + "; it gets " + runtime.stopGraceSeconds()
+                + " s to stop after " + Markdown.code(plan.config().effectiveStopSignal()) + ".";
     }
 
-    /** "`/var/lib/redis` `1Gi`, `/run` `256Mi`": each volume's path and its size in Kubernetes. */
-    private static String sizes(List<VolumeMount> mounts) {
-        return mounts.stream().map(m -> Markdown.code(m.path()) + " " + Markdown.code(m.kubernetesSize().kubernetes()))
-                .collect(Collectors.joining(", "));
+    /**
+     * "`/var/lib/redis` `2Gi`, `/run` `256Mi`": each volume's path and its size in Kubernetes, when
+     * the spec sizes one of them; empty when all have their kind's default.
+     */
+    private static Optional<String> sizes(List<VolumeMount> mounts) {
+        if (mounts.stream().allMatch(m -> m.size().isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(mounts.stream()
+                .map(m -> Markdown.code(m.path()) + " " + Markdown.code(m.kubernetesSize().kubernetes()))
+                .collect(Collectors.joining(", ")));
     }
 }
