@@ -68,6 +68,18 @@ class DocsPageTest {
         assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("/var/lib/dpkg/status.d/"), scan);
         assertEquals(plan.sbom() && nixBuilder, scan.contains("The Dockerfile's build stage lists the closure it copies (`nix-store -qR`)"), scan);
+        assertVerifyCommands(plan, page);
+    }
+
+    /** With a registry the workflow pushes and signs: the page shows cosign verify with the identity to expect. */
+    private static void assertVerifyCommands(ImagePlan plan, String page) {
+        String signed = dev.distrogen.backend.escape.Shell.word(plan.name() + "@" + plan.digest().orElse("sha256:..."));
+        String identity = " \\\n  --certificate-identity-regexp '^https://github\\.com/OWNER/REPO/\\.github/workflows/image\\.yml@refs/heads/main$'"
+                + " \\\n  --certificate-oidc-issuer https://token.actions.githubusercontent.com\n";
+        assertEquals(plan.registry().isPresent(), page.contains("\ncosign verify " + signed + identity), page);
+        assertEquals(plan.registry().isPresent() && plan.sbom(),
+                page.contains("\ncosign verify-attestation --type cyclonedx " + signed + identity), page);
+        assertEquals(plan.registry().isPresent(), page.contains("\ngh attestation verify oci://" + signed + " --repo OWNER/REPO\n"), page);
     }
 
     @Test

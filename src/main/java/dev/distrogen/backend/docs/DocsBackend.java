@@ -4,6 +4,7 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.KeylessSigning;
 import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
@@ -76,7 +77,11 @@ public final class DocsBackend implements Backend {
                 Shell.word("app.kubernetes.io/name=" + plan.names().workload()),
                 plan.runtime().namespace().map(ns -> " -n " + Shell.word(ns)).orElse(""),
                 kubernetesObjects(plan),
-                plan.hasPersistentDirs());
+                plan.hasPersistentDirs(),
+                plan.registry().isPresent(),
+                Shell.word(plan.name() + "@" + plan.digest().orElse("sha256:...")),
+                Shell.word(KeylessSigning.identityRegexp("OWNER/REPO")),
+                KeylessSigning.ISSUER);
         return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
     }
 
