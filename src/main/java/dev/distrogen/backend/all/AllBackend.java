@@ -80,7 +80,8 @@ public final class AllBackend implements Backend {
 
     /**
      * Builds the image with the Dockerfile and with Nix on every push and pull request, starts the
-     * Dockerfile's image read-only and probes it, scans it with Trivy, and on a push to main
+     * Dockerfile's image read-only and probes it, scans it with Trivy, checks that two builds give
+     * one digest ({@link ReproducibleJob}), and on a push to main
      * pushes it when its name has a registry ({@link PushJob}). The token may only read, except
      * in the push job.
      */
@@ -101,6 +102,7 @@ public final class AllBackend implements Backend {
                 Yaml.map("name", "Scan the image for known vulnerabilities", "uses", Actions.uses("aquasecurity/trivy-action"),
                         "with", Yaml.map("image-ref", reference, "exit-code", "1", "ignore-unfixed", true,
                                 "severity", "CRITICAL,HIGH")))));
+        jobs.put("reproducible", ReproducibleJob.of());
         jobs.put("nix", job(List.of(
                 Actions.checkout(),
                 Yaml.map("uses", Actions.uses("cachix/install-nix-action")),

@@ -54,7 +54,7 @@ final class PushJob {
         steps.add(digestStep("Print the digest to pin (image \"NAME\" tag \"TAG\" digest \"sha256:...\")",
                 "echo \"pushed " + Shell.word(plan.reference()) + "@$DIGEST\""));
         Map<String, Object> job = new LinkedHashMap<>();
-        job.put("needs", List.of("dockerfile", "nix"));
+        job.put("needs", List.of("dockerfile", "reproducible", "nix"));
         job.put("if", "github.event_name == 'push'");
         job.put("runs-on", "ubuntu-latest");
         job.put("permissions", Yaml.map("contents", "read", "packages", "write", "id-token", "write",
