@@ -52,6 +52,10 @@ class DocsPageTest {
         assertTrue(page.contains("--pid=container:") && page.contains("--net=container:"), "the sidecar recipe");
         assertTrue(page.matches("(?s).*kubectl debug -it( -n [a-z0-9-]+)? POD --image=busybox --target=.*"), "the ephemeral container recipe");
         assertTrue(page.contains("docker build -t " + plan.reference()) && page.contains("nix-build"), "both builds");
+        assertTrue(page.contains("SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\" docker buildx build --build-arg SOURCE_DATE_EPOCH \\\n"
+                + "  --output type=docker,name=" + plan.reference() + ",rewrite-timestamp=true build/docker\n")
+                && page.contains("\nbuildah bud --timestamp \"$(git log -1 --format=%ct)\" -t " + plan.reference() + " build/docker\n"),
+                "how to build it reproducibly, as ReproducibleImageTest does");
         for (String line : page.split("\n")) {
             if (line.startsWith("| ") && !line.startsWith("| |")) {
                 String unescaped = line.replace("\\|", "");

@@ -84,11 +84,12 @@ class ReproducibleImageTest {
         String tag = "localhost/distrogen-test-reproducible-" + name + ":run" + ProcessHandle.current().pid();
         tags.add(tag);
         double seconds = Images.buildLogged(context, tag, options).seconds();
-        String[] fields = Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "images", "--no-trunc", "--digests",
-                "--format", "{{.ID}} {{.Digest}}", tag).trim().split(" ");
-        String inspected = Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "inspect", "--type", "image",
-                "--format", "{{.OCIv1.Created.UTC.Format \"2006-01-02T15:04:05Z07:00\"}}", tag).trim();
-        return new Image(fields[0], fields[1], inspected, seconds);
+        String[] fields = Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "inspect", "--type", "image", "--format",
+                "{{.FromImageID}} {{.FromImageDigest}} {{.OCIv1.Created.UTC.Format \"2006-01-02T15:04:05Z07:00\"}}", tag)
+                .trim().split("\\s+");
+        assertEquals(3, fields.length, String.join(" ", fields));
+        assertTrue(fields[0].matches("[0-9a-f]{64}") && fields[1].matches("sha256:[0-9a-f]{64}"), String.join(" ", fields));
+        return new Image(fields[0], fields[1], fields[2], seconds);
     }
 
     private static void copy(Path from, Path to) throws IOException {

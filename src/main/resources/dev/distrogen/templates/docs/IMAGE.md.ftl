@@ -55,12 +55,25 @@ distrogen [=specArg] --target dockerfile -o build/docker
 docker build -t [=reference] build/docker
 ```
 
+Reproducibly: every build of one commit gets one digest when the build is given the commit's
+time for the image's created time and every file's time in its layers (BuildKit 0.13 or later;
+buildah):
+
+```sh
+SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" docker buildx build --build-arg SOURCE_DATE_EPOCH \
+  --output type=docker,name=[=reference],rewrite-timestamp=true build/docker
+buildah bud --timestamp "$(git log -1 --format=%ct)" -t [=reference] build/docker
+```
+
 With Nix:
 
 ```sh
 distrogen [=specArg] --target nix -o build/nix
 [=nixLoad]
 ```
+
+The Nix build is reproducible as it is: nixpkgs is pinned, and `dockerTools` gives the image a
+fixed created time.
 
 ## Run it read-only
 
