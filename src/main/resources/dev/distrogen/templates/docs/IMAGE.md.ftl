@@ -192,7 +192,7 @@ trivy config .
 ```
 [#if signed]
 
-### Verify its signature and attestations
+## Verify it
 
 After the push, the workflow signs the digest it pushed, keylessly: cosign gets a short-lived
 certificate from Sigstore for the job's GitHub OIDC identity (there is no key to keep or to
