@@ -15,7 +15,7 @@ final class Commands {
     }
 
     /** The subcommands' names, in the order Main's command tree adds them. */
-    static final List<String> NAMES = List.of(CheckCommand.NAME, InitCommand.NAME, HelpCommand.NAME, CompletionCommand.NAME);
+    static final List<String> NAMES = List.of(CheckCommand.NAME, InitCommand.NAME, LockCommand.NAME, HelpCommand.NAME, CompletionCommand.NAME);
 
     /** "; did you mean the command `check`?" for a word that is no file but close to a command, or "". */
     static String didYouMean(String word) {

@@ -12,6 +12,8 @@ import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
+import dev.distrogen.lock.LockException;
+import dev.distrogen.lock.LockFile;
 import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.ImageReference;
@@ -112,6 +114,18 @@ final class DistrogenCommand implements Callable<Integer> {
         if (SpecReporter.writesDockerfile(backend) && overrides.from().isEmpty() && BuildStage.missing(model)) {
             diagnostics.reporter(err).refuse(compilation, BuildStage.required(model, backend.name()));
             return ExitCodes.SPEC_ERRORS;
+        }
+        if (!spec.equals("-")) {
+            Path lockPath = path(spec, "SPEC").resolveSibling(LockFile.nameFor(specName));
+            try {
+                Optional<LockFile> lock = Locks.read(lockPath);
+                if (lock.isPresent()) {
+                    overrides = Locks.pinned(lock.get(), compilation.plan().get(), overrides);
+                }
+            } catch (LockException e) {
+                err.println("distrogen: " + e.getMessage());
+                return ExitCodes.SPEC_ERRORS;
+            }
         }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
                 output() != null, overrides, templates, Optional.of(compilation.source().text()));

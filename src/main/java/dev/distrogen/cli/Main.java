@@ -52,6 +52,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new DistrogenCommand(fileSystem, in).spec());
         cli.addSubcommand(CheckCommand.NAME, new CommandLine(new CheckCommand(fileSystem, in).spec()));
         cli.addSubcommand(InitCommand.NAME, new CommandLine(new InitCommand(fileSystem).spec()));
+        cli.addSubcommand(LockCommand.NAME, new CommandLine(new LockCommand(fileSystem, in).spec()));
         cli.addSubcommand(HelpCommand.NAME, new CommandLine(new HelpCommand().spec()));
         cli.addSubcommand(CompletionCommand.NAME, new CommandLine(new CompletionCommand().spec()));
         return cli;

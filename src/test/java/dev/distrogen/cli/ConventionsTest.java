@@ -163,7 +163,7 @@ class ConventionsTest {
 
     @Test
     void everyCommand_hasHelpAndVersion_andItsOwnExitCodes() {
-        for (String command : List.of("check", "init", "generate-completion")) {
+        for (String command : List.of("check", "init", "lock", "generate-completion")) {
             CliRun help = run(command, "--help");
             assertEquals(0, help.exit(), help.err());
             assertTrue(help.out().startsWith("Usage: distrogen " + command + " "), help.out());

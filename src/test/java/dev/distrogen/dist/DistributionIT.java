@@ -198,7 +198,7 @@ class DistributionIT {
         String completeHelp = "source '" + script + "'; COMP_WORDS=(distrogen help \"$1\"); COMP_CWORD=2; "
                 + "COMP_LINE=\"distrogen help $1\"; COMP_POINT=${#COMP_LINE}; _complete_distrogen; printf '%s\\n' \"${COMPREPLY[@]}\"";
         Run helpCommand = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", completeHelp, "bash", "");
-        assertEquals(List.of("check", "init", "generate-completion"), helpCommand.out().lines().toList(), helpCommand.err());
+        assertEquals(List.of("check", "init", "lock", "generate-completion"), helpCommand.out().lines().toList(), helpCommand.err());
     }
 
     @Test
