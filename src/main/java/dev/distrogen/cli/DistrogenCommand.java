@@ -84,6 +84,11 @@ final class DistrogenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String spec = specArgument.getValue();
+        if (spec == null && command.commandLine().getParseResult().originalArgs().isEmpty()) {
+            // Bare `distrogen`: what to type, not what is missing.
+            command.commandLine().usage(command.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
         if (spec == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
         }
@@ -186,7 +191,18 @@ final class DistrogenCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "cannot read --templates: " + e.getMessage());
         }
         throw new ParameterException(command.commandLine(), "unknown target '" + target + "'"
-                + Suggestions.didYouMean(target, names) + "; the targets are: " + String.join(", ", names));
+                + Suggestions.didYouMean(target, names) + "\n" + targetList(names));
+    }
+
+    /** "The targets are:", then one line for each: its name and what it makes. */
+    private static String targetList(List<String> names) {
+        int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
+        StringBuilder list = new StringBuilder("The targets are:");
+        for (String name : names) {
+            String description = Backends.byName(name).orElseGet(() -> new UserTemplateBackend(name)).description();
+            list.append("\n  ").append(name).append(" ".repeat(width - name.length())).append(description);
+        }
+        return list.toString();
     }
 
     private Overrides overrides() {

@@ -156,7 +156,8 @@ class ProjectCommandsTest {
                 [#list files as f][#if f.origin == "dir"]      - "[=f.path]:mode=[=f.mode]"
                 [/#if][/#list]""");
         CliRun help = run("/p/web.dl", "-t", "nope", "--templates", "/t");
-        assertTrue(help.err().contains("the targets are: plan, json, dockerfile, nix, docs, k8s, compose, all, stack"), help.err());
+        assertTrue(help.err().contains("\n  all         with -o DIR: every target above and a CI workflow, as a repository skeleton\n"
+                + "  stack       your templates in --templates DIR/stack\n"), help.err());
         CliRun run = run("/p/web.dl", "-t", "stack", "--templates", "/t", "-o", "/out");
         assertEquals(0, run.exit(), run.err());
         assertEquals("# web.dl\nservices:\n  web:\n    image: \"web:1.0\"\n    user: \"10001:10001\"\n    read_only: true\n"
