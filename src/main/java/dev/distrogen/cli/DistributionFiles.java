@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
@@ -27,7 +26,7 @@ public final class DistributionFiles {
         CommandLine tree = Main.commandTree(FileSystems.getDefault(), System.in);
         Path completion = Path.of(args[0]);
         Files.createDirectories(completion.toAbsolutePath().getParent());
-        Files.writeString(completion, AutoComplete.bash("distrogen", tree), StandardCharsets.UTF_8);
+        Files.writeString(completion, BashCompletion.script(tree), StandardCharsets.UTF_8);
         int exit = ManPageGenerator.generateManPage(Path.of(args[1]).toFile(), null, new boolean[0], true, tree.getCommandSpec());
         if (exit != 0) {
             throw new IOException("man pages: picocli's ManPageGenerator exited " + exit);

@@ -52,9 +52,10 @@ final class DistrogenCommand implements Callable<Integer> {
             "with -o: replace files distrogen did not write, or that were edited since", "--force");
     private final OptionSpec fromOption = CommandSpecs.option("IMAGE",
             "dockerfile: the build stage's image, instead of the spec's docker { from }", "--from");
-    private final OptionSpec baseOption = CommandSpecs.option("BASE",
-            "dockerfile: the final stage, instead of the spec's docker { base }: scratch, distroless-static, "
-                    + "distroless-base, distroless-cc or an image reference", "--base");
+    private final OptionSpec baseOption = OptionSpec.builder("--base").paramLabel("BASE").type(String.class)
+            .completionCandidates(DockerBase.words())
+            .description("dockerfile: the final stage, instead of the spec's docker { base }: ${COMPLETION-CANDIDATES} "
+                    + "or an image reference").build();
     private final OptionSpec templatesOption = CommandSpecs.option("DIR",
             "your FreeMarker templates: DIR/TARGET/FILE.ftl replaces a built-in one, DIR/NAME/*.ftl adds "
                     + "a target NAME (README: Your own templates)", "--templates");

@@ -183,7 +183,7 @@ class DistributionIT {
     }
 
     @Test
-    void bashCompletion_completesOptionsAndCommands() throws Exception {
+    void bashCompletion_completesOptionsCommandsAndSpecFiles() throws Exception {
         Tools.requireOnPath("the completion test sources the script in bash", "bash");
         Path script = home.resolve("share/bash-completion/completions/distrogen");
         String complete = "source '" + script + "'; COMP_WORDS=(distrogen \"$1\"); COMP_CWORD=1; COMP_LINE=\"distrogen $1\"; "
@@ -193,6 +193,10 @@ class DistributionIT {
         assertTrue(option.out().lines().toList().contains("--target"), option.out());
         Run command = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", complete, "bash", "ch");
         assertTrue(command.out().lines().toList().contains("check"), command.out());
+        Files.writeString(tmp.resolve("web.dl"), "");
+        Files.writeString(tmp.resolve("web.conf"), "");
+        Run spec = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", complete, "bash", "we");
+        assertEquals(List.of("web.dl"), spec.out().lines().toList(), "the spec's .dl file, not its config: " + spec.err());
         String completeHelp = "source '" + script + "'; COMP_WORDS=(distrogen help \"$1\"); COMP_CWORD=2; "
                 + "COMP_LINE=\"distrogen help $1\"; COMP_POINT=${#COMP_LINE}; _complete_distrogen; printf '%s\\n' \"${COMPREPLY[@]}\"";
         Run helpCommand = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", completeHelp, "bash", "");
