@@ -58,7 +58,7 @@ final class DistrogenCommand implements Callable<Integer> {
                     + "or an image reference").build();
     private final OptionSpec templatesOption = CommandSpecs.option("DIR",
             "your FreeMarker templates: DIR/TARGET/FILE.ftl replaces a built-in one, DIR/NAME/*.ftl adds "
-                    + "a target NAME (README: Your own templates)", "--templates");
+                    + "a target NAME (docs/command-line.md: Your own templates)", "--templates");
     private final DiagnosticOptions diagnostics;
 
     DistrogenCommand(FileSystem fileSystem, InputStream in) {

@@ -9,7 +9,7 @@
 # As written, it builds on the stock Debian image with a stand-in program, cat, which prints the
 # config and exits. To package [=name], change the lines marked "stand-in": binary and args, and
 # where the build stage gets the program (docker { from } or packages; nix { package binary }).
-# Every statement is described in distrogen's language reference (man distrogen.dl).
+# Every statement is described in distrogen's language reference (docs/language.md, or man distrogen.dl).
 
 image "[=name]" tag "0.1.0"
 description "[=name] in a minimal image: no shell, no package manager"
