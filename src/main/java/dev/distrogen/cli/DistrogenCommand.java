@@ -72,6 +72,13 @@ final class DistrogenCommand implements Callable<Integer> {
                 "2:bad command-line use, or the spec file cannot be read",
                 "3:the output could not be written, or would replace a file distrogen did not write",
                 "70:internal error (a bug in distrogen: please report it)");
+        // --help ends with what to type first, and where the language is described.
+        command.usageMessage().footerHeading("%nExamples:%n").footer(
+                "  distrogen check app.dl",
+                "      every problem in app.dl, with its line and column",
+                "  distrogen app.dl --target dockerfile -o build",
+                "      a Dockerfile and its build context in build/",
+                "%nThe spec language: man 5 distrogen.dl, or docs/language.md.");
         command.addPositional(specArgument).addOption(targetOption).addOption(outputOption).addOption(forceOption)
                 .addOption(fromOption).addOption(baseOption).addOption(templatesOption);
         diagnostics = new DiagnosticOptions(command);

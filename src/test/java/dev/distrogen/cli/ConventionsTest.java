@@ -54,6 +54,22 @@ class ConventionsTest {
     }
 
     @Test
+    void help_endsWithTwoExamples_andWhereTheLanguageIsDescribed() {
+        CliRun run = run("--help");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().endsWith("""
+
+                Examples:
+                  distrogen check app.dl
+                      every problem in app.dl, with its line and column
+                  distrogen app.dl --target dockerfile -o build
+                      a Dockerfile and its build context in build/
+
+                The spec language: man 5 distrogen.dl, or docs/language.md.
+                """), run.out());
+    }
+
+    @Test
     void help_command_printsThatCommandsUsage() {
         CliRun run = run("help", "check");
         assertEquals(0, run.exit(), run.err());
