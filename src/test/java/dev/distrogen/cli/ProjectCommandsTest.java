@@ -218,6 +218,8 @@ class ProjectCommandsTest {
         // Every line that must change for a real app says so; the stand-in is a program the stock image holds.
         assertTrue(spec.contains("binary \"/usr/bin/cat\"                     # stand-in"), spec);
         assertTrue(spec.contains("from \"debian:bookworm-slim\"               # stand-in"), spec);
+        assertTrue(run("/new/shop.dl", "-t", "nix").out().contains("Entrypoint = [ \"${pkgs.coreutils}/bin/cat\" ];"),
+                "nixpkgs' coreutils holds the stand-in too");
     }
 
     @Test
