@@ -122,12 +122,12 @@ final class BashCompletion {
         if (arg.completionCandidates() != null) {
             arg.completionCandidates().forEach(candidates::add);
         }
-        String pattern = PATH_LABELS.get(arg.paramLabel());
+        String suffix = PATH_LABELS.get(arg.paramLabel());
         if (!candidates.isEmpty()) {
             return "_distrogen_words \"$1\" " + words(candidates);
         }
         // Nothing to offer (an image reference, a name): bash's default completion then offers file names.
-        return pattern == null ? ":" : "_distrogen_paths \"$1\" " + word(pattern);
+        return suffix == null ? ":" : "_distrogen_paths \"$1\" " + word(suffix);
     }
 
     private static String function(String command) {
