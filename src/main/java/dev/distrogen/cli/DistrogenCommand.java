@@ -1,6 +1,7 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.check.BuildStage;
 import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
@@ -11,8 +12,10 @@ import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
+import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.ImageReference;
+import dev.distrogen.model.Spec;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
@@ -118,6 +121,11 @@ final class DistrogenCommand implements Callable<Integer> {
         if (SpecReporter.failed(compilation, diagnostics.strict()) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
+        Spec model = compilation.spec().orElseThrow();
+        if (SpecReporter.writesDockerfile(backend) && overrides.from().isEmpty() && BuildStage.missing(model)) {
+            diagnostics.reporter(err).refuse(compilation, BuildStage.required(model, backend.name()));
+            return ExitCodes.SPEC_ERRORS;
+        }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
                 output() != null, overrides, templates, Optional.of(compilation.source().text()));
         try {
@@ -126,7 +134,7 @@ final class DistrogenCommand implements Callable<Integer> {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.SPEC_ERRORS;
         } catch (GenerationException e) {
-            err.println("distrogen: " + spec + ": " + e.getMessage());
+            err.println("distrogen: " + DisplayText.line(compilation.source().displayName() + ": " + e.getMessage()));
             return ExitCodes.SPEC_ERRORS;
         }
     }

@@ -176,7 +176,9 @@ class CliTest {
     }
 
     @Test
-    void check_cleanSpec_printsOk() {
+    void check_cleanSpec_printsOk() throws IOException {
+        // Clean for every target: with a build stage for the Dockerfile (without one, check warns: DG083).
+        Files.writeString(project.resolve("web.dl"), SPEC + "docker { from \"web:1\" }\n");
         CliRun run = run("check", "/home/dev/web/web.dl");
         assertEquals(0, run.exit());
         assertEquals("/home/dev/web/web.dl: ok\n", run.out());
@@ -185,6 +187,7 @@ class CliTest {
 
     @Test
     void check_severalSpecs_reportsEach_exitsWithTheWorst() throws IOException {
+        Files.writeString(project.resolve("web.dl"), SPEC + "docker { from \"web:1\" }\n");
         Files.writeString(project.resolve("bad.dl"), "app \"web\" { }\n");
         CliRun run = run("check", "--color=never", "/home/dev/web/web.dl", "/home/dev/web/bad.dl");
         assertEquals(1, run.exit());

@@ -7,6 +7,7 @@ import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
+import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.HealthProbe;
@@ -77,7 +78,8 @@ public final class DocsBackend implements Backend {
                 plan.runtime().namespace().map(ns -> " -n " + Shell.word(ns)).orElse(""),
                 kubernetesObjects(plan),
                 plan.hasPersistentDirs());
-        return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
+        // A page for a person to read: nothing a spec string holds may reorder or break what it shows.
+        return List.of(GeneratedFile.text(FILE_NAME, DisplayText.lines(request.templates().render("docs/IMAGE.md.ftl", view))));
     }
 
     private static List<List<String>> facts(ImagePlan plan) {
