@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import picocli.CommandLine;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point: builds the command line and maps every failure to an exit code, never a stack trace. */
 public final class Main {
@@ -63,13 +62,7 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            String suggestion = e instanceof UnmatchedArgumentException u ? Commands.suggestion(u, arguments)
-                    : Commands.suggestion(e.getMessage());
-            String message = e.getMessage();
-            if (!suggestion.isEmpty() && message.endsWith(".")) {
-                message = message.substring(0, message.length() - 1);
-            }
-            failed.getErr().println("distrogen: " + message + suggestion);
+            failed.getErr().println("distrogen: " + Commands.message(e, arguments));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });

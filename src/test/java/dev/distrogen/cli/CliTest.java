@@ -138,8 +138,11 @@ class CliTest {
     void generate_unknownTarget_exitsTwo_suggestsTheClosest() {
         CliRun run = run("/home/dev/web/web.dl", "--target", "jsno");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("distrogen: unknown target 'jsno'; did you mean `json`?"), run.err());
-        assertTrue(run.err().contains("Try 'distrogen --help'"), run.err());
+        assertTrue(run.err().startsWith("distrogen: unknown target 'jsno'; did you mean `json`?\nThe targets are:\n"
+                + "  plan        the image plan: file tree with owners and modes, and the image config\n"
+                + "  json        the spec with defaults applied"), run.err());
+        assertTrue(run.err().endsWith("\n  all         with -o DIR: every target above and a CI workflow, as a repository skeleton\n"
+                + "Try 'distrogen --help' for more information.\n"), run.err());
     }
 
     @Test
