@@ -127,7 +127,7 @@ class ConventionsTest {
     void help_aWordCloseToNoCommand_listsTheCommands() {
         CliRun run = run("help", "bogus");
         assertEquals(2, run.exit());
-        assertEquals("distrogen: Unknown subcommand 'bogus'; the commands are: check, init, help, generate-completion\n"
+        assertEquals("distrogen: Unknown subcommand 'bogus'; the commands are: check, init, lock, help, generate-completion\n"
                 + "Try 'distrogen --help' for more information.\n", run.err());
     }
 
