@@ -4,6 +4,7 @@ import dev.distrogen.model.App;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ConfigSource;
 import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DirAccess;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.DirSize;
 import dev.distrogen.model.DockerBase;
@@ -20,6 +21,7 @@ import dev.distrogen.model.NixSettings;
 import dev.distrogen.model.PortDecl;
 import dev.distrogen.model.Quantity;
 import dev.distrogen.model.ResourcesDecl;
+import dev.distrogen.model.SourceLocation;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.StopSignal;
 import dev.distrogen.model.User;
@@ -45,6 +47,7 @@ public final class PlanBuilder {
     public static final String DEFAULT_TAG = "latest";
     static final String NSSWITCH = "hosts: files dns\n";
     private static final ContainerPath TMP = ContainerPath.of("/tmp");
+    private static final String HOME_MODE = "0750";
     /** Signals that ask a server to finish its open connections first (nginx SIGQUIT, Apache httpd SIGWINCH). */
     private static final Set<String> DRAIN_SIGNALS = Set.of("SIGQUIT", "SIGWINCH");
 
@@ -52,6 +55,8 @@ public final class PlanBuilder {
     private final App app;
     private final Account account;
     private final Map<ContainerPath, PlanEntry> entries = new TreeMap<>();
+    /** Every dir laid out as the app's: the declared ones, then /tmp and the home if the spec has none. */
+    private final List<DirDecl> dirs = new ArrayList<>();
 
     private PlanBuilder(Spec spec) {
         this.spec = spec;
@@ -67,12 +72,9 @@ public final class PlanBuilder {
         accountFiles();
         spec.dirs().forEach(this::dir);
         spec.configs().forEach(this::config);
-        if (!entries.containsKey(TMP)) {
-            directory(TMP, Account.ROOT, FileMode.TMP, Origin.DIR);
-        }
+        implicitDir(TMP.value(), Optional.empty(), Optional.empty());
         if (!account.home().equals(User.DEFAULT_HOME)) {
-            entries.putIfAbsent(ContainerPath.of(account.home()), directoryEntry(ContainerPath.of(account.home()),
-                    account, new FileMode(0750), Origin.DIR));
+            implicitDir(account.home(), Optional.of(account.name()), Optional.of(HOME_MODE));
         }
         app.workdir().map(w -> ContainerPath.of(w.value())).filter(w -> !w.isRoot())
                 .ifPresent(w -> entries.putIfAbsent(w, directoryEntry(w, Account.ROOT, FileMode.DIRECTORY, Origin.PARENT)));
@@ -149,12 +151,27 @@ public final class PlanBuilder {
         return new ResourceLimits(cpu, memory, cpuLimit, memoryLimit);
     }
 
-    /** The declared dirs the app's user may write to, as the kernel decides it. */
+    /** The dirs (declared, /tmp, the home) the app's user may write to, by the model's one rule. */
     private List<PlanEntry> writableDirs(List<PlanEntry> laidOut) {
-        return laidOut.stream()
-                .filter(e -> e.isDirectory() && e.origin() == Origin.DIR)
-                .filter(e -> e.mode().allowsWrite(account.uid(), account.gid(), e.uid(), e.gid()))
-                .toList();
+        Set<ContainerPath> writable = new HashSet<>();
+        for (DirDecl dir : dirs) {
+            if (DirAccess.writable(dir, account.name(), account.uid(), account.gid()).orElseThrow()) {
+                writable.add(ContainerPath.of(dir.path().value()));
+            }
+        }
+        return laidOut.stream().filter(e -> e.isDirectory() && writable.contains(e.path())).toList();
+    }
+
+    /** A dir the image has though the spec does not declare it (/tmp, the home), unless a path is there. */
+    private void implicitDir(String path, Optional<String> owner, Optional<String> mode) {
+        if (!entries.containsKey(ContainerPath.of(path))) {
+            dir(new DirDecl(implicit(path), owner.map(PlanBuilder::implicit), mode.map(PlanBuilder::implicit),
+                    Optional.empty(), Optional.empty(), SourceLocation.NONE));
+        }
+    }
+
+    private static Located<String> implicit(String value) {
+        return new Located<>(value, SourceLocation.NONE);
     }
 
     private static Account account(User user) {
@@ -184,9 +201,9 @@ public final class PlanBuilder {
     }
 
     private void dir(DirDecl dir) {
-        ContainerPath path = ContainerPath.of(dir.path().value());
-        FileMode fallback = path.equals(TMP) ? FileMode.TMP : FileMode.DIRECTORY;
-        directory(path, owner(dir.owner()), mode(dir.mode(), fallback), Origin.DIR);
+        dirs.add(dir);
+        directory(ContainerPath.of(dir.path().value()), owner(dir.owner()),
+                DirAccess.mode(dir.path().value(), dir.mode()).orElseThrow(), Origin.DIR);
     }
 
     private void config(ConfigDecl config) {
@@ -217,7 +234,7 @@ public final class PlanBuilder {
     }
 
     private Account owner(Optional<Located<String>> owner) {
-        return owner.map(Located::value).filter(o -> o.equals(account.name())).map(o -> account).orElse(Account.ROOT);
+        return DirAccess.ownedByUser(owner, account.name()) ? account : Account.ROOT;
     }
 
     private static FileMode mode(Optional<Located<String>> mode, FileMode fallback) {
