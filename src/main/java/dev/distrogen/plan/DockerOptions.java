@@ -13,13 +13,16 @@ import java.util.Optional;
  * @param base a known base, or empty when {@code customBase} names an image
  * @param program the program the final image starts: the spec's binary, copied from the build
  *     stage, or with {@code builder nix} the package's program as nix-env links it under /usr/local
+ * @param init the init the final image starts as PID 1, when the spec names one: the spec's
+ *     {@code init}, copied from the build stage, or with {@code builder nix} nixpkgs' tini as
+ *     nix-env links it under /usr/local
  * @param entrypoint the image's Entrypoint: the program, or {@code [init, "--", program]}
  * @param packages installed in the build stage with its own package manager before collecting
  * @param smoke the arguments the build stage runs the program with in the collected root, when the
  *     spec asks for a smoke test
  */
 public record DockerOptions(Optional<String> from, Optional<DockerBase> base, Optional<String> customBase,
-        DockerBuilder builder, String program, List<String> entrypoint, List<String> packages,
+        DockerBuilder builder, String program, Optional<String> init, List<String> entrypoint, List<String> packages,
         Optional<List<String>> smoke) {
 
     /** Where nix-env's profile links a package's files in the {@code builder nix} stage, and so in the image. */
@@ -31,6 +34,7 @@ public record DockerOptions(Optional<String> from, Optional<DockerBase> base, Op
         Objects.requireNonNull(customBase, "customBase");
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(init, "init");
         entrypoint = List.copyOf(entrypoint);
         packages = List.copyOf(packages);
         smoke = smoke.map(List::copyOf);

@@ -277,11 +277,11 @@ public final class PlanBuilder {
                 .orElse(DockerBuilder.IMAGE);
         String program = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + nix.binary() : app.binary().orElseThrow().value();
         // builder nix installs the init from nixpkgs too (tini), beside the program under /usr/local.
-        String init = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + NixOptions.TINI.binary() : "";
-        List<String> entrypoint = app.init().map(i -> List.of(init.isEmpty() ? i.value() : init, "--", program))
-                .orElse(List.of(program));
+        Optional<String> init = app.init().map(i -> builder == DockerBuilder.NIX
+                ? DockerOptions.NIX_PROFILE + nix.init().orElseThrow().binary() : i.value());
+        List<String> entrypoint = init.map(i -> List.of(i, "--", program)).orElse(List.of(program));
         return new DockerOptions(docker.from().map(Located::value), base, docker.baseImage().map(Located::value), builder,
-                program, entrypoint, docker.packages().stream().map(Located::value).toList(),
+                program, init, entrypoint, docker.packages().stream().map(Located::value).toList(),
                 app.smoke().map(s -> s.stream().map(Located::value).toList()));
     }
 

@@ -86,7 +86,7 @@ public final class DocsBackend implements Backend {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Program", Markdown.code(plan.docker().program()) + " (Dockerfile), "
                 + Markdown.code(plan.nix().program()) + " (Nix)"));
-        plan.app().init().ifPresent(i -> rows.add(List.of("Init", Markdown.code(i.value()) + " (Dockerfile), "
+        plan.docker().init().ifPresent(i -> rows.add(List.of("Init", Markdown.code(i) + " (Dockerfile), "
                 + Markdown.code(plan.nix().init().orElseThrow().text()) + " (Nix), started as PID 1: it passes signals to the "
                 + "program and reaps its children")));
         rows.add(List.of("Arguments", config.cmd().isEmpty() ? "none"
