@@ -7,11 +7,11 @@ import dev.distrogen.backend.Backends;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
-import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
 import dev.distrogen.model.DockerBase;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
@@ -94,10 +94,10 @@ final class DistrogenCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--target " + backend.name()
                     + " writes a repository skeleton: add -o DIR");
         }
-        Overrides overrides = overrides();
+        Overrides overrides = overrides(backend);
         String specName = spec.equals("-") ? "standard input" : String.valueOf(path(spec, "SPEC").getFileName());
         PrintWriter err = command.commandLine().getErr();
-        Optional<Compilation> compiled = diagnostics.reporter(err).compile(fileSystem, in, spec);
+        Optional<Compilation> compiled = diagnostics.reporter(err).compile(fileSystem, in, spec, overrides);
         if (compiled.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -106,7 +106,7 @@ final class DistrogenCommand implements Callable<Integer> {
             return ExitCodes.SPEC_ERRORS;
         }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
-                output() != null, overrides, templates, Optional.of(compilation.source().text()));
+                output() != null, templates, Optional.of(compilation.source().text()));
         try {
             return emit(backend.generate(request));
         } catch (TemplateFailure e) {
@@ -189,15 +189,16 @@ final class DistrogenCommand implements Callable<Integer> {
                 + Suggestions.didYouMean(target, names) + "; the targets are: " + String.join(", ", names));
     }
 
-    private Overrides overrides() {
-        // --base takes the spec's keywords too, for the image each one stands for.
-        String baseImage = baseOption.getValue();
-        String base = baseImage == null ? null : DockerBase.ofWord(baseImage).map(DockerBase::image).orElse(baseImage);
-        return new Overrides(image(fromOption.getValue(), "--from"), image(base, "--base"));
+    /** --from and --base as given: the plan resolves them (a --base keyword to its image) as it does the spec's. */
+    private Overrides overrides(Backend backend) {
+        return new Overrides(image(fromOption.getValue(), "--from"), image(baseOption.getValue(), "--base"),
+                backend.needsBuildStage());
     }
 
     private Optional<String> image(String reference, String option) {
-        if (reference != null && !ImageReference.isReference(reference)) {
+        // --base takes the spec's keywords too.
+        boolean keyword = option.equals("--base") && reference != null && DockerBase.ofWord(reference).isPresent();
+        if (reference != null && !keyword && !ImageReference.isReference(reference)) {
             throw new ParameterException(command.commandLine(), option + " '" + reference
                     + "' is not an image reference (write it as docker pull takes it)");
         }

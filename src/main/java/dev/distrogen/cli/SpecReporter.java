@@ -2,6 +2,7 @@ package dev.distrogen.cli;
 
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
 import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.diagnostic.Severity;
@@ -34,11 +35,16 @@ final class SpecReporter {
      * {@code -}; empty (after saying why on stderr) when it cannot be read.
      */
     Optional<Compilation> compile(FileSystem fileSystem, InputStream in, String spec) {
+        return compile(fileSystem, in, spec, Overrides.NONE);
+    }
+
+    /** {@link #compile(FileSystem, InputStream, String)} with what the command line adds to the spec. */
+    Optional<Compilation> compile(FileSystem fileSystem, InputStream in, String spec, Overrides overrides) {
         if (spec.equals("-")) {
-            return compileStandardInput(in, fileSystem.getPath("").toAbsolutePath());
+            return compileStandardInput(in, fileSystem.getPath("").toAbsolutePath(), overrides);
         }
         try {
-            return compile(fileSystem.getPath(spec), spec);
+            return compile(fileSystem.getPath(spec), spec, overrides);
         } catch (InvalidPathException e) {
             err.println("distrogen: '" + spec + "' is not a valid path" + FileNameEncoding.hint());
             return Optional.empty();
@@ -46,13 +52,13 @@ final class SpecReporter {
     }
 
     /** The compilation, or empty (after saying why on stderr) when the file cannot be read. */
-    Optional<Compilation> compile(Path spec, String displayName) {
+    Optional<Compilation> compile(Path spec, String displayName, Overrides overrides) {
         try {
             if (Files.isDirectory(spec)) {
                 err.println("distrogen: " + displayName + " is a directory; name a spec file (.dl)");
                 return Optional.empty();
             }
-            return Optional.of(report(Compiler.compile(spec, displayName)));
+            return Optional.of(report(Compiler.compile(spec, displayName, overrides)));
         } catch (NoSuchFileException e) {
             err.println("distrogen: " + displayName + ": no such file" + Commands.didYouMean(displayName));
         } catch (IOException e) {
@@ -65,9 +71,9 @@ final class SpecReporter {
      * The spec read from standard input ({@code -}); its {@code from} files resolve against the
      * working directory.
      */
-    private Optional<Compilation> compileStandardInput(InputStream in, Path workingDir) {
+    private Optional<Compilation> compileStandardInput(InputStream in, Path workingDir, Overrides overrides) {
         try {
-            return Optional.of(report(Compiler.compile(Compiler.readSpec(in), workingDir, STDIN)));
+            return Optional.of(report(Compiler.compile(Compiler.readSpec(in), workingDir, STDIN, overrides)));
         } catch (IOException e) {
             err.println("distrogen: cannot read standard input: " + e.getMessage());
         }

@@ -157,7 +157,10 @@ public enum Code {
     K8S_SETTING("DG081", Severity.ERROR),
 
     /** a dir `size` that is not a whole number of Ki, Mi, Gi or Ti */
-    DIR_SIZE("DG082", Severity.ERROR);
+    DIR_SIZE("DG082", Severity.ERROR),
+
+    /** the Dockerfile is asked for, but neither the spec's `docker { from }` nor `--from` names a build stage */
+    NO_BUILD_STAGE("DG087", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

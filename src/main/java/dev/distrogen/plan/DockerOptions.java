@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The Dockerfile target's knobs with defaults applied.
  *
- * @param from the build stage's image; none when the spec gives none (then the command line must)
- * @param base a known base, or empty when {@code customBase} names an image
+ * @param from the build stage's image: {@code --from}, else the spec's, else with {@code builder
+ *     nix} {@link #NIX_IMAGE}; none when nothing names one (the Dockerfile then cannot be made: DG087)
+ * @param base a known base ({@code --base} or the spec's), or empty when {@code customBase} names an image
  * @param program the program the final image starts: the spec's binary, copied from the build
  *     stage, or with {@code builder nix} the package's program as nix-env links it under /usr/local
  * @param init the init the final image starts as PID 1, when the spec names one: the spec's
@@ -27,6 +28,8 @@ public record DockerOptions(Optional<String> from, Optional<DockerBase> base, Op
 
     /** Where nix-env's profile links a package's files in the {@code builder nix} stage, and so in the image. */
     public static final String NIX_PROFILE = "/usr/local/";
+    /** The build stage of {@code builder nix} when neither the spec nor the command line names one. */
+    public static final String NIX_IMAGE = "nixos/nix:latest";
 
     public DockerOptions {
         Objects.requireNonNull(from, "from");

@@ -18,6 +18,7 @@ import dev.distrogen.model.Label;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixSettings;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.PortDecl;
 import dev.distrogen.model.Quantity;
 import dev.distrogen.model.ResourcesDecl;
@@ -52,20 +53,27 @@ public final class PlanBuilder {
     private static final Set<String> DRAIN_SIGNALS = Set.of("SIGQUIT", "SIGWINCH");
 
     private final Spec spec;
+    private final Overrides overrides;
     private final App app;
     private final Account account;
     private final Map<ContainerPath, PlanEntry> entries = new TreeMap<>();
     /** Every dir laid out as the app's: the declared ones, then /tmp and the home if the spec has none. */
     private final List<DirDecl> dirs = new ArrayList<>();
 
-    private PlanBuilder(Spec spec) {
+    private PlanBuilder(Spec spec, Overrides overrides) {
         this.spec = spec;
+        this.overrides = overrides;
         this.app = spec.app().orElseThrow();
         this.account = account(spec.user().orElseThrow());
     }
 
     public static ImagePlan build(Spec spec) {
-        return new PlanBuilder(spec).build();
+        return build(spec, Overrides.NONE);
+    }
+
+    /** The plan of the spec with what the command line puts in its place ({@code --from}, {@code --base}). */
+    public static ImagePlan build(Spec spec, Overrides overrides) {
+        return new PlanBuilder(spec, overrides).build();
     }
 
     private ImagePlan build() {
@@ -271,16 +279,22 @@ public final class PlanBuilder {
     }
 
     private DockerOptions docker(DockerSettings docker, NixOptions nix) {
-        Optional<DockerBase> base = docker.baseImage().isPresent() ? Optional.empty()
+        // --base wins over the spec's base: a keyword (looked up here only) or an image reference.
+        Optional<DockerBase> base = overrides.base().isPresent() ? DockerBase.ofWord(overrides.base().get())
+                : docker.baseImage().isPresent() ? Optional.empty()
                 : Optional.of(docker.baseWord().map(w -> DockerBase.ofWord(w.value()).orElseThrow()).orElse(DockerBase.SCRATCH));
+        Optional<String> customBase = base.isPresent() ? Optional.empty()
+                : overrides.base().or(() -> docker.baseImage().map(Located::value));
         DockerBuilder builder = docker.builder().map(b -> DockerBuilder.ofWord(b.value()).orElseThrow())
                 .orElse(DockerBuilder.IMAGE);
+        Optional<String> from = overrides.from().or(() -> docker.from().map(Located::value))
+                .or(() -> builder == DockerBuilder.NIX ? Optional.of(DockerOptions.NIX_IMAGE) : Optional.empty());
         String program = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + nix.binary() : app.binary().orElseThrow().value();
         // builder nix installs the init from nixpkgs too (tini), beside the program under /usr/local.
         Optional<String> init = app.init().map(i -> builder == DockerBuilder.NIX
                 ? DockerOptions.NIX_PROFILE + nix.init().orElseThrow().binary() : i.value());
         List<String> entrypoint = init.map(i -> List.of(i, "--", program)).orElse(List.of(program));
-        return new DockerOptions(docker.from().map(Located::value), base, docker.baseImage().map(Located::value), builder,
+        return new DockerOptions(from, base, customBase, builder,
                 program, init, entrypoint, docker.packages().stream().map(Located::value).toList(),
                 app.smoke().map(s -> s.stream().map(Located::value).toList()));
     }

@@ -91,10 +91,9 @@ class ComposeFileTest {
     @org.junit.jupiter.api.Test
     void aDigest_isNamedWhereverTheImageRuns() throws Exception {
         Path spec = Golden.root().resolve("src/test/resources/ops/shipped.dl");
-        ImagePlan plan = Compiler.compile(spec, "shipped.dl").plan().orElseThrow();
+        ImagePlan plan = Compiler.compile(spec, "shipped.dl", dev.distrogen.model.Overrides.from("debian:12")).plan().orElseThrow();
         String pinned = "ghcr.io/acme/web:2.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-        GenerationRequest request = new GenerationRequest(plan, "shipped.dl", false,
-                new Overrides(java.util.Optional.of("debian:12"), java.util.Optional.empty()));
+        GenerationRequest request = new GenerationRequest(plan, "shipped.dl", false);
         for (String target : List.of("dockerfile", "docs", "k8s", "compose")) {
             String text = Backends.byName(target).orElseThrow().generate(request).get(0).text();
             assertTrue(text.contains(pinned), target);
