@@ -54,8 +54,9 @@ public final class DockerfileBackend implements Backend {
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         ImagePlan plan = request.plan();
         DockerBuilder builder = plan.docker().builder();
-        // Compiling for this target reports a missing build stage (DG087) before it gets here.
-        String buildImage = plan.docker().from().orElseThrow(() -> new IllegalStateException("no build stage: DG087 is checked"));
+        // The command line reports a missing build stage (DG087) before it gets here; a plan built for other targets may lack one.
+        String buildImage = plan.docker().from().orElseThrow(() -> new GenerationException("no build stage (DG087): "
+                + "add docker { from \"IMAGE\" } to the spec, or pass --from IMAGE"));
         String baseImage = plan.docker().baseImage();
         ImageConfig config = plan.config();
         DockerfileView view = new DockerfileView(
