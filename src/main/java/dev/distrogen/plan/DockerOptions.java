@@ -28,8 +28,14 @@ public record DockerOptions(Optional<String> from, Optional<DockerBase> base, Op
 
     /** Where nix-env's profile links a package's files in the {@code builder nix} stage, and so in the image. */
     public static final String NIX_PROFILE = "/usr/local/";
-    /** The build stage of {@code builder nix} when neither the spec nor the command line names one. */
-    public static final String NIX_IMAGE = "nixos/nix:latest";
+    /**
+     * The build stage of {@code builder nix} when neither the spec nor the command line names one:
+     * a Nix release, by tag and by the digest it had when pinned here (published so in public
+     * Dockerfiles), so that the stage is the same image tomorrow. Its nixpkgs is not used: the
+     * stage installs from the plan's pinned one.
+     */
+    public static final String NIX_IMAGE =
+            "nixos/nix:2.24.9@sha256:fd7a5c67d396fe6bddeb9c10779d97541ab3a1b2a9d744df3754a99add4046f1";
 
     public DockerOptions {
         Objects.requireNonNull(from, "from");

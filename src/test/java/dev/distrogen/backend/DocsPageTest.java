@@ -65,7 +65,8 @@ class DocsPageTest {
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("trivy image " + plan.reference() + "\ngrype " + plan.reference() + "\n"),
                 scan);
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("docker buildx build --sbom=true -t " + plan.reference()), scan);
-        assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
+        assertTrue(scan.contains("sbomnix \"$(nix-build --expr '(import (builtins.fetchTarball { url = \"" + plan.nix().nixpkgs().url()
+                + "\"; sha256 = \"" + plan.nix().nixpkgs().sha256() + "\"; }) { })."), scan);
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("/var/lib/dpkg/status.d/"), scan);
         assertEquals(plan.sbom() && nixBuilder, scan.contains("The Dockerfile's build stage lists the closure it copies (`nix-store -qR`)"), scan);
     }

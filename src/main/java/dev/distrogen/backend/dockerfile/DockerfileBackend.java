@@ -118,6 +118,7 @@ public final class DockerfileBackend implements Backend {
         if (plan.docker().builder() == DockerBuilder.NIX) {
             RunInstruction run = new RunInstruction().library("nix-collect.sh");
             metadataLibraries(plan, run, "sbom.sh");
+            run.line("dg_nixpkgs " + Shell.quote(plan.nix().nixpkgs().expression()) + ";");
             run.line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
             plan.nix().init().ifPresent(init -> run.line("dg_nix " + Shell.quote(init.packageAttr()) + ";"));
             return plan.sbom() ? run.line("dg_nix_sbom;") : run;

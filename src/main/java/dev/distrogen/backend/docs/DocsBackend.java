@@ -71,7 +71,8 @@ public final class DocsBackend implements Backend {
                 plan.sbom(),
                 ImagePlan.SBOM_PATH,
                 plan.docker().builder() == DockerBuilder.NIX,
-                "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link",
+                "nix-build --expr " + Shell.word("(" + plan.nix().nixpkgs().expression() + ")." + plan.nix().packageAttr())
+                        + " --no-out-link",
                 Shell.word(plan.pinnedReference()),
                 Shell.word("app.kubernetes.io/name=" + plan.names().workload()),
                 plan.runtime().namespace().map(ns -> " -n " + Shell.word(ns)).orElse(""),
