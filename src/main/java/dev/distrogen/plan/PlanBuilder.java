@@ -46,6 +46,7 @@ import java.util.TreeMap;
 public final class PlanBuilder {
 
     public static final String DEFAULT_TAG = "latest";
+    static final String VERSION_LABEL = "org.opencontainers.image.version";
     static final String NSSWITCH = "hosts: files dns\n";
     private static final ContainerPath TMP = ContainerPath.of("/tmp");
     private static final String HOME_MODE = "0750";
@@ -93,14 +94,16 @@ public final class PlanBuilder {
         List<PlanEntry> laidOut = List.copyOf(entries.values());
         List<PlanEntry> writable = writableDirs(laidOut);
         ImageConfig config = config(name);
+        ResourceNames names = ResourceNames.of(name, app.name().value());
+        List<VolumeMount> mounts = mounts(writable, names);
         return new ImagePlan(name, tag, spec.image().flatMap(ImageDecl::digest).map(Located::value),
                 spec.description().map(Located::value), account, laidOut, writable,
-                ResourceNames.of(name, app.name().value()), mounts(writable), runtime(config), payload(), config,
+                names, mounts, runtime(config, mounts), payload(), config,
                 docker(spec.docker(), nix), nix, spec.sbom().map(s -> s.value().equals("on")).orElse(true));
     }
 
     /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */
-    private List<VolumeMount> mounts(List<PlanEntry> writable) {
+    private List<VolumeMount> mounts(List<PlanEntry> writable, ResourceNames names) {
         Map<String, DirDecl> declared = new HashMap<>();
         spec.dirs().forEach(d -> declared.putIfAbsent(d.path().value(), d));
         Set<String> taken = new HashSet<>();
@@ -108,21 +111,29 @@ public final class PlanBuilder {
         for (PlanEntry dir : writable) {
             String path = dir.path().value();
             Optional<DirDecl> decl = Optional.ofNullable(declared.get(path));
-            mounts.add(new VolumeMount(dir, DnsLabel.unique(DnsLabel.of(path.substring(1)), taken),
-                    decl.flatMap(DirDecl::persistent).isPresent(),
+            String volume = DnsLabel.unique(DnsLabel.of(path.substring(1)), taken);
+            mounts.add(new VolumeMount(dir, volume, names.workload() + "-" + volume, decl.flatMap(DirDecl::persistent).isPresent(),
                     decl.flatMap(DirDecl::size).flatMap(s -> DirSize.parse(s.value()))));
         }
         return mounts;
     }
 
-    private RuntimeOptions runtime(ImageConfig config) {
+    /** The run section: what k8s, compose and docs all read. */
+    private RuntimeOptions runtime(ImageConfig config, List<VolumeMount> mounts) {
         K8sSettings k8s = spec.k8s();
         String signal = config.effectiveStopSignal();
         int grace = DRAIN_SIGNALS.contains(signal) ? RuntimeOptions.DRAIN_GRACE_SECONDS : RuntimeOptions.DEFAULT_GRACE_SECONDS;
-        return new RuntimeOptions(health(config), resources(), grace,
-                k8s.replicas().map(r -> Integer.parseInt(r.value())).orElse(1),
+        int replicas = k8s.replicas().map(r -> Integer.parseInt(r.value())).orElse(1);
+        Optional<HealthProbe> health = health(config);
+        return new RuntimeOptions(
+                mounts.stream().anyMatch(VolumeMount::persistent) ? RuntimeOptions.Workload.STATEFUL_SET
+                        : RuntimeOptions.Workload.DEPLOYMENT,
+                !config.exposedPorts().isEmpty(), replicas > 1, health,
+                health.isPresent() ? RuntimeOptions.Probe.DEFAULTS : List.of(), resources(), grace, replicas,
                 k8s.namespace().map(Located::value),
-                k8s.pullPolicy().map(Located::value).orElse(RuntimeOptions.DEFAULT_PULL_POLICY));
+                k8s.pullPolicy().map(Located::value).orElse(RuntimeOptions.DEFAULT_PULL_POLICY),
+                config.labels().containsKey(VERSION_LABEL)
+                        ? RuntimeOptions.labelValue(config.labels().get(VERSION_LABEL)) : Optional.empty());
     }
 
     /** The spec's health check; without one, a TCP check on the first tcp port; `health none`: none. */
@@ -259,7 +270,8 @@ public final class PlanBuilder {
     private ImageConfig config(String name) {
         Map<String, String> labels = new TreeMap<>();
         labels.put("org.opencontainers.image.title", name);
-        spec.image().flatMap(i -> i.tag()).ifPresent(t -> labels.put("org.opencontainers.image.version", t.value()));
+        // Only a tag the spec writes is a version: the default "latest" names no version.
+        spec.image().flatMap(i -> i.tag()).ifPresent(t -> labels.put(VERSION_LABEL, t.value()));
         spec.description().ifPresent(d -> labels.put("org.opencontainers.image.description", d.value()));
         for (Label label : spec.labels()) {
             labels.put(label.key().value(), label.value().value());
