@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
+import dev.distrogen.backend.all.AllBackend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
@@ -89,6 +90,17 @@ public final class Generated {
     public String text(String target, String path) {
         return files(target).stream().filter(f -> f.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError(target + " writes no " + path)).text();
+    }
+
+    /** The GitHub workflow of the skeleton alone (no other part: a spec without a build stage has one too). */
+    public String workflow() {
+        return files.computeIfAbsent("workflow", w -> {
+            try {
+                return new AllBackend(List.of()).generate(new GenerationRequest(plan(), specName, true));
+            } catch (GenerationException e) {
+                throw new AssertionError(e.getMessage(), e);
+            }
+        }).stream().filter(f -> f.path().equals(".github/workflows/image.yml")).findFirst().orElseThrow().text();
     }
 
     /** The YAML documents of the target's main file, as SnakeYAML reads them. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Compiler;
+import dev.distrogen.Generated;
 import dev.distrogen.WritableReference;
 import dev.distrogen.backend.docs.DocsBackend;
 import dev.distrogen.plan.ImagePlan;
@@ -24,12 +25,12 @@ class DocsPageTest {
     }
 
     private static void assertDocs(Path spec) throws Exception {
-        Compiler.Compilation compiled = Compiler.compile(spec, spec.getFileName().toString());
-        ImagePlan plan = compiled.plan().orElseThrow();
-        String page = new DocsBackend().generate(new GenerationRequest(plan, "spec.dl", false)).get(0).text();
+        Generated generated = Generated.of(spec);
+        ImagePlan plan = generated.plan();
+        String page = generated.text("docs");
         assertTrue(page.contains("--read-only"), page);
-        Map<String, String> writable = WritableReference.tmpfsOptions(compiled.spec().orElseThrow());
-        java.util.Set<String> persistent = WritableReference.persistent(compiled.spec().orElseThrow());
+        Map<String, String> writable = WritableReference.tmpfsOptions(generated.spec());
+        java.util.Set<String> persistent = WritableReference.persistent(generated.spec());
         for (Map.Entry<String, String> dir : writable.entrySet()) {
             if (persistent.contains(dir.getKey())) {
                 // A named volume keeps the data: docker fills it with the dir's owner and mode from the image.
