@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The plan as a tree of maps, lists, strings and numbers: what {@code --target json} prints and
- * what user templates see (README: Your own templates), below both so that neither target
- * imports the other.
+ * what user templates see (docs/command-line.md: Your own templates), below both so that
+ * neither target imports the other.
  */
 public final class PlanTree {
 
@@ -22,7 +22,7 @@ public final class PlanTree {
 
     /**
      * The JSON document as maps, lists, strings and numbers: what this target prints, and the data
-     * model user templates see (README: Your own templates), so the two never differ.
+     * model user templates see (docs/command-line.md: Your own templates), so the two never differ.
      */
     public static Map<String, Object> of(GenerationRequest request) {
         ImagePlan plan = request.plan();
