@@ -135,14 +135,14 @@ final class DistrogenCommand implements Callable<Integer> {
         }
         try {
             String target = target();
-            OutputWriter.Result result = new OutputWriter(forceOption.<Boolean>getValue()).write(dir, target, files);
+            OutputWriter.Result result = new OutputWriter(forceOption.<Boolean>getValue(), OutputMessages.warnings(err))
+                    .write(dir, target, files);
             result.removed().forEach(f -> err.println("distrogen: removed " + f + ", which " + target + " no longer generates"));
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + output + ", " + result.changed().size() + " changed");
             return ExitCodes.OK;
         } catch (OutputException e) {
-            err.println("distrogen: " + e.getMessage());
-            return ExitCodes.OUTPUT;
+            return OutputMessages.refused(err, e);
         }
     }
 

@@ -63,10 +63,9 @@ final class InitCommand implements Callable<Integer> {
         Path dir = fileSystem.getPath(output == null ? name : output);
         PrintWriter err = command.commandLine().getErr();
         try {
-            new OutputWriter(force.<Boolean>getValue()).write(dir, "init", files);
+            new OutputWriter(force.<Boolean>getValue(), OutputMessages.warnings(err)).write(dir, "init", files);
         } catch (OutputException e) {
-            err.println("distrogen: " + e.getMessage());
-            return ExitCodes.OUTPUT;
+            return OutputMessages.refused(err, e);
         }
         command.commandLine().getOut().println("wrote " + dir.resolve(name + ".dl") + " and " + dir.resolve(name + ".conf")
                 + "; next: distrogen check " + dir.resolve(name + ".dl"));

@@ -90,7 +90,7 @@ public final class DiagnosticFormatter {
      * spec cannot move the cursor of the terminal that shows its diagnostics; tabs are kept, for
      * the caret to line up. One character for one, so columns stay where they were.
      */
-    static String visible(String s) {
+    public static String visible(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,9 @@ import java.util.regex.Pattern;
  *   <li>A file the target wrote last time and does not write now is removed, under the same
  *       protection.
  *   <li>Nothing is written through a symbolic link to a directory inside the output directory.
+ *   <li>Only the entries of the manifest and journal that name a file inside the directory,
+ *       reached without following a link, are acted on; the others are ignored with a warning
+ *       (see {@link Manifest#read}).
  *   <li>The manifest a run is about to write is saved first as {@value Manifest#JOURNAL}; the
  *       files are written; then the manifest is replaced in one rename and the journal removed.
  *       A run that fails half-way leaves the journal, so the next run knows both the old and the
@@ -56,13 +60,16 @@ public final class OutputWriter {
     private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.[0-9]+\\.tmp");
 
     private final boolean force;
+    private final Consumer<String> warnings;
 
     /** What a run did: the files it changed, and the stale files it removed. */
     public record Result(List<Path> changed, List<Path> removed) {
     }
 
-    public OutputWriter(boolean force) {
+    /** {@code warnings} hears of each manifest entry ignored (one sentence each). */
+    public OutputWriter(boolean force, Consumer<String> warnings) {
         this.force = force;
+        this.warnings = warnings;
     }
 
     /**
@@ -77,9 +84,9 @@ public final class OutputWriter {
     }
 
     private Result writeLocked(Path dir, String target, List<GeneratedFile> files) throws OutputException {
-        Manifest previous = Manifest.read(dir.resolve(Manifest.NAME));
+        Manifest previous = Manifest.read(dir, Manifest.NAME, warnings);
         if (Files.exists(dir.resolve(Manifest.JOURNAL), LinkOption.NOFOLLOW_LINKS)) {
-            previous = recovered(dir, previous, Manifest.read(dir.resolve(Manifest.JOURNAL)));
+            previous = recovered(dir, previous, Manifest.read(dir, Manifest.JOURNAL, warnings));
         }
         Map<String, String> written = new TreeMap<>();
         for (GeneratedFile file : files) {
@@ -198,7 +205,7 @@ public final class OutputWriter {
     }
 
     /** The first directory between {@code dir} and {@code path}'s file that is a symbolic link. */
-    private static Optional<Path> linkedDirectory(Path dir, String path) {
+    static Optional<Path> linkedDirectory(Path dir, String path) {
         Path at = dir;
         String[] segments = path.split("/");
         for (int i = 0; i < segments.length - 1; i++) {
