@@ -32,12 +32,13 @@ import java.util.regex.Pattern;
  *   <li>Each file goes to a temporary file beside it and is renamed into place: an interrupted
  *       run leaves the old file or the new one, never half of one. Temporary files a killed run
  *       left behind (".NAME.DIGITS.tmp" beside a file distrogen writes) are removed by the next.
- *   <li>An existing file is replaced only when distrogen wrote it and it was not edited since:
- *       its hash is the one in {@value Manifest#NAME}, or (for a file written before there was a
- *       manifest, or printed to standard output and saved) its first line is exactly the header
- *       line that distrogen writes in that file now. A comment that merely mentions distrogen
- *       does not count. Anything else is refused before a single file is written, unless
- *       {@code force}.
+ *   <li>An existing file is replaced only when distrogen wrote it and it was not edited since,
+ *       or it already holds the new content. A file {@value Manifest#NAME} lists is distrogen's
+ *       only while its hash is the one listed. For a file the manifest does not list (written
+ *       before there was a manifest, or printed to standard output and saved) only its first
+ *       line tells: it must be exactly the header line that distrogen writes in that file now; a
+ *       comment that merely mentions distrogen does not count. Anything else is refused before a
+ *       single file is written, naming every edited file, unless {@code force}.
  *   <li>A file the target wrote last time and does not write now is removed, under the same
  *       protection.
  *   <li>Nothing is written through a symbolic link to a directory inside the output directory.
@@ -100,11 +101,15 @@ public final class OutputWriter {
         known.addAll(previous.hashes().keySet());
         removeStaleTemporaries(dir, known);
 
+        List<Path> edited = new ArrayList<>();
         for (GeneratedFile file : files) {
-            refuseUserFile(dir, file.path(), file.content(), previous);
+            if (!mayReplace(dir, file.path(), file.content(), previous)) {
+                edited.add(dir.resolve(file.path()));
+            }
         }
+        refuseEdited(edited);
         for (String path : stale) {
-            refuseUserFile(dir, path, null, previous);
+            mayReplace(dir, path, null, previous);
         }
         byte[] next = previous.after(target, written).render().getBytes(StandardCharsets.UTF_8);
         writeOne(dir.resolve(Manifest.JOURNAL), next);
@@ -163,35 +168,58 @@ public final class OutputWriter {
     /**
      * Refuses, before anything is written, to write {@code path} (or, with {@code content} null,
      * to remove it) when that would go through a linked directory or lose a file of the user's.
+     * False for a generated file the manifest lists with another hash (edited since): the caller
+     * names all of them at once.
      */
-    private void refuseUserFile(Path dir, String path, byte[] content, Manifest previous) throws OutputException {
+    private boolean mayReplace(Path dir, String path, byte[] content, Manifest previous) throws OutputException {
         refuseLinkedDirectory(dir, path);
         Path target = dir.resolve(path);
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return true;
         }
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new OutputException(target + " is a directory, where distrogen would " + (content == null ? "remove" : "write")
                     + " a file");
         }
         if (force) {
-            return;
+            return true;
         }
         if (Files.isSymbolicLink(target)) {
             throw new OutputException(target + " is a symbolic link, which distrogen did not write; nothing was written "
                     + "(use --force to replace the link itself)");
         }
         byte[] existing = read(target);
-        boolean ours = previous.wrote(path, existing);
-        if (content != null) {
-            ours = ours || Arrays.equals(existing, content) || sameHeader(existing, content);
+        if (content != null && Arrays.equals(existing, content)) {
+            return true;
         }
-        if (!ours) {
-            throw new OutputException(target + (content == null
-                    ? " is no longer generated, but was edited since distrogen wrote it; nothing was written (remove it, "
-                            + "or use --force to let distrogen remove it)"
-                    : " exists and was not written by distrogen, or was edited since; nothing was written (use --force to "
-                            + "replace it)"));
+        // The manifest's word is final: a file it lists is distrogen's only as written, whatever its first line says.
+        if (previous.hashes().containsKey(path)) {
+            if (previous.wrote(path, existing)) {
+                return true;
+            }
+            if (content != null) {
+                return false;
+            }
+            throw new OutputException(target + " is no longer generated, but was edited since distrogen wrote it; nothing was "
+                    + "written (remove it, or use --force to let distrogen remove it)");
+        }
+        if (content == null || !sameHeader(existing, content)) {
+            throw new OutputException(target + " exists and was not written by distrogen, or was edited since; nothing was "
+                    + "written (use --force to replace it)");
+        }
+        return true;
+    }
+
+    /** One refusal naming every generated file edited since distrogen wrote it, and how to keep or drop the edits. */
+    private static void refuseEdited(List<Path> edited) throws OutputException {
+        if (edited.size() == 1) {
+            throw new OutputException(edited.get(0) + " was edited since distrogen wrote it; nothing was written (to keep the "
+                    + "edit, move or rename the file, and carry the change into the spec; to drop it, run again with --force)");
+        }
+        if (!edited.isEmpty()) {
+            throw new OutputException(edited.size() + " files were edited since distrogen wrote them: " + String.join(", ",
+                    edited.stream().sorted().map(Path::toString).toList()) + "; nothing was written (to keep the edits, move or "
+                    + "rename the files, and carry the changes into the spec; to drop them, run again with --force)");
         }
     }
 

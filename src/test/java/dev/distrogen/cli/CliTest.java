@@ -241,7 +241,7 @@ class CliTest {
 
         CliRun refused = run("/home/dev/web/web.dl", "-t", "json", "-o", "/out");
         assertEquals(3, refused.exit());
-        assertTrue(refused.err().contains("/out/spec.json exists and was not written by distrogen, or was edited since"),
+        assertTrue(refused.err().contains("/out/spec.json was edited since distrogen wrote it; nothing was written"),
                 refused.err());
         assertEquals("{\"edited\": true}\n", Files.readString(json));
 
