@@ -57,7 +57,7 @@ final class DirectoryLock implements AutoCloseable {
             }
         } catch (IOException e) {
             THIS_PROCESS.release();
-            throw new OutputException("cannot lock " + file + ": " + OutputWriter.describe(e));
+            throw new OutputException("cannot lock " + file + ": " + AtomicFiles.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutputException("interrupted while waiting for " + file);
@@ -90,7 +90,7 @@ final class DirectoryLock implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            throw new OutputException("cannot unlock " + file + ": " + OutputWriter.describe(e));
+            throw new OutputException("cannot unlock " + file + ": " + AtomicFiles.describe(e));
         } finally {
             THIS_PROCESS.release();
         }

@@ -90,7 +90,7 @@ record Manifest(Map<String, String> hashes, Map<String, Set<String>> targets) {
                 }
             }
         } catch (IOException e) {
-            throw new OutputException("cannot read " + file + ": " + OutputWriter.describe(e));
+            throw new OutputException("cannot read " + file + ": " + AtomicFiles.describe(e));
         }
         return new Manifest(hashes, targets);
     }
@@ -105,11 +105,6 @@ record Manifest(Map<String, String> hashes, Map<String, Set<String>> targets) {
             return Optional.of("one of distrogen's own files");
         }
         return OutputWriter.linkedDirectory(dir, path).map(link -> "it is reached through " + link + ", a symbolic link");
-    }
-
-    /** Whether distrogen wrote exactly {@code content} at {@code path}, by this manifest. */
-    boolean wrote(String path, byte[] content) {
-        return sha256(content).equals(hashes.get(path));
     }
 
     /** The paths {@code target} wrote. */
@@ -153,10 +148,18 @@ record Manifest(Map<String, String> hashes, Map<String, Set<String>> targets) {
     }
 
     static String sha256(byte[] content) {
+        return hex(digest().digest(content));
+    }
+
+    static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    static String hex(byte[] hash) {
+        return HexFormat.of().formatHex(hash);
     }
 }
