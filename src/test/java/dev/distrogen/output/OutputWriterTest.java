@@ -60,6 +60,26 @@ class OutputWriterTest {
     }
 
     @Test
+    void aLockFileThatIsALink_isRefused_exit3NamingIt_nothingCreatedWhereItPoints() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path lock = Files.createSymbolicLink(out.resolve(DirectoryLock.NAME), outside.resolve("created"));
+        for (boolean force : List.of(false, true)) {
+            CliRun run = CliRun.run(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "-t", "plan", "-o",
+                    out.toString(), force ? "--force" : "--strict");
+            assertEquals(3, run.exit(), run.err());
+            assertEquals("distrogen: " + lock + " is a symbolic link; distrogen locks the directory with a plain file there "
+                    + "and does not follow links: nothing was written (remove the link)\n", run.err());
+            assertFalse(Files.exists(outside.resolve("created"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            assertFalse(Files.exists(out.resolve("plan.txt")));
+        }
+        Files.writeString(outside.resolve("created"), "the user's\n");
+        assertEquals(3, CliRun.run(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "-t", "plan", "-o",
+                out.toString()).exit(), "a link to an existing file is refused too");
+        assertEquals("the user's\n", Files.readString(outside.resolve("created")));
+    }
+
+    @Test
     void aLinkedFolderDeeperDown_isRefusedToo() throws IOException {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Path out = Files.createDirectories(tmp.resolve("out/www"));
