@@ -90,7 +90,7 @@ final class DistrogenCommand implements Callable<Integer> {
         // Every command-line mistake is reported before the spec is read.
         Templates templates = templates();
         Backend backend = backend(templates);
-        if (backend.requiresDirectory() && output() == null) {
+        if (backend.requiresDirectory() && output() == null) { // output() refuses -o '' too
             throw new ParameterException(command.commandLine(), "--target " + backend.name()
                     + " writes a repository skeleton: add -o DIR");
         }
@@ -164,7 +164,7 @@ final class DistrogenCommand implements Callable<Integer> {
 
     /** -o DIR, or null: print the main file. */
     private String output() {
-        return outputOption.getValue();
+        return CommandSpecs.outputDirectory(command, outputOption);
     }
 
     /** A built-in target, or one the user's templates add. */

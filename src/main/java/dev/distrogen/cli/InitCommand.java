@@ -51,7 +51,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws GenerationException {
         String name = appName.getValue();
-        String output = this.output.getValue();
+        String output = CommandSpecs.outputDirectory(command, this.output);
         if (!name.matches(APP_NAME) || name.equals("root") || NixKeywords.ALL.contains(name)) {
             throw new ParameterException(command.commandLine(), "'" + name + "' cannot name an app: use 1 to 31 lower-case "
                     + "letters, digits and '-', starting with a letter (not root or a Nix keyword)");

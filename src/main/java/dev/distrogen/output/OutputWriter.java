@@ -74,6 +74,9 @@ public final class OutputWriter {
      * files that target wrote before and writes no more.
      */
     public Result write(Path dir, String target, List<GeneratedFile> files) throws OutputException {
+        if (dir.toString().isEmpty()) {
+            throw new IllegalArgumentException("an empty path names no directory"); // the command line refuses it first
+        }
         createDirectory(dir);
         try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
             return writeLocked(dir, target, files);

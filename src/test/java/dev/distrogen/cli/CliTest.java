@@ -285,6 +285,26 @@ class CliTest {
     }
 
     @Test
+    void output_anEmptyDirectoryName_isAUsageError_forEveryTargetAndInit_noLockAnywhere() throws IOException {
+        List<List<String>> commands = new java.util.ArrayList<>();
+        for (String target : dev.distrogen.backend.Backends.names()) {
+            commands.add(List.of("/home/dev/web/web.dl", "-t", target, "-o", ""));
+            commands.add(List.of("/home/dev/web/web.dl", "-t", target, "--output="));
+        }
+        commands.add(List.of("init", "web", "-o", ""));
+        for (List<String> args : commands) {
+            CliRun run = run(args.toArray(String[]::new));
+            assertEquals(2, run.exit(), args + ": " + run.err());
+            assertTrue(run.err().startsWith("distrogen: -o '' names no directory (write -o . for the current one)\n"),
+                    run.err());
+        }
+        try (Stream<Path> all = Files.walk(fs.getPath("/"))) {
+            assertEquals(List.of(), all.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith(".distrogen"))
+                    .toList());
+        }
+    }
+
+    @Test
     void output_intoAPathThatIsAFile_exitsThree() throws IOException {
         Files.writeString(fs.getPath("/home/dev/web/taken"), "x");
         CliRun run = run("/home/dev/web/web.dl", "-o", "/home/dev/web/taken");
