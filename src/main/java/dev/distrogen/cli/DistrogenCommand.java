@@ -108,7 +108,8 @@ final class DistrogenCommand implements Callable<Integer> {
         // Every command-line mistake is reported before the spec is read.
         Templates templates = templates();
         Backend backend = backend(templates);
-        if (backend.requiresDirectory() && output() == null) {
+        String outputDir = output(); // refuses -o '' before the spec is read
+        if (backend.requiresDirectory() && outputDir == null) {
             throw new ParameterException(command.commandLine(), "--target " + backend.name()
                     + " writes a repository skeleton: add -o DIR");
         }
@@ -138,7 +139,7 @@ final class DistrogenCommand implements Callable<Integer> {
             }
         }
         GenerationRequest request = new GenerationRequest(plan, specName,
-                output() != null, templates, Optional.of(compilation.source().text()));
+                outputDir != null, templates, Optional.of(compilation.source().text()));
         try {
             return emit(backend.generate(request));
         } catch (TemplateFailure e) {
@@ -167,14 +168,14 @@ final class DistrogenCommand implements Callable<Integer> {
         }
         try {
             String target = target();
-            OutputWriter.Result result = new OutputWriter(forceOption.<Boolean>getValue()).write(dir, target, files);
+            OutputWriter.Result result = new OutputWriter(forceOption.<Boolean>getValue(), OutputMessages.warnings(err))
+                    .write(dir, target, files);
             result.removed().forEach(f -> err.println("distrogen: removed " + f + ", which " + target + " no longer generates"));
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + output + ", " + result.changed().size() + " changed");
             return ExitCodes.OK;
         } catch (OutputException e) {
-            err.println("distrogen: " + e.getMessage());
-            return ExitCodes.OUTPUT;
+            return OutputMessages.refused(err, e);
         }
     }
 
@@ -196,7 +197,7 @@ final class DistrogenCommand implements Callable<Integer> {
 
     /** -o DIR, or null: print the main file. */
     private String output() {
-        return outputOption.getValue();
+        return CommandSpecs.outputDirectory(command, outputOption);
     }
 
     /** A built-in target, or one the user's templates add. */
