@@ -68,6 +68,37 @@ class ArchitectureTest {
         assertEquals(List.of(), violations);
     }
 
+    /**
+     * A target's resources (src/main/resources/dev/distrogen/backend/TARGET/, templates/TARGET/)
+     * are read by that target only: what two targets share lives in a neutral place (the build
+     * scripts in dev/distrogen/scripts/). Found from the resource paths the sources name.
+     */
+    @Test
+    void noSourceOutsideATarget_readsThatTargetsResources() throws IOException {
+        Pattern resource = Pattern.compile("dev/distrogen/(?:backend|templates)/([a-z0-9]+)/|\"(" + String.join("|", TARGETS)
+                + ")/[^\"/]+\\.(?:ftl|sh)\"");
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            Path relative = MAIN.relativize(file);
+            String owner = relative.getName(0).toString().equals("backend") && relative.getNameCount() >= 3
+                    ? relative.getName(1).toString() : "";
+            Matcher m = resource.matcher(code(file));
+            while (m.find()) {
+                String target = m.group(1) != null ? m.group(1) : m.group(2);
+                if (TARGETS.contains(target) && !target.equals(owner)) {
+                    violations.add(relative + " reads the resources of the " + target + " target: " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /** The source without its comment lines: what it names in Javadoc is no reading. */
+    private static String code(Path file) throws IOException {
+        return Files.readString(file).lines().filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("/"))
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();

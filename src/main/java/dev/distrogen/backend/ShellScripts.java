@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The POSIX shell scripts distrogen ships (src/main/resources/dev/distrogen/backend/dockerfile/):
- * the build stage's collection and layout, and the SBOM writer that the Dockerfile's nix stage
- * and the Nix target's build both run. Shared here so that no target imports another.
+ * The POSIX shell scripts distrogen ships (src/main/resources/dev/distrogen/scripts/): the build
+ * stage's collection and layout, and the SBOM writer that the Dockerfile's nix stage and the Nix
+ * target's build both run. Kept outside every target's folder so that no target reads another's.
  */
 public final class ShellScripts {
 
-    private static final String FOLDER = "/dev/distrogen/backend/dockerfile/";
+    private static final String FOLDER = "/dev/distrogen/scripts/";
 
     private ShellScripts() {
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CollectScriptTest {
 
-    static final Path LIBRARY = Golden.root().resolve("src/main/resources/dev/distrogen/backend/dockerfile/collect.sh");
+    static final Path LIBRARY = Golden.root().resolve("src/main/resources/dev/distrogen/scripts/collect.sh");
     static final Path LDD = Golden.root().resolve("src/test/resources/ldd");
 
     @TempDir
