@@ -13,7 +13,7 @@ public record DockerfileView(
         String reference,
         String buildStageNote,
         String buildImage,
-        List<String> runs,
+        List<String> buildSteps,
         String baseNote,
         String baseImage,
         List<String> copies,
