@@ -10,8 +10,8 @@
 # The build stage: [=buildStageNote]
 FROM [=buildImage] AS build
 USER 0:0
-[#list buildSteps as step]
-[=step]
+[#list runs as run]
+[=run]
 [/#list]
 
 # The image: [=baseNote]
