@@ -31,22 +31,22 @@ let
   # read the closure of the result themselves.
   sbom = pkgs.runCommand "distrogen-sbom" { } ''
     dg_cdx() {
-      printf '%s\n' '{' '  "bomFormat": "CycloneDX",' '  "specVersion": "1.5",' '  "version": 1,' '  "metadata": { "tools": { "components": [ { "type": "application", "name": "distrogen" } ] } },' '  "components": [';
+      printf '%s\n' '{' '  "bomFormat": "CycloneDX",' '  "specVersion": "1.5",' '  "version": 1,' '  "metadata": { "tools": { "components": [ { "type": "application", "name": "distrogen" } ] } },' '  "components": ['
       LC_ALL=C sort -u | tr -d '\\"' | awk -F '\t' '{
-        if (NR > 1) print ",";
-        printf "    { \"type\": \"library\", \"bom-ref\": \"%s\", \"name\": \"%s\", ", (NF > 3 ? $4 : $3), $1;
-        if ($2 != "") printf "\"version\": \"%s\", ", $2;
-        printf "\"purl\": \"%s\" }", $3;
-      }; END { if (NR > 0) print ""; }';
-      printf '%s\n' '  ]' '}';
-    };
+        if (NR > 1) print ","
+        printf "    { \"type\": \"library\", \"bom-ref\": \"%s\", \"name\": \"%s\", ", (NF > 3 ? $4 : $3), $1
+        if ($2 != "") printf "\"version\": \"%s\", ", $2
+        printf "\"purl\": \"%s\" }", $3
+      }; END { if (NR > 0) print ""; }'
+      printf '%s\n' '  ]' '}'
+    }
     dg_nix_components() {
       awk '{
-        s = $0; sub(/^\/nix\/store\/[0-9a-z]+-/, "", s); n = s; v = "";
-        for (i = 1; i < length(s); i++) if (substr(s, i, 1) == "-" && substr(s, i + 1, 1) !~ /[A-Za-z]/) { n = substr(s, 1, i - 1); v = substr(s, i + 1); break; };
-        printf "%s\t%s\tpkg:nix/%s%s\t%s\n", n, v, n, (v == "" ? "" : "@" v), $0;
-      }';
-    };
+        s = $0; sub(/^\/nix\/store\/[0-9a-z]+-/, "", s); n = s; v = ""
+        for (i = 1; i < length(s); i++) if (substr(s, i, 1) == "-" && substr(s, i + 1, 1) !~ /[A-Za-z]/) { n = substr(s, 1, i - 1); v = substr(s, i + 1); break; }
+        printf "%s\t%s\tpkg:nix/%s%s\t%s\n", n, v, n, (v == "" ? "" : "@" v), $0
+      }'
+    }
     dg_nix_components < ${pkgs.writeClosure [ pkgs.distrogen ]} | dg_cdx > $out
   '';
 

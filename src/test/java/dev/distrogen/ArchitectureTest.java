@@ -25,6 +25,8 @@ class ArchitectureTest {
     private static final Set<String> SHARED_BY_TARGETS = Set.of("escape");
     /** The registry of targets: the one file below cli that names them all (as Checks names every rule). */
     private static final Path TARGET_REGISTRY = Path.of("backend", "Backends.java");
+    /** The target packages under backend/, each reading only its own resources. */
+    private static final List<String> TARGETS = List.of("plan", "json", "dockerfile", "nix", "docs", "k8s", "compose", "all");
 
     /** Which top-level packages each package may import (besides itself). */
     private static final Map<String, List<String>> ALLOWED = Map.of(
@@ -68,6 +70,31 @@ class ArchitectureTest {
             for (String imported : imports(file)) {
                 targetOf(imported).filter(t -> !t.equals(target))
                         .ifPresent(t -> violations.add(relative + " imports the " + t + " target"));
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /**
+     * A target's resources (src/main/resources/dev/distrogen/backend/TARGET/, templates/TARGET/)
+     * are read by that target only: what two targets share lives in a neutral place (the build
+     * scripts in dev/distrogen/scripts/). Found from the resource paths the sources name.
+     */
+    @Test
+    void noSourceOutsideATarget_readsThatTargetsResources() throws IOException {
+        Pattern resource = Pattern.compile("dev/distrogen/(?:backend|templates)/([a-z0-9]+)/|\"(" + String.join("|", TARGETS)
+                + ")/[^\"/]+\\.(?:ftl|sh)\"");
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            Path relative = MAIN.relativize(file);
+            String owner = relative.getName(0).toString().equals("backend") && relative.getNameCount() >= 3
+                    ? relative.getName(1).toString() : "";
+            Matcher m = resource.matcher(code(file));
+            while (m.find()) {
+                String target = m.group(1) != null ? m.group(1) : m.group(2);
+                if (TARGETS.contains(target) && !target.equals(owner)) {
+                    violations.add(relative + " reads the resources of the " + target + " target: " + m.group());
+                }
             }
         }
         assertEquals(List.of(), violations);
@@ -156,6 +183,12 @@ class ArchitectureTest {
             packages.add(m.group(1));
         }
         return packages;
+    }
+
+    /** The source without its comment lines: what it names in Javadoc is no reading. */
+    private static String code(Path file) throws IOException {
+        return Files.readString(file).lines().filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("/"))
+                .reduce("", (a, b) -> a + b + "\n");
     }
 
     private static List<Path> sources() throws IOException {

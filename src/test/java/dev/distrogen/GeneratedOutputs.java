@@ -36,9 +36,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class GeneratedOutputs {
 
-    /** The instructions distrogen writes, in its order: two build-stage RUNs, then the image. */
+    /**
+     * The instructions distrogen writes, in its order: the build stage's scripts, [packages,]
+     * collect, [metadata,] the layout's data and the layout, [smoke,] then the image.
+     */
     private static final Pattern DOCKERFILE_SHAPE = Pattern.compile(
-            "FROM USER (RUN )?RUN RUN (RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+            "FROM USER COPY (RUN )?RUN (RUN )?COPY RUN (RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();

@@ -19,7 +19,7 @@ public interface Backend {
 
     /**
      * The files this target writes of its own, as paths relative to the output directory (a
-     * test holds every target to its list); the copies of the spec's {@code from} files come
+     * test holds every target to its list; a folder stands for everything under it); the copies of the spec's {@code from} files come
      * on top. A {@code from} file may not take one of these names.
      */
     List<String> fileNames();

@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build stage's RUNs in the order that matters: the spec's packages before collecting, the
- * smoke test after the layout; every spec string in them one single-quoted shell word.
+ * The build stage's RUNs in the order that matters: the scripts first, the spec's packages
+ * before collecting, the smoke test after the layout; every spec string in them one shell word,
+ * quoted where the shell would read it otherwise.
  */
 class BuildStageRunsTest {
 
@@ -29,20 +30,21 @@ class BuildStageRunsTest {
     @Test
     void packagesRunFirst_smokeLast_eachValueOneQuotedWord() throws Exception {
         String text = dockerfile(Optional.empty());
-        int packages = text.indexOf("    dg_packages 'debian:bookworm-slim' 'nginx-light' 'tini=0.19.0-1+b3';\n");
-        int collect = text.indexOf("    dg_app '/usr/bin/web'; \\\n    dg_app '/usr/bin/tini'; \\\n");
-        int layout = text.indexOf("    dg_dir '/tmp' 0:0 1777;");
-        int smoke = text.indexOf("    dg_smoke '10001:10001' 'GREETING=a '\\''b'\\'' $c' -- '/usr/bin/web' '--it'\\''s' "
-                + "'$(touch /pwned)';\n");
-        assertTrue(packages > 0 && collect > packages && layout > collect && smoke > layout, text);
-        assertEquals(4, text.split("\nRUN ", -1).length - 1, "four RUNs: packages, collect, layout, smoke");
+        int scripts = text.indexOf("\nCOPY distrogen/*.sh /distrogen/\n");
+        int packages = text.indexOf("\nRUN sh /distrogen/packages.sh debian:bookworm-slim nginx-light tini=0.19.0-1+b3\n");
+        int collect = text.indexOf("\nRUN sh /distrogen/collect.sh app /usr/bin/web app /usr/bin/tini\n");
+        int layout = text.indexOf("\nRUN sh /distrogen/layout.sh /distrogen/layout\n");
+        int smoke = text.indexOf("\nRUN sh /distrogen/smoke.sh 10001:10001 'GREETING=a '\\''b'\\'' $c' -- /usr/bin/web '--it'\\''s' "
+                + "'$(touch /pwned)'\n");
+        assertTrue(scripts > 0 && packages > scripts && collect > packages && layout > collect && smoke > layout, text);
+        assertEquals(5, text.split("\nRUN ", -1).length - 1, "five RUNs: packages, collect, metadata, layout, smoke");
         assertTrue(text.contains("ENTRYPOINT [\"/usr/bin/tini\", \"--\", \"/usr/bin/web\"]"), text);
     }
 
     @Test
     void packages_nameTheStageAsBuilt_whenFromIsGivenOnTheCommandLine() throws Exception {
         assertTrue(dockerfile(Optional.of("localhost/mirror/debian:12")).contains(
-                "    dg_packages 'localhost/mirror/debian:12' 'nginx-light' 'tini=0.19.0-1+b3';\n"));
+                "\nRUN sh /distrogen/packages.sh localhost/mirror/debian:12 nginx-light tini=0.19.0-1+b3\n"));
     }
 
     @Test
@@ -50,7 +52,7 @@ class BuildStageRunsTest {
         var c = Compiler.compile(new SpecSource("t.dl", Path.of("/tmp"),
                 "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\ndocker { from \"debian:12\" }\n"));
         String text = new DockerfileBackend().generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false)).get(0).text();
-        assertEquals(2, text.split("\nRUN ", -1).length - 1, text);
-        assertTrue(!text.contains("dg_packages ") && !text.contains("dg_smoke "), text);
+        assertEquals(3, text.split("\nRUN ", -1).length - 1, "collect, metadata, layout: " + text);
+        assertTrue(!text.contains("packages.sh") && !text.contains("smoke.sh"), text);
     }
 }

@@ -39,10 +39,10 @@ class NixpkgsPinningTest {
         Generated out = Generated.of(SPEC + (own.isEmpty() ? "" : "nix { nixpkgs \"" + OWN_COMMIT + "\" sha256 \"" + OWN_SHA256 + "\" }\n"));
         String fetch = fetch(commit, sha256);
         String dockerfile = out.text("dockerfile");
-        assertTrue(dockerfile.contains("    dg_nixpkgs 'import (" + fetch + ") { }'; \\\n    dg_nix 'web'; \\\n    dg_nix 'tini';"),
-                dockerfile);
-        assertTrue(dockerfile.contains("nix-env --profile /distrogen/profile --file /distrogen/nixpkgs.nix --install --attr \"$1\""),
-                dockerfile);
+        assertTrue(dockerfile.contains("RUN sh /distrogen/nix-collect.sh --nixpkgs 'import (" + fetch + ") { }' "), dockerfile);
+        assertTrue(dockerfile.contains(" web tini\n"), "the package and the init, from that nixpkgs: " + dockerfile);
+        String script = out.text("dockerfile", "distrogen/nix-collect.sh");
+        assertTrue(script.contains("nix-env --profile \"$DG_PROFILE\" --file \"$DG_NIXPKGS\" --install --attr \"$1\""), script);
         assertFalse(dockerfile.contains("nixpkgs.$1"), "no channel: " + dockerfile);
         String nix = out.text("nix");
         assertTrue(nix.contains("url = \"https://github.com/NixOS/nixpkgs/archive/" + commit + ".tar.gz\";")

@@ -36,11 +36,12 @@ class SbomSettingTest {
         assertEquals(on, plan.sbom());
         String dockerfile = render(new DockerfileBackend(), plan);
         if (builder.equals("image")) {
-            assertEquals(on, dockerfile.contains("\n    dg_metadata;"), dockerfile);
+            assertEquals(on, dockerfile.contains("\nRUN sh /distrogen/metadata.sh " + dev.distrogen.plan.ImagePlan.SBOM_PATH + "\n"),
+                    dockerfile);
         } else {
-            assertEquals(on, dockerfile.contains("\n    dg_nix_sbom;"), dockerfile);
+            assertEquals(on, dockerfile.contains(" --sbom " + dev.distrogen.plan.ImagePlan.SBOM_PATH + " web\n"), dockerfile);
         }
-        assertEquals(on, dockerfile.contains("DG_SBOM='" + dev.distrogen.plan.ImagePlan.SBOM_PATH + "'"), dockerfile);
+        assertEquals(on, dockerfile.contains(dev.distrogen.plan.ImagePlan.SBOM_PATH), dockerfile);
         String nix = render(new NixBackend(), plan);
         assertEquals(on, nix.contains("dg_nix_components < ${pkgs.writeClosure [ pkgs.web ]} | dg_cdx > $out"), nix);
         assertEquals(on, nix.contains("cp ${sbom} '." + dev.distrogen.plan.ImagePlan.SBOM_PATH + "'"), nix);

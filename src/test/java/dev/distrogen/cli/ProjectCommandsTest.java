@@ -62,7 +62,10 @@ class ProjectCommandsTest {
         CliRun all = run("/p/web.dl", "--target", "all", "-o", "/repo");
         assertEquals(0, all.exit(), all.err());
         assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", ".dockerignore", ".github/workflows/image.yml",
-                "Dockerfile", "IMAGE.md", "compose.yaml", "default.nix", "k8s.yaml", "web.conf", "web.dl"), filesUnder("/repo"));
+                "Dockerfile", "IMAGE.md", "compose.yaml", "default.nix", "distrogen/collect.sh", "distrogen/layout.sh",
+                "distrogen/layout/entries", "distrogen/layout/root/etc/group", "distrogen/layout/root/etc/nsswitch.conf",
+                "distrogen/layout/root/etc/passwd", "distrogen/lib.sh", "distrogen/metadata.sh", "distrogen/sbom.sh", "k8s.yaml",
+                "web.conf", "web.dl"), filesUnder("/repo"));
         assertEquals(SPEC, Files.readString(fs.getPath("/repo/web.dl")), "the spec itself, beside its config files");
         CliRun again = run("/repo/web.dl", "--target", "all", "-o", "/repo");
         assertEquals(0, again.exit(), "the skeleton regenerates itself: " + again.err());
@@ -136,7 +139,8 @@ class ProjectCommandsTest {
                 + "[#list runs as run][=run]\n[/#list]FROM [=baseImage]\nUSER [=user]\nENTRYPOINT [=entrypoint]\n");
         CliRun run = run("/p/web.dl", "-t", "dockerfile", "--templates", "/t");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().startsWith("# mine, for web:1.0\nFROM debian:12 AS build\nRUN set -eu;"), run.out());
+        assertTrue(run.out().startsWith("# mine, for web:1.0\nFROM debian:12 AS build\nCOPY distrogen/*.sh /distrogen/\n"
+                + "RUN sh /distrogen/collect.sh app /usr/bin/web\n"), run.out());
         assertTrue(run.out().endsWith("FROM scratch\nUSER 10001:10001\nENTRYPOINT [\"/usr/bin/web\"]\n"), run.out());
         // Targets whose templates are not replaced are as built in.
         assertEquals(run("/p/web.dl", "-t", "nix").out(), run("/p/web.dl", "-t", "nix", "--templates", "/t").out());

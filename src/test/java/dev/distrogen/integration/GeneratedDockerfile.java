@@ -93,12 +93,6 @@ final class GeneratedDockerfile {
         return one("WORKDIR").replace("\\$", "$");
     }
 
-    /** The layout RUN of the build stage: directories, accounts and text files. */
-    String layoutScript() {
-        return buildStage.stream().filter(i -> i.keyword().equals("RUN") && i.rest().contains("dg_dir() {"))
-                .map(Instruction::rest).findFirst().orElseThrow();
-    }
-
     List<Copy> copies() throws IOException {
         List<Copy> copies = new ArrayList<>();
         for (String rest : all("COPY")) {

@@ -150,12 +150,13 @@ class NixExpressionTest {
         ImagePlan plan = Compiler.compile(spec, "nginx.dl").plan().orElseThrow();
         GeneratedDockerfile docker = new GeneratedDockerfile(new dev.distrogen.backend.dockerfile.DockerfileBackend()
                 .generate(new dev.distrogen.backend.GenerationRequest(plan, "nginx.dl", false)).get(0).text());
-        String run = docker.buildStage.stream().filter(i -> i.keyword().equals("RUN") && i.rest().contains("dg_nix_sbom;"))
-                .map(GeneratedDockerfile.Instruction::rest).findFirst().orElseThrow();
+        assertTrue(docker.buildStage.contains(new GeneratedDockerfile.Instruction("RUN",
+                "sh /distrogen/nix-collect.sh --sbom " + dev.distrogen.plan.ImagePlan.SBOM_PATH + " nginx")), docker.buildStage.toString());
         Path root = temp.resolve("nix-builder-root");
-        String local = run.replace("R=/distrogen/root;", "R='" + root + "';").replace("dg_nix 'nginx';", ":;")
-                .replace("/distrogen/profile", app).replace("/distrogen/nixpkgs.nix", root + ".nixpkgs.nix");
-        Command result = Command.run(java.time.Duration.ofMinutes(1), List.of("sh", "-c", local));
+        // The stage's nix-collect.sh with the SBOM step alone, for the profile of a real store path.
+        Command result = Command.run(java.time.Duration.ofMinutes(1), List.of("sh", "-c", "DG_DIR=$3; DG_LIBRARY=1; "
+                + ". \"$DG_DIR/nix-collect.sh\"; R=$1; DG_PROFILE=$2; dg_nix_sbom " + dev.distrogen.plan.ImagePlan.SBOM_PATH, "sh",
+                root.toString(), app, Golden.root().resolve("src/main/resources/dev/distrogen/scripts").toString()));
         assertEquals(0, result.exit(), result.out() + result.err());
         JsonNode sbom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 root.resolve(dev.distrogen.plan.ImagePlan.SBOM_PATH.substring(1)).toFile());

@@ -98,8 +98,12 @@ class RuntimesImageTest {
         Images.remove(tag);
         assertNotEquals(0, result.exit(), "the build fails");
         String log = result.out() + result.err();
-        assertTrue(log.contains("distrogen: smoke test: /usr/bin/node -e require(\"http\"); require(\"https\") exited with status"),
-                log);
+        // The script and its line, then the step, then the builder's STEP line: short, since the RUN only calls the script.
+        assertTrue(log.matches("(?s).*\ndistrogen/smoke\\.sh:[0-9]+: smoke test: /usr/bin/node -e require\\(\"http\"\\); "
+                + "require\\(\"https\"\\) exited with status [0-9]+ .*\ndistrogen/smoke\\.sh: stopped with status 1 while running "
+                + "the smoke test\n.*"), log);
+        assertTrue(log.contains("STEP \"RUN sh /distrogen/smoke.sh 10094:10094 -- /usr/bin/node -e 'require(\"http\"); "
+                + "require(\"https\")'\": exit status 1"), log);
         assertTrue(log.contains("/usr/share/nodejs"), "node's own output names what it misses: " + log);
     }
 

@@ -56,8 +56,14 @@ class TargetParityTest {
         Tools.requireRoot("comparing the layouts needs root for chown");
         ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString(), Overrides.from("localhost/builder:1"))
                 .plan().orElseThrow();
-        GeneratedDockerfile docker = new GeneratedDockerfile(new DockerfileBackend()
-                .generate(new GenerationRequest(plan, spec.getFileName().toString(), false)).get(0).text());
+        List<dev.distrogen.backend.GeneratedFile> generated = new DockerfileBackend()
+                .generate(new GenerationRequest(plan, spec.getFileName().toString(), true));
+        GeneratedDockerfile docker = new GeneratedDockerfile(generated.get(0).text());
+        Path context = Files.createTempDirectory(temp, "context");
+        for (dev.distrogen.backend.GeneratedFile file : generated) {
+            Files.createDirectories(context.resolve(file.path()).getParent());
+            Files.write(context.resolve(file.path()), file.content());
+        }
         Path nixDir = Files.createTempDirectory(temp, "nix");
         assertEquals(0, CliRun.run(spec.toString(), "-t", "nix", "-o", nixDir.toString()).exit());
         JsonNode call = Nix.callWithDouble(nixDir);
@@ -95,7 +101,7 @@ class TargetParityTest {
         }
 
         Path dockerTree = Files.createTempDirectory(temp, "docker");
-        dockerLayout(docker, spec.getParent(), dockerTree);
+        dockerLayout(docker, context, dockerTree);
         Path nixTree = Files.createTempDirectory(temp, "layer");
         JsonNode layoutCall = args.has("fromImage") ? args.path("fromImage") : call;
         Nix.runLayout(layoutCall.path("args").path("fakeRootCommands").asText(), nixTree);
@@ -109,16 +115,22 @@ class TargetParityTest {
         assertEquals(dockerFiles, nixFiles, "the files, owners and modes each target lays out");
     }
 
-    /** The Dockerfile's layout RUN with its root in {@code tree}, then its COPY --chown --chmod of config files. */
-    private static void dockerLayout(GeneratedDockerfile docker, Path specDir, Path tree) throws Exception {
+    /**
+     * The Dockerfile's layout step, its script and data as written with -o DIR into {@code context},
+     * with its root in {@code tree}; then its COPY --chown --chmod of config files.
+     */
+    private static void dockerLayout(GeneratedDockerfile docker, Path context, Path tree) throws Exception {
         Files.createDirectories(tree);
-        String script = docker.layoutScript().replace("R=/distrogen/root;", "R='" + tree + "';");
-        Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+        assertEquals(true, docker.buildStage.contains(new GeneratedDockerfile.Instruction("RUN", "sh /distrogen/layout.sh /distrogen/layout")));
+        ProcessBuilder layout = new ProcessBuilder("sh", context.resolve("distrogen/layout.sh").toString(),
+                context.resolve("distrogen/layout").toString()).redirectErrorStream(true);
+        layout.environment().put("DG_ROOT", tree.toString());
+        Process p = layout.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         for (GeneratedDockerfile.Copy copy : docker.copies()) {
             Path target = tree.resolve(copy.destination().substring(1));
-            Files.copy(specDir.resolve(copy.source()), target);
+            Files.copy(context.resolve(copy.source()), target);
             String[] owner = copy.owner().split(":");
             Files.setAttribute(target, "unix:uid", Integer.parseInt(owner[0]));
             Files.setAttribute(target, "unix:gid", Integer.parseInt(owner[1]));

@@ -53,10 +53,7 @@ class DocsExamplesTest {
         String nix = read("examples/nginx/generated/nix/default.nix");
         assertTrue(page.contains("```nix\n" + nix + "```"), "docs/targets.md shows the current nginx default.nix");
         String dockerfile = read("examples/nginx/generated/dockerfile/Dockerfile");
-        String head = dockerfile.substring(0, dockerfile.indexOf("    dg_die()"));
-        String tail = dockerfile.substring(dockerfile.indexOf("    dg_app '/usr/sbin/nginx';"));
-        assertTrue(page.contains("```dockerfile\n" + head), "docs/targets.md shows the current Dockerfile's start");
-        assertTrue(page.contains(tail + "```"), "docs/targets.md shows the current Dockerfile's end");
+        assertTrue(page.contains("```dockerfile\n" + dockerfile + "```"), "docs/targets.md shows the current nginx Dockerfile, whole");
     }
 
     private static String read(String path) throws IOException {

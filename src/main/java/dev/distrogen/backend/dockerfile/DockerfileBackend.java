@@ -7,8 +7,6 @@ import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.SourceCopies;
 import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.Json;
-import dev.distrogen.backend.escape.Shell;
-import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.plan.FileContent;
@@ -21,9 +19,9 @@ import java.util.List;
 /**
  * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program,
  * what it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
- * /distrogen/root; the final stage, scratch or distroless, copies that root, then the config
+ * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile; the final stage, scratch or distroless, copies that root, then the config
  * files with numeric owner and mode, and sets the image config. Spec strings reach the file only
- * single-quoted in RUN, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
+ * as single shell words in RUN, as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
  */
 public final class DockerfileBackend implements Backend {
 
@@ -47,7 +45,7 @@ public final class DockerfileBackend implements Backend {
 
     @Override
     public List<String> fileNames() {
-        return List.of(FILE_NAME, IGNORE_FILE);
+        return List.of(FILE_NAME, IGNORE_FILE, BuildStage.FOLDER);
     }
 
     @Override
@@ -59,6 +57,7 @@ public final class DockerfileBackend implements Backend {
                 + "add docker { from \"IMAGE\" } to the spec, or pass --from IMAGE"));
         String baseImage = plan.docker().baseImage();
         ImageConfig config = plan.config();
+        BuildStage stage = BuildStage.of(plan, buildImage);
         DockerfileView view = new DockerfileView(
                 request.headerName(),
                 plan.reference(),
@@ -66,7 +65,7 @@ public final class DockerfileBackend implements Backend {
                         : plan.docker().packages().isEmpty() ? "an image that holds the app; its own ldd finds the shared libraries"
                         : "an image whose own package manager installs the app; its own ldd finds the shared libraries",
                 buildImage,
-                runs(plan, buildImage),
+                stage.instructions(),
                 baseNote(plan),
                 baseImage,
                 sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
@@ -86,104 +85,10 @@ public final class DockerfileBackend implements Backend {
         files.add(GeneratedFile.text(FILE_NAME, request.templates().render("dockerfile/Dockerfile.ftl", view)));
         if (request.toDirectory()) {
             files.add(GeneratedFile.text(IGNORE_FILE, dockerignore(plan)));
+            files.addAll(stage.files());
             files.addAll(SourceCopies.of(plan));
         }
         return files;
-    }
-
-    /** The build stage's RUNs: the spec's packages, the collection, the layout, the smoke test. */
-    private static List<String> runs(ImagePlan plan, String buildImage) {
-        List<String> runs = new ArrayList<>();
-        if (!plan.docker().packages().isEmpty()) {
-            StringBuilder call = new StringBuilder("dg_packages " + Shell.quote(buildImage));
-            plan.docker().packages().forEach(p -> call.append(' ').append(Shell.quote(p)));
-            runs.add(new RunInstruction().library("packages.sh").line(call + ";").render());
-        }
-        runs.add(collect(plan).render());
-        runs.add(layout(plan).render());
-        plan.docker().smoke().ifPresent(args -> runs.add(smoke(plan, args).render()));
-        return runs;
-    }
-
-    /** The program, run as the image's user with the image's env only, inside the collected root. */
-    private static RunInstruction smoke(ImagePlan plan, List<String> args) {
-        StringBuilder call = new StringBuilder("dg_smoke " + Shell.quote(plan.config().user()));
-        plan.config().envList().forEach(e -> call.append(' ').append(Shell.quote(e)));
-        call.append(" -- ").append(Shell.quote(plan.docker().program()));
-        args.forEach(a -> call.append(' ').append(Shell.quote(a)));
-        return new RunInstruction().library("smoke.sh").line(call + ";");
-    }
-
-    private static RunInstruction collect(ImagePlan plan) {
-        if (plan.docker().builder() == DockerBuilder.NIX) {
-            RunInstruction run = new RunInstruction().library("nix-collect.sh");
-            metadataLibraries(plan, run, "sbom.sh");
-            run.line("dg_nixpkgs " + Shell.quote(plan.nix().nixpkgs().expression()) + ";");
-            run.line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
-            plan.nix().init().ifPresent(init -> run.line("dg_nix " + Shell.quote(init.packageAttr()) + ";"));
-            return plan.sbom() ? run.line("dg_nix_sbom;") : run;
-        }
-        RunInstruction run = new RunInstruction().library("collect.sh");
-        metadataLibraries(plan, run, "sbom.sh", "metadata.sh");
-        run.line("dg_app " + Shell.quote(plan.app().binary().value()) + ";");
-        plan.app().init().ifPresent(init -> run.line("dg_app " + Shell.quote(init.value()) + ";"));
-        for (ContainerPath lib : plan.app().libs()) {
-            run.line("dg_libs " + Shell.quote(lib.value()) + ";");
-        }
-        for (ContainerPath file : plan.app().files()) {
-            run.line("dg_files " + Shell.quote(file.value()) + ";");
-        }
-        return plan.sbom() ? run.line("dg_metadata;") : run;
-    }
-
-    /** With {@code sbom on}: the scanner-metadata scripts, and where the image holds its SBOM. */
-    private static void metadataLibraries(ImagePlan plan, RunInstruction run, String... libraries) {
-        if (!plan.sbom()) {
-            return;
-        }
-        for (String library : libraries) {
-            run.library(library);
-        }
-        run.line("DG_SBOM=" + Shell.quote(ImagePlan.SBOM_PATH) + ";");
-    }
-
-    /** The plan's directories, then the files whose text distrogen knows, each with owner and mode. */
-    private static RunInstruction layout(ImagePlan plan) {
-        RunInstruction run = new RunInstruction().library("layout.sh");
-        for (PlanEntry dir : plan.directories()) {
-            run.line("dg_dir " + Shell.quote(dir.path().value()) + " " + dir.numericOwner() + " " + dir.mode().octal() + ";");
-        }
-        for (PlanEntry file : plan.files()) {
-            if (file.content().orElseThrow() instanceof FileContent.Text text) {
-                writeText(run, file.path().value(), text.text());
-                run.line("dg_own " + Shell.quote(file.path().value()) + " " + file.numericOwner() + " "
-                        + file.mode().octal() + ";");
-            }
-        }
-        return run;
-    }
-
-    /** printf, one line of text a word; the last without its line break when the text has none. */
-    private static void writeText(RunInstruction run, String path, String text) {
-        String target = "> \"$R\"" + Shell.quote(path) + ";";
-        if (text.isEmpty()) {
-            run.line(": " + target);
-            return;
-        }
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        String last = lines.remove(lines.size() - 1);
-        boolean endsWithNewline = last.isEmpty();
-        if (!endsWithNewline && lines.isEmpty()) {
-            run.line("printf '%s' " + Shell.quote(last) + " " + target);
-            return;
-        }
-        run.line((endsWithNewline ? "" : "{ ") + "printf '%s\\n'");
-        lines.forEach(l -> run.line("    " + Shell.quote(l)));
-        if (endsWithNewline) {
-            run.line("    " + target);
-        } else {
-            run.line("    ; printf '%s' " + Shell.quote(last) + "; } " + target);
-        }
     }
 
     private static List<PlanEntry> sourceFiles(ImagePlan plan) {
@@ -208,7 +113,8 @@ public final class DockerfileBackend implements Backend {
 
     /** The build context holds only what the Dockerfile copies. */
     private static String dockerignore(ImagePlan plan) {
-        StringBuilder out = new StringBuilder("# Generated by distrogen: the build context is only what the Dockerfile copies.\n*\n");
+        StringBuilder out = new StringBuilder("# Generated by distrogen: the build context is only what the Dockerfile copies.\n*\n!"
+                + BuildStage.FOLDER + "\n");
         sourceFiles(plan).stream()
                 .map(f -> ((FileContent.SourceFile) f.content().orElseThrow()).specRelative())
                 .distinct()

@@ -6,6 +6,8 @@ import java.util.List;
  * What the Dockerfile template lays out: every line already decided and escaped. Absent values
  * are null, which the template tests with {@code ??}.
  *
+ * @param runs the build stage's instructions after FROM and USER: the COPY of its scripts and
+ *     layout, and the RUN of each script (named runs since before the scripts were files)
  * @param digest the reference with the digest the spec pins what runs by, or null
  */
 public record DockerfileView(

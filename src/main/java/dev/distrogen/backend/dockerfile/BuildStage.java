@@ -1,0 +1,148 @@
+package dev.distrogen.backend.dockerfile;
+
+import dev.distrogen.backend.GeneratedFile;
+import dev.distrogen.backend.ShellScripts;
+import dev.distrogen.backend.escape.Shell;
+import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.plan.FileContent;
+import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.PlanEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The build stage's instructions, and the files of the build context they use: the shipped
+ * scripts in {@value #FOLDER}/, run as {@code sh /distrogen/SCRIPT ARG...}, and the layout
+ * (the plan's directories and text files, with owner and mode) as data in {@value #LAYOUT}/.
+ * Spec strings reach a RUN only as single shell words (quoted where needed), and the layout
+ * only as data that layout.sh reads, never as code.
+ */
+final class BuildStage {
+
+    /** The build context's folder of scripts and data, copied to /distrogen in the stage. */
+    static final String FOLDER = "distrogen";
+    static final String LAYOUT = FOLDER + "/layout";
+    private static final String IN_STAGE = "/distrogen/";
+    /** Past this width, a script's arguments go one pair to a line. */
+    private static final int WIDTH = 100;
+
+    private final ImagePlan plan;
+    private final List<String> instructions = new ArrayList<>();
+    private final TreeSet<String> scripts = new TreeSet<>();
+
+    private BuildStage(ImagePlan plan) {
+        this.plan = plan;
+    }
+
+    /** The stage's instructions after FROM and USER, for the build stage {@code buildImage}. */
+    static BuildStage of(ImagePlan plan, String buildImage) {
+        BuildStage stage = new BuildStage(plan);
+        stage.instructions.add("COPY " + FOLDER + "/*.sh " + IN_STAGE);
+        if (!plan.docker().packages().isEmpty()) {
+            List<String> args = new ArrayList<>(List.of(buildImage));
+            args.addAll(plan.docker().packages());
+            stage.run("packages.sh", args);
+        }
+        if (plan.docker().builder() == DockerBuilder.NIX) {
+            stage.nixCollect();
+        } else {
+            stage.collect();
+        }
+        stage.instructions.add("COPY " + LAYOUT + "/ " + IN_STAGE + "layout/");
+        stage.run("layout.sh", List.of(IN_STAGE + "layout"));
+        plan.docker().smoke().ifPresent(stage::smoke);
+        return stage;
+    }
+
+    List<String> instructions() {
+        return instructions;
+    }
+
+    /** The scripts the instructions run, with those they source, and the layout's data. */
+    List<GeneratedFile> files() {
+        List<GeneratedFile> files = new ArrayList<>();
+        for (String script : scripts) {
+            files.add(GeneratedFile.text(FOLDER + "/" + script, ShellScripts.text(script)));
+        }
+        files.add(GeneratedFile.text(LAYOUT + "/entries", layoutEntries()));
+        for (PlanEntry file : plan.files()) {
+            if (file.content().orElseThrow() instanceof FileContent.Text text) {
+                files.add(GeneratedFile.text(LAYOUT + "/root" + file.path().value(), text.text()));
+            }
+        }
+        return files;
+    }
+
+    private void collect() {
+        List<String> args = new ArrayList<>();
+        args.addAll(List.of("app", plan.app().binary().value()));
+        plan.app().init().ifPresent(init -> args.addAll(List.of("app", init.value())));
+        for (ContainerPath lib : plan.app().libs()) {
+            args.addAll(List.of("libs", lib.value()));
+        }
+        for (ContainerPath file : plan.app().files()) {
+            args.addAll(List.of("files", file.value()));
+        }
+        run("collect.sh", args);
+        if (plan.sbom()) {
+            run("metadata.sh", List.of(ImagePlan.SBOM_PATH));
+        }
+    }
+
+    private void nixCollect() {
+        // The pinned nixpkgs the Nix target imports too, never the builder image's channel.
+        List<String> args = new ArrayList<>(List.of("--nixpkgs", plan.nix().nixpkgs().expression()));
+        if (plan.sbom()) {
+            args.addAll(List.of("--sbom", ImagePlan.SBOM_PATH));
+        }
+        args.add(plan.nix().packageAttr());
+        plan.nix().init().ifPresent(init -> args.add(init.packageAttr()));
+        run("nix-collect.sh", args);
+    }
+
+    /** The program, run as the image's user with the image's env only, inside the collected root. */
+    private void smoke(List<String> programArgs) {
+        List<String> args = new ArrayList<>(List.of(plan.config().user()));
+        args.addAll(plan.config().envList());
+        args.add("--");
+        args.add(plan.docker().program());
+        args.addAll(programArgs);
+        run("smoke.sh", args);
+    }
+
+    /** RUN sh /distrogen/SCRIPT ARG...: on one line, or past {@link #WIDTH} one pair of arguments a line. */
+    private void run(String script, List<String> args) {
+        scripts.add(script);
+        scripts.addAll(ShellScripts.sources(script));
+        String command = "RUN sh " + IN_STAGE + script;
+        List<String> words = args.stream().map(Shell::word).toList();
+        String oneLine = command + (words.isEmpty() ? "" : " " + String.join(" ", words));
+        if (oneLine.length() <= WIDTH || !script.equals("collect.sh")) {
+            instructions.add(oneLine);
+            return;
+        }
+        StringBuilder out = new StringBuilder(command);
+        for (int i = 0; i < words.size(); i += 2) {
+            out.append(" \\\n    ").append(words.get(i)).append(' ').append(words.get(i + 1));
+        }
+        instructions.add(out.toString());
+    }
+
+    /** layout.sh's data: "dir|file OWNER MODE PATH", a line each, in the plan's order (parents first). */
+    private String layoutEntries() {
+        StringBuilder out = new StringBuilder();
+        for (PlanEntry dir : plan.directories()) {
+            out.append("dir ").append(dir.numericOwner()).append(' ').append(dir.mode().octal()).append(' ')
+                    .append(dir.path().value()).append('\n');
+        }
+        for (PlanEntry file : plan.files()) {
+            if (file.content().orElseThrow() instanceof FileContent.Text) {
+                out.append("file ").append(file.numericOwner()).append(' ').append(file.mode().octal()).append(' ')
+                        .append(file.path().value()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
