@@ -44,6 +44,11 @@ public final class Tools {
         }
     }
 
+    /** nix-instantiate, which parses and evaluates the generated Nix. */
+    public static void requireNix() {
+        requireOnPath("the Nix tests need nix-bin", "nix-instantiate");
+    }
+
     public static void requireRoot(String why) {
         require("root".equals(System.getProperty("user.name")), "not running as root: " + why);
     }

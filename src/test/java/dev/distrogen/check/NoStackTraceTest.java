@@ -7,7 +7,6 @@ import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.GeneratedOutputs;
 import dev.distrogen.Golden;
-import dev.distrogen.Tools;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
 import dev.distrogen.backend.GeneratedFile;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * compiles to diagnostics or a plan, every diagnostic renders, every target renders every plan
  * (a target may refuse one, with a message, but never fail), and what it renders parses: YAML
  * (SnakeYAML), JSON (Jackson), the Dockerfile's instructions exactly distrogen's, IMAGE.md's
- * blocks (CommonMark), a sample of the Nix expressions (nix-instantiate --parse).
+ * blocks (CommonMark); NoStackTraceIT parses a sample of the Nix expressions with real Nix.
  *
  * <p>{@code mvn test -Dtest=NoStackTraceTest -Ddistrogen.fuzz=100} runs a hundred times as many
  * (ARCHITECTURE.md: "The fuzzer").
@@ -96,29 +95,8 @@ class NoStackTraceTest {
         assertTrue(plans > count / 10, "enough hostile specs compile to exercise the targets: " + plans);
     }
 
-    @Test
-    void hostileSpecs_aSampleOfNixExpressions_parseWithNix() {
-        Tools.requireOnPath("the Nix tests need nix-bin (apt-get install nix-bin, as .ci/run does)", "nix-instantiate");
-        Random random = new Random(2028L);
-        List<String> expressions = new ArrayList<>();
-        while (expressions.size() < 30 * SCALE) {
-            String spec = HostileSpecs.generate(random);
-            Compilation c = Compiler.compile(new SpecSource(HostileSpecs.name(random), Golden.root(), spec));
-            if (c.plan().isEmpty()) {
-                continue;
-            }
-            for (GeneratedFile file : generateEveryTarget(c.plan().get(), spec)) {
-                if (file.path().equals("default.nix")) {
-                    expressions.add(file.text());
-                }
-            }
-        }
-        GeneratedOutputs.assertNixParses(expressions);
-        System.err.println("[distrogen fuzz] nix-instantiate --parse: " + expressions.size() + " expressions");
-    }
-
     /** Every file of every target (each single target, then all of them as --target all -o writes them). */
-    private static List<GeneratedFile> generateEveryTarget(ImagePlan plan, String spec) {
+    static List<GeneratedFile> generateEveryTarget(ImagePlan plan, String spec) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Backend backend : Backends.all()) {
             files.addAll(generate(backend, plan, spec));
