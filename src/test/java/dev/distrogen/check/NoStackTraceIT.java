@@ -12,8 +12,22 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The fuzzer's hostile specs (NoStackTraceTest) through the nix target, parsed by real Nix. */
+/**
+ * The fuzzer's longer run (NoStackTraceTest is its quick one): other mangled versions of every
+ * example, four times as many, other hostile specs, and a sample of the hostile specs' Nix
+ * expressions parsed by real Nix.
+ */
 class NoStackTraceIT {
+
+    @Test
+    void moreMangledSpecs_giveDiagnosticsOrAPlan_neverAnException() throws Exception {
+        NoStackTraceTest.fuzzMangled(400 * NoStackTraceTest.SCALE, 20270101L);
+    }
+
+    @Test
+    void moreHostileSpecs_everyTargetRenders_andItsOutputsParse() {
+        NoStackTraceTest.fuzzHostile(500 * NoStackTraceTest.SCALE, 2027L);
+    }
 
     @Test
     void hostileSpecs_aSampleOfNixExpressions_parseWithNix() {
