@@ -32,6 +32,7 @@ public final class SkippedTestsReport implements TestExecutionListener {
     /** Which Maven build this is: a ledger of another build is started afresh. */
     static final String BUILD = "distrogen.build";
     static final String PREFIX = "[distrogen tests] ";
+    private static final int NAME_LENGTH = 60;
 
     /** A skipped test (or a container, all of whose tests were skipped) and why. */
     record Skip(String test, String reason) {
@@ -89,12 +90,13 @@ public final class SkippedTestsReport implements TestExecutionListener {
         out.flush();
     }
 
-    /** The test's display names from its class down ("CollectScriptIT > shells(String) > [1] /bin/dash"). */
+    /** The test's display names from its class down ("CollectScriptIT > lddLibs(String) > [1] /bin/dash"), each cut short. */
     private String name(TestIdentifier test) {
         List<String> names = new ArrayList<>();
         for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent() && at.get().getParentIdObject().isPresent();
                 at = plan == null ? Optional.empty() : plan.getParent(at.get())) {
-            names.add(0, at.get().getDisplayName());
+            String display = at.get().getDisplayName();
+            names.add(0, display.length() > NAME_LENGTH ? display.substring(0, NAME_LENGTH - 3) + "..." : display);
         }
         return String.join(" > ", names) + (test.isContainer() ? " (all of it)" : "");
     }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,8 +73,9 @@ class SkippedTestsReportTest {
                 report);
         assertEquals("""
 
-                [distrogen tests] Skipped in this build's unit tests: 3 tests, by reason:
+                [distrogen tests] Skipped in this build's unit tests: 4 tests, by reason:
                   frobnicate is not installed
+                      SkippedTestsReportTest$Sample > aVeryLongNameThatAJUnitDisplayNameMayHave_cutAtSixtyChara...
                       SkippedTestsReportTest$Sample > aborted()
                       SkippedTestsReportTest$Sample > oneOfTwo(String) > [2] b
                   not today
@@ -82,6 +85,7 @@ class SkippedTestsReportTest {
     }
 
     /** Run only by the launcher above (Surefire leaves out nested classes). */
+    @TestMethodOrder(MethodOrderer.MethodName.class)
     static class Sample {
 
         @Test
@@ -90,6 +94,11 @@ class SkippedTestsReportTest {
 
         @Test
         void aborted() {
+            Assumptions.abort("frobnicate is not installed");
+        }
+
+        @Test
+        void aVeryLongNameThatAJUnitDisplayNameMayHave_cutAtSixtyCharacters_soTheBlockStaysReadable() {
             Assumptions.abort("frobnicate is not installed");
         }
 
