@@ -161,7 +161,7 @@ public final class SkippedTestsReport implements TestExecutionListener {
             block.append("  ").append(reason).append('\n');
             tests.forEach(test -> block.append("      ").append(test).append('\n'));
         });
-        return block.append(PREFIX).append("sudo .ci/install-tools installs every tool the tests use (README.md: Tests).\n")
+        return block.append(PREFIX).append("sudo .ci/install-tools installs every tool the tests use (README.md: Quick start).\n")
                 .toString();
     }
 

@@ -41,7 +41,7 @@ class SkippedTestsReportTest {
                       NixExpressionIT > everyExample() > redis
                   node is not installed: the TextMate grammar test runs vscode-textmate
                       TextMateGrammarIT > keywords()
-                [distrogen tests] sudo .ci/install-tools installs every tool the tests use (README.md: Tests).
+                [distrogen tests] sudo .ci/install-tools installs every tool the tests use (README.md: Quick start).
                 """, SkippedTestsReport.format(ledger));
     }
 
@@ -80,7 +80,7 @@ class SkippedTestsReportTest {
                       SkippedTestsReportTest$Sample > oneOfTwo(String) > [2] b
                   not today
                       SkippedTestsReportTest$Sample > disabled()
-                [distrogen tests] sudo .ci/install-tools installs every tool the tests use (README.md: Tests).
+                [distrogen tests] sudo .ci/install-tools installs every tool the tests use (README.md: Quick start).
                 """, printed.toString(StandardCharsets.UTF_8));
     }
 
