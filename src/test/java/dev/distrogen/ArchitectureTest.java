@@ -27,6 +27,7 @@ class ArchitectureTest {
             "parse", List.of("model", "diagnostic"),
             "check", List.of("model", "diagnostic"),
             "plan", List.of("model"),
+            "lock", List.of("model", "plan"),
             "backend", List.of("model", "plan"),
             "output", List.of("backend"));
 

@@ -1,6 +1,7 @@
 package dev.distrogen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,11 @@ public final class GeneratedOutputs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+    /** What YAML 1.1 reads as a line break besides \n and \r: never raw in a YAML file (escaped in quotes). */
+    private static final Pattern YAML_ONLY_BREAK = Pattern.compile("[\u0085\u2028\u2029]");
+    /** What may not reach a person's eyes raw: C0 and C1 controls, separators, bidirectional controls. */
+    private static final Pattern HIDDEN = Pattern.compile(
+            "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]");
 
     private GeneratedOutputs() {
     }
@@ -53,7 +59,11 @@ public final class GeneratedOutputs {
             String name = file.path().substring(file.path().lastIndexOf('/') + 1);
             String text = file.text();
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                assertFalse(YAML_ONLY_BREAK.matcher(text).find(), "a raw NEL, U+2028 or U+2029 in " + name + "\n" + text);
                 read += yamlDocuments(text).size();
+            } else if (name.equals("plan.txt")) {
+                assertDisplaySafe(text);
+                read++;
             } else if (name.endsWith(".json")) {
                 readJson(text);
                 read++;
@@ -66,10 +76,20 @@ public final class GeneratedOutputs {
                 assertEquals(1, count(first, "-->"), "IMAGE.md's header comment closes once, at its end: " + first);
                 assertEquals(0, count(first, "--!>"), first);
                 assertMarkdownShape(text);
+                assertDisplaySafe(text);
                 read++;
             }
         }
         return read;
+    }
+
+    /** Text for a terminal or a page: nothing in it moves the cursor, breaks a line unseen or reorders what is shown. */
+    public static void assertDisplaySafe(String text) {
+        java.util.regex.Matcher hidden = HIDDEN.matcher(text);
+        if (hidden.find()) {
+            throw new AssertionError(String.format("U+%04X shown raw at %d in:%n%s", (int) hidden.group().charAt(0),
+                    hidden.start(), text));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.model.DisplayText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
@@ -43,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecReporter reporter = diagnostics.reporter(err);
+        SpecReporter reporter = diagnostics.reporter(err).withReadiness();
         int exit = ExitCodes.OK;
         for (String spec : specs.<String[]>getValue()) {
             Optional<Compilation> compilation = reporter.compile(fileSystem, in, spec);
@@ -52,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
             } else if (SpecReporter.failed(compilation.get(), diagnostics.strict())) {
                 exit = Math.max(exit, ExitCodes.SPEC_ERRORS);
             } else if (compilation.get().diagnostics().isEmpty()) {
-                out.println((spec.equals("-") ? SpecReporter.STDIN : spec) + ": ok");
+                out.println(DisplayText.line(spec.equals("-") ? SpecReporter.STDIN : spec) + ": ok");
             }
         }
         out.flush();

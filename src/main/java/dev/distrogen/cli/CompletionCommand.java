@@ -2,7 +2,6 @@ package dev.distrogen.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,7 +29,7 @@ final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine root = command.commandLine().getParent();
         PrintWriter out = command.commandLine().getOut();
-        out.print(AutoComplete.bash(root.getCommandName(), root));
+        out.print(BashCompletion.script(root));
         out.flush();
         return ExitCodes.OK;
     }

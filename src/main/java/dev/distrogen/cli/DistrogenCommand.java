@@ -1,6 +1,7 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.check.BuildStage;
 import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
@@ -11,8 +12,12 @@ import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
+import dev.distrogen.lock.LockException;
+import dev.distrogen.lock.LockFile;
+import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.ImageReference;
+import dev.distrogen.model.Spec;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
@@ -52,9 +57,10 @@ final class DistrogenCommand implements Callable<Integer> {
             "with -o: replace files distrogen did not write, or that were edited since", "--force");
     private final OptionSpec fromOption = CommandSpecs.option("IMAGE",
             "dockerfile: the build stage's image, instead of the spec's docker { from }", "--from");
-    private final OptionSpec baseOption = CommandSpecs.option("BASE",
-            "dockerfile: the final stage, instead of the spec's docker { base }: scratch, distroless-static, "
-                    + "distroless-base, distroless-cc or an image reference", "--base");
+    private final OptionSpec baseOption = OptionSpec.builder("--base").paramLabel("BASE").type(String.class)
+            .completionCandidates(DockerBase.words())
+            .description("dockerfile: the final stage, instead of the spec's docker { base }: ${COMPLETION-CANDIDATES} "
+                    + "or an image reference").build();
     private final OptionSpec templatesOption = CommandSpecs.option("DIR",
             "your FreeMarker templates: DIR/TARGET/FILE.ftl replaces a built-in one, DIR/NAME/*.ftl adds "
                     + "a target NAME (docs/command-line.md: Your own templates)", "--templates");
@@ -71,6 +77,13 @@ final class DistrogenCommand implements Callable<Integer> {
                 "2:bad command-line use, or the spec file cannot be read",
                 "3:the output could not be written, or would replace a file distrogen did not write",
                 "70:internal error (a bug in distrogen: please report it)");
+        // --help ends with what to type first, and where the language is described.
+        command.usageMessage().footerHeading("%nExamples:%n").footer(
+                "  distrogen check app.dl",
+                "      every problem in app.dl, with its line and column",
+                "  distrogen app.dl --target dockerfile -o build",
+                "      a Dockerfile and its build context in build/",
+                "%nThe spec language: man 5 distrogen.dl, or docs/language.md.");
         command.addPositional(specArgument).addOption(targetOption).addOption(outputOption).addOption(forceOption)
                 .addOption(fromOption).addOption(baseOption).addOption(templatesOption);
         diagnostics = new DiagnosticOptions(command);
@@ -84,6 +97,11 @@ final class DistrogenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String spec = specArgument.getValue();
+        if (spec == null && command.commandLine().getParseResult().originalArgs().isEmpty()) {
+            // Bare `distrogen`: what to type, not what is missing.
+            command.commandLine().usage(command.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
         if (spec == null) {
             throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
         }
@@ -105,6 +123,23 @@ final class DistrogenCommand implements Callable<Integer> {
         if (SpecReporter.failed(compilation, diagnostics.strict()) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
+        Spec model = compilation.spec().orElseThrow();
+        if (SpecReporter.writesDockerfile(backend) && overrides.from().isEmpty() && BuildStage.missing(model)) {
+            diagnostics.reporter(err).refuse(compilation, BuildStage.required(model, backend.name()));
+            return ExitCodes.SPEC_ERRORS;
+        }
+        if (!spec.equals("-")) {
+            Path lockPath = path(spec, "SPEC").resolveSibling(LockFile.nameFor(specName));
+            try {
+                Optional<LockFile> lock = Locks.read(lockPath);
+                if (lock.isPresent()) {
+                    overrides = Locks.pinned(lock.get(), compilation.plan().get(), overrides);
+                }
+            } catch (LockException e) {
+                err.println("distrogen: " + e.getMessage());
+                return ExitCodes.SPEC_ERRORS;
+            }
+        }
         GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
                 output() != null, overrides, templates, Optional.of(compilation.source().text()));
         try {
@@ -113,7 +148,7 @@ final class DistrogenCommand implements Callable<Integer> {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.SPEC_ERRORS;
         } catch (GenerationException e) {
-            err.println("distrogen: " + spec + ": " + e.getMessage());
+            err.println("distrogen: " + DisplayText.line(compilation.source().displayName() + ": " + e.getMessage()));
             return ExitCodes.SPEC_ERRORS;
         }
     }
@@ -186,7 +221,18 @@ final class DistrogenCommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "cannot read --templates: " + e.getMessage());
         }
         throw new ParameterException(command.commandLine(), "unknown target '" + target + "'"
-                + Suggestions.didYouMean(target, names) + "; the targets are: " + String.join(", ", names));
+                + Suggestions.didYouMean(target, names) + "\n" + targetList(names));
+    }
+
+    /** "The targets are:", then one line for each: its name and what it makes. */
+    private static String targetList(List<String> names) {
+        int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
+        StringBuilder list = new StringBuilder("The targets are:");
+        for (String name : names) {
+            String description = Backends.byName(name).orElseGet(() -> new UserTemplateBackend(name)).description();
+            list.append("\n  ").append(name).append(" ".repeat(width - name.length())).append(description);
+        }
+        return list.toString();
     }
 
     private Overrides overrides() {

@@ -5,7 +5,6 @@ import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.output.OutputException;
-import dev.distrogen.output.OutputWriter;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ final class InitCommand implements Callable<Integer> {
     private final PositionalParamSpec appName = PositionalParamSpec.builder().index("0").arity("1").required(true).paramLabel("NAME")
             .type(String.class).description("the app's name: lower-case letters, digits and '-'").build();
     private final OptionSpec output = CommandSpecs.option("DIR", "where to write (default: ./NAME)", "-o", "--output");
-    private final OptionSpec force = CommandSpecs.flag("replace files distrogen did not write, or that were edited since",
+    private final OptionSpec force = CommandSpecs.flag("replace NAME.dl and NAME.conf if they exist",
             "--force");
 
     InitCommand(FileSystem fileSystem) {
@@ -38,7 +37,7 @@ final class InitCommand implements Callable<Integer> {
                 "Writes a commented starter spec NAME.dl and a config stub NAME.conf into DIR (default: ./NAME).",
                 "0:written",
                 "2:bad command-line use (NAME not usable as an image, account and package name)",
-                "3:the files could not be written, or would replace files distrogen did not write",
+                "3:the files could not be written, or exist already (without --force)",
                 "70:internal error (a bug in distrogen: please report it)");
         command.addPositional(appName).addOption(output).addOption(force);
         CommandSpecs.addStandardHelpOptions(command);
@@ -63,7 +62,8 @@ final class InitCommand implements Callable<Integer> {
         Path dir = fileSystem.getPath(output == null ? name : output);
         PrintWriter err = command.commandLine().getErr();
         try {
-            new OutputWriter(force.<Boolean>getValue()).write(dir, "init", files);
+            // Not OutputWriter: its manifest and lock would stay in the user's project folder.
+            NewFiles.write(dir, files, force.<Boolean>getValue());
         } catch (OutputException e) {
             err.println("distrogen: " + e.getMessage());
             return ExitCodes.OUTPUT;

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import picocli.CommandLine;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The entry point: builds the command line and maps every failure to an exit code, never a stack trace. */
 public final class Main {
@@ -52,6 +51,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new DistrogenCommand(fileSystem, in).spec());
         cli.addSubcommand(CheckCommand.NAME, new CommandLine(new CheckCommand(fileSystem, in).spec()));
         cli.addSubcommand(InitCommand.NAME, new CommandLine(new InitCommand(fileSystem).spec()));
+        cli.addSubcommand(LockCommand.NAME, new CommandLine(new LockCommand(fileSystem, in).spec()));
         cli.addSubcommand(HelpCommand.NAME, new CommandLine(new HelpCommand().spec()));
         cli.addSubcommand(CompletionCommand.NAME, new CommandLine(new CompletionCommand().spec()));
         return cli;
@@ -62,13 +62,7 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            String suggestion = e instanceof UnmatchedArgumentException u ? Commands.suggestion(u, arguments)
-                    : Commands.suggestion(e.getMessage());
-            String message = e.getMessage();
-            if (!suggestion.isEmpty() && message.endsWith(".")) {
-                message = message.substring(0, message.length() - 1);
-            }
-            failed.getErr().println("distrogen: " + message + suggestion);
+            failed.getErr().println("distrogen: " + Commands.message(e, arguments));
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });

@@ -2,9 +2,15 @@ package dev.distrogen.cli;
 
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.backend.Backend;
+import dev.distrogen.backend.Backends;
+import dev.distrogen.check.BuildStage;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
 import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.diagnostic.Severity;
+import dev.distrogen.model.DisplayText;
+import dev.distrogen.model.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads and compiles a spec named on the command line, and prints its diagnostics to stderr. */
@@ -23,10 +30,21 @@ final class SpecReporter {
 
     private final PrintWriter err;
     private final boolean color;
+    private final boolean readiness;
 
     SpecReporter(PrintWriter err, boolean color) {
+        this(err, color, false);
+    }
+
+    private SpecReporter(PrintWriter err, boolean color, boolean readiness) {
         this.err = err;
         this.color = color;
+        this.readiness = readiness;
+    }
+
+    /** This reporter, saying also which targets a spec without errors is ready for (DG083), as {@code check} does. */
+    SpecReporter withReadiness() {
+        return new SpecReporter(err, color, true);
     }
 
     /**
@@ -40,7 +58,7 @@ final class SpecReporter {
         try {
             return compile(fileSystem.getPath(spec), spec);
         } catch (InvalidPathException e) {
-            err.println("distrogen: '" + spec + "' is not a valid path" + FileNameEncoding.hint());
+            err.println("distrogen: '" + DisplayText.line(spec) + "' is not a valid path" + FileNameEncoding.hint());
             return Optional.empty();
         }
     }
@@ -49,14 +67,14 @@ final class SpecReporter {
     Optional<Compilation> compile(Path spec, String displayName) {
         try {
             if (Files.isDirectory(spec)) {
-                err.println("distrogen: " + displayName + " is a directory; name a spec file (.dl)");
+                err.println("distrogen: " + DisplayText.line(displayName) + " is a directory; name a spec file (.dl)");
                 return Optional.empty();
             }
             return Optional.of(report(Compiler.compile(spec, displayName)));
         } catch (NoSuchFileException e) {
-            err.println("distrogen: " + displayName + ": no such file" + Commands.didYouMean(displayName));
+            err.println("distrogen: " + DisplayText.line(displayName) + ": no such file" + Commands.didYouMean(displayName));
         } catch (IOException e) {
-            err.println("distrogen: cannot read " + displayName + ": " + e.getMessage());
+            err.println("distrogen: cannot read " + DisplayText.line(displayName + ": " + e.getMessage()));
         }
         return Optional.empty();
     }
@@ -75,6 +93,9 @@ final class SpecReporter {
     }
 
     private Compilation report(Compilation compilation) {
+        if (readiness && !compilation.diagnostics().hasErrors()) {
+            compilation.spec().filter(BuildStage::missing).ifPresent(spec -> compilation.diagnostics().add(notReady(spec)));
+        }
         if (compilation.diagnostics().isEmpty()) {
             return compilation;
         }
@@ -82,6 +103,23 @@ final class SpecReporter {
                 compilation.diagnostics().summary()));
         err.flush();
         return compilation;
+    }
+
+    /** DG083: the targets that need no build stage, and those that write the Dockerfile. */
+    private static Diagnostic notReady(Spec spec) {
+        List<String> needing = Backends.names().stream().filter(n -> writesDockerfile(Backends.byName(n).orElseThrow())).toList();
+        List<String> ready = Backends.names().stream().filter(n -> !needing.contains(n)).toList();
+        return BuildStage.notReady(spec, ready, needing);
+    }
+
+    static boolean writesDockerfile(Backend backend) {
+        return backend.fileNames().contains("Dockerfile");
+    }
+
+    /** Reports {@code refusal}, an error found after the checks (a target's), with the spec's source line. */
+    void refuse(Compilation compilation, Diagnostic refusal) {
+        err.print(new DiagnosticFormatter(color).format(compilation.source(), List.of(refusal), "1 error"));
+        err.flush();
     }
 
     static boolean failed(Compilation compilation, boolean strict) {

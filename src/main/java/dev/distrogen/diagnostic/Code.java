@@ -48,7 +48,7 @@ public enum Code {
     /** a `.` or `..` segment in a path */
     DOT_SEGMENT("DG021", Severity.ERROR),
 
-    /** a malformed path (`//`, trailing `/`, control character, a quote or backslash, which Dockerfile builders escape differently), the root itself, or a `workdir` ending in a space (which `WORKDIR` drops) */
+    /** a malformed path (`//`, trailing `/`, control character or line separator (U+0085, U+2028, U+2029), a quote or backslash, which Dockerfile builders escape differently), the root itself, or a `workdir` ending in a space (which `WORKDIR` drops) */
     MALFORMED_PATH("DG022", Severity.ERROR),
 
     /** a `from` file that does not exist or is not a file */
@@ -157,7 +157,16 @@ public enum Code {
     K8S_SETTING("DG081", Severity.ERROR),
 
     /** a dir `size` that is not a whole number of Ki, Mi, Gi or Ti */
-    DIR_SIZE("DG082", Severity.ERROR);
+    DIR_SIZE("DG082", Severity.ERROR),
+
+    /** `check`: no build stage for the Dockerfile (no `docker { from }`, no `builder nix`): the spec is ready for every target but dockerfile and all */
+    NO_BUILD_STAGE("DG083", Severity.WARNING),
+
+    /** the dockerfile or all target for a spec without a build stage, and no `--from` */
+    BUILD_STAGE_REQUIRED("DG084", Severity.ERROR),
+
+    /** a path in the image with a segment over 255 bytes (UTF-8) or over 4,080 bytes in all, which the build stage cannot create */
+    PATH_TOO_LONG("DG085", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

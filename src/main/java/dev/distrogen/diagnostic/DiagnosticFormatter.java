@@ -1,5 +1,6 @@
 package dev.distrogen.diagnostic;
 
+import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.SourceLocation;
 import java.util.List;
 
@@ -55,7 +56,7 @@ public final class DiagnosticFormatter {
         StringBuilder out = new StringBuilder();
         SourceLocation at = d.at();
         String severityColor = d.severity() == Severity.ERROR ? RED : YELLOW;
-        out.append(paint(BOLD, source.displayName() + ":" + at.line() + ":" + at.column() + ":"))
+        out.append(paint(BOLD, DisplayText.line(source.displayName()) + ":" + at.line() + ":" + at.column() + ":"))
                 .append(' ')
                 .append(paint(severityColor, d.severity().label() + "[" + d.code().id() + "]:"))
                 .append(' ')
@@ -66,7 +67,7 @@ public final class DiagnosticFormatter {
             String line = source.line(at.line());
             int from = Math.max(0, Math.min(at.column() - 1 - EXCERPT / 2, line.length() - EXCERPT));
             int to = Math.min(line.length(), from + EXCERPT);
-            String window = visible(line.substring(from, to));
+            String window = DisplayText.line(line.substring(from, to));
             SourceLocation inWindow = new SourceLocation(at.line(), at.column() - from, at.length());
             String before = from > 0 ? "..." : "";
             out.append(' ').append(at.line()).append(" | ").append(before).append(window).append(to < line.length() ? "..." : "")
@@ -79,35 +80,10 @@ public final class DiagnosticFormatter {
         return out.toString();
     }
 
-    /** A message as shown: control characters made visible, cut when it would run on and on. */
+    /** A message as shown: as {@link DisplayText#line} shows it, cut when it would run on and on. */
     private static String shown(String message) {
-        String text = visible(message);
+        String text = DisplayText.line(message);
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
-    }
-
-    /**
-     * Control characters as their visible symbols (NUL as U+2400, ESC as U+241B, ...) so that a
-     * spec cannot move the cursor of the terminal that shows its diagnostics; tabs are kept, for
-     * the caret to line up. One character for one, so columns stay where they were.
-     */
-    static String visible(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\t') {
-                out.append(c);
-            } else if (c < 0x20) {
-                out.append((char) (0x2400 + c));
-            } else if (c == 0x7f) {
-                out.append('\u2421');
-            } else if ((c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
-                    || (c >= '\u2066' && c <= '\u2069')) {
-                out.append('\ufffd');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** Spaces (tabs kept, so the caret lines up) up to the column, then ^~~~ over the token's first line. */

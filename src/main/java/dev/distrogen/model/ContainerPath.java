@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * An absolute, normalised path inside the image ("/etc/nginx/nginx.conf"): it starts with "/",
- * has no empty, "." or ".." segments, no trailing "/", no control characters, and no quotes or
+ * has no empty, "." or ".." segments, no trailing "/", no control characters (C1 and the line
+ * and paragraph separators included: YAML breaks lines at them), and no quotes or
  * backslashes (Dockerfile builders do not agree on escaping those in COPY: buildah keeps a
  * backslash before a double quote that BuildKit removes). Compare google/jib's AbsoluteUnixPath.
  */
@@ -32,7 +33,11 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
         if (!raw.startsWith("/")) {
             return Optional.of("the path is relative");
         }
-        if (raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        Optional<String> separator = lineSeparator(raw);
+        if (separator.isPresent()) {
+            return separator;
+        }
+        if (raw.chars().anyMatch(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
             return Optional.of("the path holds a control character");
         }
         for (String special : new String[] {"\"", "'", "\\"}) {
@@ -52,6 +57,17 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029): YAML 1.1 readers break
+     * lines at them, and no real directory name holds one. The YAML targets escape them; a path
+     * holding one is refused all the same, as one holding a C0 control is.
+     */
+    private static Optional<String> lineSeparator(String raw) {
+        return raw.chars().filter(c -> c == 0x85 || c == 0x2028 || c == 0x2029).boxed().findFirst()
+                .map(c -> String.format(java.util.Locale.ROOT, "the path holds U+%04X (%s), which YAML readers take for a line break", c,
+                        c == 0x85 ? "NEL" : c == 0x2028 ? "LINE SEPARATOR" : "PARAGRAPH SEPARATOR"));
     }
 
     public boolean isRoot() {

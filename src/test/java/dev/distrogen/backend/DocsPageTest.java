@@ -52,6 +52,10 @@ class DocsPageTest {
         assertTrue(page.contains("--pid=container:") && page.contains("--net=container:"), "the sidecar recipe");
         assertTrue(page.matches("(?s).*kubectl debug -it( -n [a-z0-9-]+)? POD --image=busybox --target=.*"), "the ephemeral container recipe");
         assertTrue(page.contains("docker build -t " + plan.reference()) && page.contains("nix-build"), "both builds");
+        assertTrue(page.contains("SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\" docker buildx build --build-arg SOURCE_DATE_EPOCH \\\n"
+                + "  --output type=docker,name=" + plan.reference() + ",rewrite-timestamp=true build/docker\n")
+                && page.contains("\nbuildah bud --timestamp \"$(git log -1 --format=%ct)\" -t " + plan.reference() + " build/docker\n"),
+                "how to build it reproducibly, as ReproducibleImageTest does");
         for (String line : page.split("\n")) {
             if (line.startsWith("| ") && !line.startsWith("| |")) {
                 String unescaped = line.replace("\\|", "");
@@ -68,6 +72,18 @@ class DocsPageTest {
         assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("/var/lib/dpkg/status.d/"), scan);
         assertEquals(plan.sbom() && nixBuilder, scan.contains("The Dockerfile's build stage lists the closure it copies (`nix-store -qR`)"), scan);
+        assertVerifyCommands(plan, page);
+    }
+
+    /** With a registry the workflow pushes and signs: the page shows cosign verify with the identity to expect. */
+    private static void assertVerifyCommands(ImagePlan plan, String page) {
+        String signed = dev.distrogen.backend.escape.Shell.word(plan.name() + "@" + plan.digest().orElse("sha256:..."));
+        String identity = " \\\n  --certificate-identity-regexp '^https://github\\.com/OWNER/REPO/\\.github/workflows/image\\.yml@refs/heads/main$'"
+                + " \\\n  --certificate-oidc-issuer https://token.actions.githubusercontent.com\n";
+        assertEquals(plan.registry().isPresent(), page.contains("\ncosign verify " + signed + identity), page);
+        assertEquals(plan.registry().isPresent() && plan.sbom(),
+                page.contains("\ncosign verify-attestation --type cyclonedx " + signed + identity), page);
+        assertEquals(plan.registry().isPresent(), page.contains("\ngh attestation verify oci://" + signed + " --repo OWNER/REPO\n"), page);
     }
 
     @Test

@@ -55,13 +55,20 @@ class WorkflowTest {
         for (Map.Entry<String, Map<String, Object>> job : jobs.entrySet()) {
             Object permissions = job.getValue().get("permissions");
             if (job.getKey().equals("push")) {
-                assertEquals(Map.of("contents", "read", "packages", "write"), permissions);
+                assertEquals(Map.of("contents", "read", "packages", "write", "id-token", "write", "attestations", "write"),
+                        permissions, "only the push job may mint an OIDC token (to sign) and write attestations");
                 assertEquals("github.event_name == 'push'", job.getValue().get("if"));
             } else {
                 assertEquals(null, permissions, job.getKey() + " keeps the read-only default");
             }
         }
         assertEquals(plan.registry().isPresent(), jobs.containsKey("push"), "a push job when the name has a registry");
+        assertReproducibilityJob(jobs);
+        String branch = ((Map<String, Map<String, List<String>>>) workflow.get("on")).get("push").get("branches").get(0);
+        assertSignerIdentity(branch);
+        if (jobs.containsKey("push")) {
+            assertSignsAndAttests(plan, (List<Map<String, Object>>) jobs.get("push").get("steps"));
+        }
 
         Matcher uses = USES.matcher(text);
         int actions = 0;
@@ -97,6 +104,76 @@ class WorkflowTest {
             }
         }
         assertEquals(List.of(), foreign, "every ${{ in a spec string is written as a literal");
+    }
+
+    /**
+     * After the push: cosign signs the pushed digest (never a tag), Trivy writes the SBOM of that
+     * digest, cosign attaches it as an attestation, and GitHub's action attests the provenance.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertSignsAndAttests(ImagePlan plan, List<Map<String, Object>> steps) {
+        List<String> names = steps.stream().map(s -> String.valueOf(s.getOrDefault("id", s.getOrDefault("name", s.get("uses"))))).toList();
+        int push = names.indexOf("push");
+        String name = GithubActions.literal(dev.distrogen.backend.escape.Shell.word(plan.name()));
+        Map<String, Object> sign = step(steps, "cosign sign");
+        assertEquals("cosign sign --yes " + name + "@\"$DIGEST\"", sign.get("run"));
+        assertEquals(Map.of("DIGEST", "${{ steps.push.outputs.digest }}"), sign.get("env"));
+        assertTrue(steps.indexOf(sign) > push && names.stream().anyMatch(n -> n.startsWith("sigstore/cosign-installer@")),
+                "cosign is installed and signs what was pushed: " + names);
+        Map<String, Object> provenance = steps.stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/attest-build-provenance@"))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("subject-name", GithubActions.literal(plan.name()), "subject-digest", "${{ steps.push.outputs.digest }}",
+                "push-to-registry", true), provenance.get("with"));
+        Map<String, Object> sbom = steps.stream().filter(s -> String.valueOf(s.get("name")).contains("SBOM from"))
+                .findFirst().orElse(null);
+        assertEquals(plan.sbom(), sbom != null, "an SBOM attestation exactly when the image carries package metadata");
+        if (sbom != null) {
+            Map<String, Object> with = (Map<String, Object>) sbom.get("with");
+            assertEquals(GithubActions.literal(plan.name()) + "@${{ steps.push.outputs.digest }}", with.get("image-ref"));
+            assertEquals("cyclonedx", with.get("format"));
+            assertEquals("cosign attest --yes --type cyclonedx --predicate " + with.get("output") + " " + name + "@\"$DIGEST\"",
+                    step(steps, "cosign attest").get("run"));
+            assertTrue(steps.indexOf(sbom) < steps.indexOf(step(steps, "cosign attest")), "the SBOM is written before it is attached");
+        }
+    }
+
+    /**
+     * IMAGE.md's cosign verify expects the identity GitHub puts in the certificate of this workflow,
+     * run on the branch it pushes from, and no other repository's, workflow's or branch's.
+     */
+    private static void assertSignerIdentity(String branch) {
+        Pattern identity = Pattern.compile(KeylessSigning.identityRegexp("acme/web"));
+        assertTrue(identity.matcher("https://github.com/acme/web/" + WORKFLOW + "@refs/heads/" + branch).matches(), branch);
+        for (String other : List.of("https://github.com/acme/webx/" + WORKFLOW + "@refs/heads/" + branch,
+                "https://github.com/acme/web/.github/workflows/other.yml@refs/heads/" + branch,
+                "https://github.com/acme/web/" + WORKFLOW + "@refs/heads/" + branch + "-fork",
+                "https://github.com/acme/web/" + WORKFLOW + "@refs/pull/1/merge",
+                "https://githubXcom/acme/web/" + WORKFLOW + "@refs/heads/" + branch)) {
+            assertFalse(identity.matcher(other).matches(), other);
+        }
+    }
+
+    /**
+     * A job builds twice with BuildKit, SOURCE_DATE_EPOCH and rewrite-timestamp, the second time
+     * from a copy with other file times, and fails when the digests differ; nothing unreproducible is pushed.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertReproducibilityJob(Map<String, Map<String, Object>> jobs) {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) jobs.get("reproducible").get("steps");
+        String run = String.valueOf(steps.get(steps.size() - 1).get("run"));
+        assertTrue(run.startsWith("SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\"\nexport SOURCE_DATE_EPOCH\n"), run);
+        assertTrue(run.contains("touch -h -d @1000000000"), "the second checkout's files have other times: " + run);
+        assertTrue(run.contains("docker buildx build --no-cache") && run.contains("--build-arg SOURCE_DATE_EPOCH")
+                && run.contains("rewrite-timestamp=true") && run.contains("for build in first second"), run);
+        assertTrue(run.contains("[ \"$first\" = \"$second\" ] || {") && run.contains("exit 1"), "different digests fail the job");
+        if (jobs.containsKey("push")) {
+            assertTrue(((List<String>) jobs.get("push").get("needs")).contains("reproducible"), "only a reproducible image is pushed");
+        }
+    }
+
+    private static Map<String, Object> step(List<Map<String, Object>> steps, String runPrefix) {
+        return steps.stream().filter(s -> String.valueOf(s.get("run")).startsWith(runPrefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs " + runPrefix + ": " + steps));
     }
 
     @Test

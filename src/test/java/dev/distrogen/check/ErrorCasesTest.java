@@ -78,8 +78,10 @@ class ErrorCasesTest {
                 reported.add(m.group(1));
             }
         }
+        // A target reports these after the checks, so `check` cannot show them; the test named does.
+        java.util.Map<Code, String> byTargets = java.util.Map.of(Code.BUILD_STAGE_REQUIRED, "BuildStageReadinessTest");
         for (Code code : Code.values()) {
-            assertTrue(reported.contains(code.id()), code.id() + " has no error file that shows it");
+            assertTrue(reported.contains(code.id()) || byTargets.containsKey(code), code.id() + " has no error file that shows it");
         }
     }
 

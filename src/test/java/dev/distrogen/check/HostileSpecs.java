@@ -19,10 +19,12 @@ final class HostileSpecs {
             "\u2029", "\u0085", "\t", "&amp;", "[x](y)", "*", "?", "[", "]", "{", "}", "=", ":", ": ", "- ", "null", "true",
             "no", "0x1", "1e3", "~", "!tag", "&anchor", "*alias", "%TAG", "@", "\u202e", "\ufeff", "é", "\ud834\udd1e",
             "\u001b[2J", "\u0007", "\u007f", "\u0000", "\\\\${", "x".repeat(300), "in", "let", "or", " ", "  trailing ",
-            "a\\b", "/", "//", "/..", "%s", "{{x}}", "[=x]", "${x}[#x]", "<#list>", "\"\"\"");
+            "a\\b", "/", "//", "/..", "%s", "{{x}}", "[=x]", "${x}[#x]", "<#list>", "\"\"\"",
+            // Display spoofing (bidirectional isolates and marks), and names longer than a file system takes.
+            "\u2066", "\u2069", "\u200f", "\u202d", "\u009b", "é".repeat(128), ("/" + "d".repeat(200)).repeat(21));
 
     private static final List<String> NAMES = List.of("m.dl", "x\nRUN touch pwned\n#.dl", "--->.dl", "a\u2028b.dl",
-            "ünï.dl", "'$(id)'.dl", "a\u0000b.dl", "x -->\n<!--.dl");
+            "ünï.dl", "'$(id)'.dl", "a\u0000b.dl", "x -->\n<!--.dl", "safe\u202egpj.dl", "\u2067x\u0085.dl");
 
     private HostileSpecs() {
     }

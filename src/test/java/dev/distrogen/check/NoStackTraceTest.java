@@ -95,7 +95,8 @@ class NoStackTraceTest {
             String spec = HostileSpecs.generate(random);
             Compilation c = Compiler.compile(new SpecSource(HostileSpecs.name(random), Golden.root(), spec));
             assertTrue(c.plan().isPresent() || c.diagnostics().hasErrors(), spec);
-            new DiagnosticFormatter(false).format(c.source(), c.diagnostics().sorted(), c.diagnostics().summary());
+            GeneratedOutputs.assertDisplaySafe(
+                    new DiagnosticFormatter(false).format(c.source(), c.diagnostics().sorted(), c.diagnostics().summary()));
             if (c.plan().isPresent()) {
                 plans++;
                 documents += GeneratedOutputs.assertParse(generateEveryTarget(c.plan().get(), spec));

@@ -54,6 +54,22 @@ class ConventionsTest {
     }
 
     @Test
+    void help_endsWithTwoExamples_andWhereTheLanguageIsDescribed() {
+        CliRun run = run("--help");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().endsWith("""
+
+                Examples:
+                  distrogen check app.dl
+                      every problem in app.dl, with its line and column
+                  distrogen app.dl --target dockerfile -o build
+                      a Dockerfile and its build context in build/
+
+                The spec language: man 5 distrogen.dl, or docs/language.md.
+                """), run.out());
+    }
+
+    @Test
     void help_command_printsThatCommandsUsage() {
         CliRun run = run("help", "check");
         assertEquals(0, run.exit(), run.err());
@@ -108,11 +124,46 @@ class ConventionsTest {
     }
 
     @Test
+    void help_aWordCloseToNoCommand_listsTheCommands() {
+        CliRun run = run("help", "bogus");
+        assertEquals(2, run.exit());
+        assertEquals("distrogen: Unknown subcommand 'bogus'; the commands are: check, init, lock, help, generate-completion\n"
+                + "Try 'distrogen --help' for more information.\n", run.err());
+    }
+
+    @Test
+    void noArguments_printsTheUsage_exitsTwo() {
+        CliRun run = run();
+        assertEquals(2, run.exit());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("Usage: distrogen [-hV] "), run.err());
+        assertTrue(run.err().contains("\nCommands:\n") && run.err().contains("-t, --target=TARGET"), run.err());
+        assertFalse(run.err().contains("Missing required parameter"), run.err());
+    }
+
+    @Test
+    void targetNameWithoutTheOption_hintsAtTarget() {
+        CliRun run = run("web/web.dl", "dockerfile");
+        assertEquals(2, run.exit());
+        assertEquals("distrogen: Unmatched argument at index 1: 'dockerfile'; did you mean `--target dockerfile`?\n"
+                + "Try 'distrogen --help' for more information.\n", run.err());
+        CliRun typo = run("web/web.dl", "dockerfle");
+        assertTrue(typo.err().contains("; did you mean `--target dockerfile`?\n"), typo.err());
+        CliRun file = run("web/web.dl", "other.dl");
+        assertFalse(file.err().contains("--target"), "a file name is no target: " + file.err());
+    }
+
+    @Test
     void mistypedOption_suggestsTheClosest_exitsTwo() {
         CliRun run = run("web/web.dl", "--taget", "plan");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("distrogen: Unknown option"), run.err());
-        assertTrue(run.err().contains("'--taget'") && run.err().contains("; did you mean `--target`?"), run.err());
+        assertEquals("distrogen: Unknown option: '--taget'; did you mean `--target`?\n"
+                + "Try 'distrogen --help' for more information.\n", run.err(), "its value is not reported as unknown too");
+        CliRun before = run("--taget", "dockerfile", "web/web.dl");
+        assertTrue(before.err().startsWith("distrogen: Unknown option: '--taget'; did you mean `--target`?\n"), before.err());
+        CliRun attached = run("web/web.dl", "--taget=plan");
+        assertTrue(attached.err().startsWith("distrogen: Unknown option: '--taget=plan'; did you mean `--target`?\n"),
+                attached.err());
         CliRun check = run("check", "--strcit", "web/web.dl");
         assertEquals(2, check.exit());
         assertTrue(check.err().contains("did you mean `--strict`?"), check.err());
@@ -163,7 +214,7 @@ class ConventionsTest {
 
     @Test
     void everyCommand_hasHelpAndVersion_andItsOwnExitCodes() {
-        for (String command : List.of("check", "init", "generate-completion")) {
+        for (String command : List.of("check", "init", "lock", "generate-completion")) {
             CliRun help = run(command, "--help");
             assertEquals(0, help.exit(), help.err());
             assertTrue(help.out().startsWith("Usage: distrogen " + command + " "), help.out());

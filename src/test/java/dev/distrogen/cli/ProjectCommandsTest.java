@@ -156,7 +156,8 @@ class ProjectCommandsTest {
                 [#list files as f][#if f.origin == "dir"]      - "[=f.path]:mode=[=f.mode]"
                 [/#if][/#list]""");
         CliRun help = run("/p/web.dl", "-t", "nope", "--templates", "/t");
-        assertTrue(help.err().contains("the targets are: plan, json, dockerfile, nix, docs, k8s, compose, all, stack"), help.err());
+        assertTrue(help.err().contains("\n  all         with -o DIR: every target above and a CI workflow, as a repository skeleton\n"
+                + "  stack       your templates in --templates DIR/stack\n"), help.err());
         CliRun run = run("/p/web.dl", "-t", "stack", "--templates", "/t", "-o", "/out");
         assertEquals(0, run.exit(), run.err());
         assertEquals("# web.dl\nservices:\n  web:\n    image: \"web:1.0\"\n    user: \"10001:10001\"\n    read_only: true\n"
@@ -196,10 +197,10 @@ class ProjectCommandsTest {
     }
 
     @Test
-    void init_writesAStarterThatPassesCheck() throws IOException {
+    void init_writesAStarterThatPassesCheck_andOnlyItsTwoFiles() throws IOException {
         CliRun init = run("init", "shop", "-o", "/new");
         assertEquals(0, init.exit(), init.err());
-        assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", "shop.conf", "shop.dl"), filesUnder("/new"));
+        assertEquals(List.of("shop.conf", "shop.dl"), filesUnder("/new"), "no manifest or lock in the user's project folder");
         CliRun check = run("check", "--strict", "/new/shop.dl");
         assertEquals(0, check.exit(), check.err());
         assertEquals("/new/shop.dl: ok\n", check.out());
@@ -209,13 +210,50 @@ class ProjectCommandsTest {
     }
 
     @Test
-    void init_defaultsToAFolderNamedAfterTheApp_andKeepsEditedFiles() throws IOException {
+    void init_starter_namesPackages_andSaysWhatToChange() throws IOException {
+        assertEquals(0, run("init", "shop", "-o", "/new").exit());
+        String spec = Files.readString(fs.getPath("/new/shop.dl"));
+        assertTrue(spec.contains("\n    # packages \"shop\""), spec);
+        assertTrue(spec.contains("# As written, it builds on the stock Debian image with a stand-in program"), spec);
+        // Every line that must change for a real app says so; the stand-in is a program the stock image holds.
+        assertTrue(spec.contains("binary \"/usr/bin/cat\"                     # stand-in"), spec);
+        assertTrue(spec.contains("from \"debian:bookworm-slim\"               # stand-in"), spec);
+        assertTrue(run("/new/shop.dl", "-t", "nix").out().contains("Entrypoint = [ \"${pkgs.coreutils}/bin/cat\" ];"),
+                "nixpkgs' coreutils holds the stand-in too");
+    }
+
+    @Test
+    void init_starter_hasNoVolume_soKubernetesGetsADeployment() throws IOException {
+        assertEquals(0, run("init", "shop", "-o", "/new").exit());
+        assertTrue(Files.readString(fs.getPath("/new/shop.dl")).contains("\n    \"/var/cache/shop\" owner \"shop\" mode 0750\n"));
+        String k8s = run("/new/shop.dl", "-t", "k8s").out();
+        assertTrue(k8s.contains("kind: Deployment"), k8s);
+        assertFalse(k8s.contains("StatefulSet") || k8s.contains("PersistentVolumeClaim"), k8s);
+    }
+
+    @Test
+    void init_defaultsToAFolderNamedAfterTheApp_andReplacesNothing_unlessForced() throws IOException {
         assertEquals(0, run("init", "shop").exit());
         Path spec = fs.getPath("shop", "shop.dl");
-        Files.writeString(spec, Files.readString(spec) + "# mine\n");
+        String written = Files.readString(spec);
+        Files.writeString(spec, written + "# mine\n");
         CliRun again = run("init", "shop");
         assertEquals(3, again.exit());
+        assertEquals("distrogen: shop/shop.dl exists already; --force replaces it\n", again.err());
         assertTrue(Files.readString(spec).endsWith("# mine\n"));
+        CliRun forced = run("init", "shop", "--force");
+        assertEquals(0, forced.exit(), forced.err());
+        assertEquals(written, Files.readString(spec));
+        assertEquals(List.of("shop.conf", "shop.dl"), filesUnder("shop"), "no temporary file left");
+    }
+
+    @Test
+    void init_intoAPathThatIsAFile_exitsThree() throws IOException {
+        Files.writeString(fs.getPath("/taken"), "x");
+        CliRun run = run("init", "shop", "-o", "/taken");
+        assertEquals(3, run.exit());
+        assertTrue(run.err().startsWith("distrogen: cannot create /taken: "), run.err());
+        assertEquals("x", Files.readString(fs.getPath("/taken")));
     }
 
     @Test

@@ -64,6 +64,34 @@ class DistributionIT {
         assertTrue(main.contains("\\-\\-target"), main);
         assertTrue(main.contains("2026-01-01"), "the page's date is the release's, not the build's");
         assertTrue(Files.readString(home.resolve("share/zsh/site-functions/_distrogen")).startsWith("#compdef distrogen\n"));
+        assertTrue(Files.readString(home.resolve("share/man/man5/distrogen.dl.5"))
+                .contains("\n.TH \"DISTROGEN.DL\" 5 \"2026-01-01\" \"distrogen " + VERSION + "\" \"Distrogen Manual\"\n"));
+    }
+
+    /** The pages as man shows them: every section a man page has, and no warning from groff. */
+    @Test
+    void manPages_readAsManShowsThem() throws Exception {
+        Tools.requireOnPath("the man page test renders the pages with man (apt-get install man-db groff-base)", "man", "groff");
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "MANWIDTH", "80", "LC_ALL", "C.UTF-8");
+        Run main = run(tmp, env, "man", "--warnings=all", "-l", home.resolve("share/man/man1/distrogen.1").toString());
+        assertEquals(0, main.exit(), main.err());
+        assertEquals("", main.err());
+        String page = main.out().replaceAll(".\b", "");
+        List<String> sections = page.lines().filter(l -> l.matches("[A-Z][A-Z ]+")).toList();
+        assertEquals(List.of("NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "ARGUMENTS", "COMMANDS", "EXIT STATUS", "ENVIRONMENT",
+                "FILES", "EXAMPLES", "SEE ALSO"), sections, page);
+        for (String text : List.of("DISTROGEN_CDS", "XDG_CACHE_HOME", "JAVA_HOME", "-t, --target=TARGET", "       70\n",
+                "distrogen app.dl --target dockerfile -o build", "distrogen.dl(5)")) {
+            assertTrue(page.contains(text), text + " in\n" + page);
+        }
+        Run language = run(tmp, env, "man", "--warnings=all", "-l", home.resolve("share/man/man5/distrogen.dl.5").toString());
+        assertEquals(0, language.exit(), language.err());
+        assertEquals("", language.err());
+        String reference = language.out().replaceAll(".\b", "");
+        for (String text : List.of("NAME\n       distrogen.dl - the spec language of distrogen", "\nSTATEMENTS\n",
+                "   app NAME { ... }", "       binary PATH\n", "    binary  \"/usr/sbin/nginx\"", "SEE ALSO\n       distrogen(1)")) {
+            assertTrue(reference.contains(text), text + " in\n" + reference);
+        }
     }
 
     @Test
@@ -185,7 +213,7 @@ class DistributionIT {
     }
 
     @Test
-    void bashCompletion_completesOptionsAndCommands() throws Exception {
+    void bashCompletion_completesOptionsCommandsAndSpecFiles() throws Exception {
         Tools.requireOnPath("the completion test sources the script in bash", "bash");
         Path script = home.resolve("share/bash-completion/completions/distrogen");
         String complete = "source '" + script + "'; COMP_WORDS=(distrogen \"$1\"); COMP_CWORD=1; COMP_LINE=\"distrogen $1\"; "
@@ -195,10 +223,14 @@ class DistributionIT {
         assertTrue(option.out().lines().toList().contains("--target"), option.out());
         Run command = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", complete, "bash", "ch");
         assertTrue(command.out().lines().toList().contains("check"), command.out());
+        Files.writeString(tmp.resolve("web.dl"), "");
+        Files.writeString(tmp.resolve("web.conf"), "");
+        Run spec = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", complete, "bash", "we");
+        assertEquals(List.of("web.dl"), spec.out().lines().toList(), "the spec's .dl file, not its config: " + spec.err());
         String completeHelp = "source '" + script + "'; COMP_WORDS=(distrogen help \"$1\"); COMP_CWORD=2; "
                 + "COMP_LINE=\"distrogen help $1\"; COMP_POINT=${#COMP_LINE}; _complete_distrogen; printf '%s\\n' \"${COMPREPLY[@]}\"";
         Run helpCommand = run(tmp, Map.of("PATH", "/usr/bin:/bin"), "bash", "-c", completeHelp, "bash", "");
-        assertEquals(List.of("check", "init", "generate-completion"), helpCommand.out().lines().toList(), helpCommand.err());
+        assertEquals(List.of("check", "init", "lock", "generate-completion"), helpCommand.out().lines().toList(), helpCommand.err());
     }
 
     @Test

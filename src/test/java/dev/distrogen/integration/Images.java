@@ -227,9 +227,16 @@ final class Images {
     }
 
     static Build buildLogged(Path context, String tag) {
+        return buildLogged(context, tag, List.of());
+    }
+
+    /** A build with more of buildah bud's options ({@code --timestamp 0}, ...). */
+    static Build buildLogged(Path context, String tag, List<String> options) {
         long start = System.nanoTime();
-        List<String> args = List.of("buildah", STORAGE, "bud", "--isolation", "chroot", "--pull=never", "--layers=false", "-t", tag,
-                context.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("buildah", STORAGE, "bud", "--isolation", "chroot", "--pull=never",
+                "--layers=false"));
+        args.addAll(options);
+        args.addAll(List.of("-t", tag, context.toString()));
         Command result = Command.run(Duration.ofMinutes(20), args);
         if (result.exit() != 0) {
             throw new AssertionError(String.join(" ", args) + " exited " + result.exit() + "\n" + result.out() + result.err());

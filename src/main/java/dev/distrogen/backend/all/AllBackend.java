@@ -4,6 +4,7 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.KeylessSigning;
 import dev.distrogen.backend.escape.GithubActions;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.escape.Yaml;
@@ -20,25 +21,13 @@ import java.util.stream.Collectors;
  * {@code --target all -o DIR}: a repository skeleton in one go, the union of the other targets
  * (Dockerfile and .dockerignore, default.nix, the files they copy, IMAGE.md, k8s.yaml,
  * compose.yaml) and a GitHub Actions workflow that builds the image both ways, starts it as the
- * plan means it, scans it and, when its name has a registry, pushes it. A file two targets both
+ * plan means it, scans it and, when its name has a registry, pushes, signs and attests it. A file two targets both
  * write must be the same; it is written once. The spec itself is written too, and with
  * --templates the files of the user's own targets.
  */
 public final class AllBackend implements Backend {
 
-    static final String WORKFLOW = ".github/workflows/image.yml";
-
-    /**
-     * Every action the workflow uses, pinned by the full commit of a release tag (a tag can be
-     * moved; a commit cannot), each read from the action's own repository, with its version.
-     */
-    static final Map<String, String> ACTIONS = Map.of(
-            "actions/checkout", "11d5960a326750d5838078e36cf38b85af677262 v4.4.0",
-            "cachix/install-nix-action", "630ae543ea3a38a9a4166f03376c02c50f408342 v31.11.0",
-            "aquasecurity/trivy-action", "ed142fd0673e97e23eac54620cfb913e5ce36c25 v0.36.0",
-            "docker/setup-buildx-action", "37fe631027851001ddb9b187196cc803df7f5f0e v4.3.0",
-            "docker/login-action", "4907a6ddec9925e35a0a9e82d7399ccc52663121 v4.1.0",
-            "docker/build-push-action", "53b7df96c91f9c12dcc8a07bcb9ccacbed38856a v7.3.0");
+    static final String WORKFLOW = KeylessSigning.WORKFLOW;
 
     private final List<Backend> parts;
 
@@ -91,66 +80,41 @@ public final class AllBackend implements Backend {
 
     /**
      * Builds the image with the Dockerfile and with Nix on every push and pull request, starts the
-     * Dockerfile's image read-only and probes it, scans it with Trivy, and on a push to main
-     * pushes it when its name has a registry. The token may only read, except in the push job.
+     * Dockerfile's image read-only and probes it, scans it with Trivy, checks that two builds give
+     * one digest ({@link ReproducibleJob}), and on a push to main
+     * pushes it when its name has a registry ({@link PushJob}). The token may only read, except
+     * in the push job.
      */
     static String workflow(GenerationRequest request) {
         ImagePlan plan = request.plan();
         Map<String, Object> push = new LinkedHashMap<>();
-        push.put("branches", List.of("main"));
+        push.put("branches", List.of(KeylessSigning.BRANCH));
         Map<String, Object> on = new LinkedHashMap<>();
         on.put("push", push);
         on.put("pull_request", new LinkedHashMap<>());
         String reference = GithubActions.literal(plan.reference());
         Map<String, Object> jobs = new LinkedHashMap<>();
         jobs.put("dockerfile", job(List.of(
-                checkout(),
+                Actions.checkout(),
                 Yaml.map("name", "Build the image from the Dockerfile", "run", "docker build -t " + reference + " ."),
                 Yaml.map("name", "Start it read-only, with a tmpfs on each dir it writes to, and probe it", "run",
                         GithubActions.literal(smokeTest(plan))),
-                Yaml.map("name", "Scan the image for known vulnerabilities", "uses", uses("aquasecurity/trivy-action"),
+                Yaml.map("name", "Scan the image for known vulnerabilities", "uses", Actions.uses("aquasecurity/trivy-action"),
                         "with", Yaml.map("image-ref", reference, "exit-code", "1", "ignore-unfixed", true,
                                 "severity", "CRITICAL,HIGH")))));
+        jobs.put("reproducible", ReproducibleJob.of());
         jobs.put("nix", job(List.of(
-                checkout(),
-                Yaml.map("uses", uses("cachix/install-nix-action")),
+                Actions.checkout(),
+                Yaml.map("uses", Actions.uses("cachix/install-nix-action")),
                 Yaml.map("name", "Build the image with Nix (nixpkgs pinned in default.nix) and load it",
                         "run", GithubActions.literal(plan.nix().loadCommand("default.nix"))))));
-        plan.registry().ifPresent(registry -> jobs.put("push", pushJob(plan, registry)));
+        plan.registry().ifPresent(registry -> jobs.put("push", PushJob.of(plan, registry)));
         Map<String, Object> workflow = new LinkedHashMap<>();
         workflow.put("name", "image " + reference);
         workflow.put("on", on);
         workflow.put("permissions", Yaml.map("contents", "read"));
         workflow.put("jobs", jobs);
-        String yaml = Yaml.documents(List.of(workflow));
-        for (Map.Entry<String, String> action : ACTIONS.entrySet()) {
-            String[] pin = action.getValue().split(" ");
-            yaml = yaml.replace("uses: " + action.getKey() + "@" + pin[0] + "\n",
-                    "uses: " + action.getKey() + "@" + pin[0] + " # " + pin[1] + "\n");
-        }
-        return request.hashHeader() + yaml;
-    }
-
-    /** On a push to main: build and push with BuildKit, then print the digest a deployment should pin. */
-    private static Map<String, Object> pushJob(ImagePlan plan, String registry) {
-        boolean ghcr = registry.equals("ghcr.io");
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("needs", List.of("dockerfile", "nix"));
-        job.put("if", "github.event_name == 'push'");
-        job.put("runs-on", "ubuntu-latest");
-        job.put("permissions", Yaml.map("contents", "read", "packages", "write"));
-        job.put("steps", List.of(
-                checkout(),
-                Yaml.map("uses", uses("docker/setup-buildx-action")),
-                Yaml.map("uses", uses("docker/login-action"), "with", Yaml.map("registry", GithubActions.literal(registry),
-                        "username", ghcr ? "${{ github.actor }}" : "${{ secrets.REGISTRY_USERNAME }}",
-                        "password", ghcr ? "${{ secrets.GITHUB_TOKEN }}" : "${{ secrets.REGISTRY_PASSWORD }}")),
-                Yaml.map("id", "push", "uses", uses("docker/build-push-action"), "with",
-                        Yaml.map("context", ".", "push", true, "tags", GithubActions.literal(plan.reference()))),
-                Yaml.map("name", "Print the digest to pin (image \"NAME\" tag \"TAG\" digest \"sha256:...\")",
-                        "env", Yaml.map("DIGEST", "${{ steps.push.outputs.digest }}"),
-                        "run", GithubActions.literal("echo \"pushed " + Shell.word(plan.reference()) + "@$DIGEST\"" ))));
-        return job;
+        return request.hashHeader() + Actions.withVersionComments(Yaml.documents(List.of(workflow)));
     }
 
     /**
@@ -178,14 +142,6 @@ public final class AllBackend implements Backend {
         }
         lines.add("docker rm -f " + name);
         return String.join("\n", lines) + "\n";
-    }
-
-    private static Map<String, Object> checkout() {
-        return Yaml.map("uses", uses("actions/checkout"), "with", Yaml.map("persist-credentials", false));
-    }
-
-    private static String uses(String action) {
-        return action + "@" + ACTIONS.get(action).split(" ")[0];
     }
 
     private static Map<String, Object> job(List<Object> steps) {

@@ -4,9 +4,11 @@ import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.KeylessSigning;
 import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
+import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.HealthProbe;
@@ -76,8 +78,13 @@ public final class DocsBackend implements Backend {
                 Shell.word("app.kubernetes.io/name=" + plan.names().workload()),
                 plan.runtime().namespace().map(ns -> " -n " + Shell.word(ns)).orElse(""),
                 kubernetesObjects(plan),
-                plan.hasPersistentDirs());
-        return List.of(GeneratedFile.text(FILE_NAME, request.templates().render("docs/IMAGE.md.ftl", view)));
+                plan.hasPersistentDirs(),
+                plan.registry().isPresent(),
+                Shell.word(plan.name() + "@" + plan.digest().orElse("sha256:...")),
+                Shell.word(KeylessSigning.identityRegexp("OWNER/REPO")),
+                KeylessSigning.ISSUER);
+        // A page for a person to read: nothing a spec string holds may reorder or break what it shows.
+        return List.of(GeneratedFile.text(FILE_NAME, DisplayText.lines(request.templates().render("docs/IMAGE.md.ftl", view))));
     }
 
     private static List<List<String>> facts(ImagePlan plan) {

@@ -20,6 +20,10 @@ import java.util.List;
  * @param namespaceOption " -n NAMESPACE" when the spec names one, else empty
  * @param kubernetesObjects what k8s.yaml holds, in a sentence of Markdown
  * @param persistent whether a dir keeps its data in a named volume
+ * @param signed whether the workflow of {@code --target all} pushes and signs the image (its name has a registry)
+ * @param signedReference NAME@DIGEST of what the workflow signed (the spec's digest, else a placeholder), a shell word
+ * @param signerIdentity the certificate identity cosign verify expects, a shell word, with OWNER/REPO to fill in
+ * @param signerIssuer the OIDC issuer of that certificate
  */
 public record DocsView(
         String title,
@@ -43,5 +47,9 @@ public record DocsView(
         String selector,
         String namespaceOption,
         String kubernetesObjects,
-        boolean persistent) {
+        boolean persistent,
+        boolean signed,
+        String signedReference,
+        String signerIdentity,
+        String signerIssuer) {
 }

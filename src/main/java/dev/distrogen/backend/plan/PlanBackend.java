@@ -6,6 +6,7 @@ import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.escape.Json;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DisplayText;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.AppPayload;
 import dev.distrogen.plan.FileContent;
@@ -60,7 +61,8 @@ public final class PlanBackend implements Backend {
         payload(plan, out);
         out.append('\n');
         config(plan, out);
-        return List.of(GeneratedFile.text(FILE_NAME, out.toString()));
+        // For a person to read: nothing a spec string holds may reorder or break what is shown.
+        return List.of(GeneratedFile.text(FILE_NAME, DisplayText.lines(out.toString())));
     }
 
     /** The dirs the app writes to, each a volume on a read-only root, as the targets mount them. */

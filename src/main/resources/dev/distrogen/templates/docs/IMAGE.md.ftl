@@ -55,12 +55,25 @@ distrogen [=specArg] --target dockerfile -o build/docker
 docker build -t [=reference] build/docker
 ```
 
+Reproducibly: every build of one commit gets one digest when the build is given the commit's
+time for the image's created time and every file's time in its layers (BuildKit 0.13 or later;
+buildah):
+
+```sh
+SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" docker buildx build --build-arg SOURCE_DATE_EPOCH \
+  --output type=docker,name=[=reference],rewrite-timestamp=true build/docker
+buildah bud --timestamp "$(git log -1 --format=%ct)" -t [=reference] build/docker
+```
+
 With Nix:
 
 ```sh
 distrogen [=specArg] --target nix -o build/nix
 [=nixLoad]
 ```
+
+The Nix build is reproducible as it is: nixpkgs is pinned, and `dockerTools` gives the image a
+fixed created time.
 
 ## Run it read-only
 
@@ -177,3 +190,29 @@ Scan the image and the manifests before you ship them:
 trivy image [=reference]
 trivy config .
 ```
+[#if signed]
+
+## Verify it
+
+After the push, the workflow signs the digest it pushed, keylessly: cosign gets a short-lived
+certificate from Sigstore for the job's GitHub OIDC identity (there is no key to keep or to
+leak) and the signature is recorded in Sigstore's public transparency log. [#if sbom]It attaches the
+image's SBOM (CycloneDX, read by Trivy from the package metadata the image carries) to the
+digest as a signed attestation, and[#else]The spec says `sbom off`, so no SBOM is attached;[/#if] GitHub attests the build's provenance (SLSA)
+beside the image. Check them before you deploy a digest, with OWNER/REPO the GitHub repository
+whose workflow pushed it:
+
+```sh
+cosign verify [=signedReference] \
+  --certificate-identity-regexp [=signerIdentity] \
+  --certificate-oidc-issuer [=signerIssuer]
+[#if sbom]
+cosign verify-attestation --type cyclonedx [=signedReference] \
+  --certificate-identity-regexp [=signerIdentity] \
+  --certificate-oidc-issuer [=signerIssuer]
+[/#if]
+gh attestation verify oci://[=signedReference] --repo OWNER/REPO
+```
+
+A signature made by any other workflow, repository or branch does not verify.
+[/#if]
