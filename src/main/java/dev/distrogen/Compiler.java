@@ -6,6 +6,7 @@ import dev.distrogen.check.Checks;
 import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.diagnostic.Diagnostics;
 import dev.distrogen.diagnostic.SpecSource;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.SourceLocation;
 import dev.distrogen.output.OutputWriter;
 import dev.distrogen.model.Spec;
@@ -56,8 +57,13 @@ public final class Compiler {
      * @param displayName how diagnostics name the file
      */
     public static Compilation compile(Path file, String displayName) throws IOException {
+        return compile(file, displayName, Overrides.NONE);
+    }
+
+    /** {@link #compile(Path, String)}, with what the command line adds: the plan is built from both. */
+    public static Compilation compile(Path file, String displayName, Overrides overrides) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return compile(readSpec(in), file.toAbsolutePath().normalize().getParent(), displayName);
+            return compile(readSpec(in), file.toAbsolutePath().normalize().getParent(), displayName, overrides);
         }
     }
 
@@ -75,6 +81,10 @@ public final class Compiler {
      * instance; its {@code from} files resolve against {@code baseDir}.
      */
     public static Compilation compile(byte[] bytes, Path baseDir, String displayName) {
+        return compile(bytes, baseDir, displayName, Overrides.NONE);
+    }
+
+    public static Compilation compile(byte[] bytes, Path baseDir, String displayName, Overrides overrides) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         SpecSource source = new SpecSource(displayName, baseDir, text.startsWith("\uFEFF") ? text.substring(1) : text);
         Optional<SourceLocation> malformed = firstMalformedByte(bytes);
@@ -84,7 +94,7 @@ public final class Compiler {
                     + "valid UTF-8").withHint("save the spec as UTF-8"));
             return new Compilation(source, Optional.empty(), Optional.empty(), diagnostics);
         }
-        return compile(source);
+        return compile(source, overrides);
     }
 
     /**
@@ -146,6 +156,10 @@ public final class Compiler {
     }
 
     public static Compilation compile(SpecSource source) {
+        return compile(source, Overrides.NONE);
+    }
+
+    public static Compilation compile(SpecSource source, Overrides overrides) {
         Diagnostics nul = nulCharacters(source.text());
         if (!nul.isEmpty()) {
             return new Compilation(source, Optional.empty(), Optional.empty(), nul);
@@ -157,9 +171,9 @@ public final class Compiler {
             return new Compilation(source, Optional.empty(), Optional.empty(), diagnostics);
         }
         Spec spec = parsed.spec().get();
-        List<Diagnostic> problems = Checks.run(spec, generatedFileNames());
+        List<Diagnostic> problems = Checks.run(spec, generatedFileNames(), overrides);
         diagnostics.addAll(problems);
-        Optional<ImagePlan> plan = diagnostics.hasErrors() ? Optional.empty() : Optional.of(PlanBuilder.build(spec));
+        Optional<ImagePlan> plan = diagnostics.hasErrors() ? Optional.empty() : Optional.of(PlanBuilder.build(spec, overrides));
         return new Compilation(source, Optional.of(spec), plan, diagnostics);
     }
 }

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,8 +20,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final Path MAIN = Golden.root().resolve("src/main/java/dev/distrogen");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.distrogen\\.([a-z]+)(?:\\.([a-z0-9]+))?");
-    private static final List<String> TARGETS = List.of("plan", "json", "dockerfile", "nix", "docs", "k8s", "compose", "all");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.distrogen\\.((?:[a-z][a-z0-9]*\\.)*[a-z][a-z0-9]*)\\.[A-Z*]");
+    /** The subpackages of backend that are not targets: what every target may share. */
+    private static final Set<String> SHARED_BY_TARGETS = Set.of("escape");
+    /** The registry of targets: the one file below cli that names them all (as Checks names every rule). */
+    private static final Path TARGET_REGISTRY = Path.of("backend", "Backends.java");
 
     /** Which top-level packages each package may import (besides itself). */
     private static final Map<String, List<String>> ALLOWED = Map.of(
@@ -40,10 +46,10 @@ class ArchitectureTest {
             if (allowed == null) {
                 continue; // cli and the Compiler tie the layers together
             }
-            Matcher m = IMPORT.matcher(Files.readString(file));
-            while (m.find()) {
-                if (!m.group(1).equals(pkg) && !allowed.contains(m.group(1))) {
-                    violations.add(MAIN.relativize(file) + " imports dev.distrogen." + m.group(1));
+            for (String imported : imports(file)) {
+                String top = imported.split("\\.")[0];
+                if (!top.equals(pkg) && !allowed.contains(top)) {
+                    violations.add(MAIN.relativize(file) + " imports dev.distrogen." + top);
                 }
             }
         }
@@ -59,11 +65,9 @@ class ArchitectureTest {
                 continue;
             }
             String target = relative.getName(1).toString();
-            Matcher m = IMPORT.matcher(Files.readString(file));
-            while (m.find()) {
-                if ("backend".equals(m.group(1)) && m.group(2) != null && TARGETS.contains(m.group(2)) && !m.group(2).equals(target)) {
-                    violations.add(relative + " imports the " + m.group(2) + " target");
-                }
+            for (String imported : imports(file)) {
+                targetOf(imported).filter(t -> !t.equals(target))
+                        .ifPresent(t -> violations.add(relative + " imports the " + t + " target"));
             }
         }
         assertEquals(List.of(), violations);
@@ -80,6 +84,78 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    /** What targets share (backend's own classes, escape) sits below every target: it imports none. */
+    @Test
+    void sharedBackendCode_importsNoTarget() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            Path relative = MAIN.relativize(file);
+            boolean shared = relative.getName(0).toString().equals("backend") && (relative.getNameCount() == 2
+                    || SHARED_BY_TARGETS.contains(relative.getName(1).toString()));
+            if (!shared || relative.equals(TARGET_REGISTRY)) {
+                continue;
+            }
+            for (String imported : imports(file)) {
+                targetOf(imported).ifPresent(t -> violations.add(relative + " imports the " + t + " target"));
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /**
+     * No two packages depend on each other, directly or around a loop (check and check.rules once
+     * did): each package is a layer of its own. The target registry, like cli, ties them together.
+     */
+    @Test
+    void packages_formNoCycle() throws IOException {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        for (Path file : sources()) {
+            Path relative = MAIN.relativize(file);
+            if (relative.getNameCount() < 2 || relative.equals(TARGET_REGISTRY)) {
+                continue; // the Compiler, at the top
+            }
+            String pkg = relative.getParent().toString().replace('/', '.');
+            Set<String> edges = graph.computeIfAbsent(pkg, p -> new TreeSet<>());
+            imports(file).stream().filter(i -> !i.equals(pkg)).forEach(edges::add);
+        }
+        List<String> cycles = new ArrayList<>();
+        for (String pkg : graph.keySet()) {
+            reachableFrom(graph, pkg).stream().filter(other -> !other.equals(pkg)
+                    && reachableFrom(graph, other).contains(pkg) && pkg.compareTo(other) < 0)
+                    .forEach(other -> cycles.add(pkg + " <-> " + other));
+        }
+        assertEquals(List.of(), cycles);
+    }
+
+    private static Set<String> reachableFrom(Map<String, Set<String>> graph, String start) {
+        Set<String> seen = new TreeSet<>();
+        List<String> work = new ArrayList<>(graph.getOrDefault(start, Set.of()));
+        while (!work.isEmpty()) {
+            String next = work.remove(work.size() - 1);
+            if (seen.add(next)) {
+                work.addAll(graph.getOrDefault(next, Set.of()));
+            }
+        }
+        return seen;
+    }
+
+    /** "backend.json" of an import of dev.distrogen.backend.json.JsonBackend: the target's name, if a target. */
+    private static java.util.Optional<String> targetOf(String importedPackage) {
+        String[] parts = importedPackage.split("\\.");
+        return parts.length >= 2 && parts[0].equals("backend") && !SHARED_BY_TARGETS.contains(parts[1])
+                ? java.util.Optional.of(parts[1]) : java.util.Optional.empty();
+    }
+
+    /** The dev.distrogen packages a source file imports from ("backend.escape", "plan"). */
+    private static List<String> imports(Path file) throws IOException {
+        List<String> packages = new ArrayList<>();
+        Matcher m = IMPORT.matcher(Files.readString(file));
+        while (m.find()) {
+            packages.add(m.group(1));
+        }
+        return packages;
     }
 
     private static List<Path> sources() throws IOException {

@@ -24,6 +24,11 @@ public interface Backend {
      */
     List<String> fileNames();
 
+    /** Whether the target writes a Dockerfile, which needs a build stage (DG087 when none is named). */
+    default boolean needsBuildStage() {
+        return false;
+    }
+
     /** Whether the target only makes sense written to an output directory (-o DIR). */
     default boolean requiresDirectory() {
         return false;

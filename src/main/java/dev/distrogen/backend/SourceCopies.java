@@ -4,6 +4,7 @@ import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The user's config files a generated build copies, for an output directory that must build
  * as it is: each once, under the name the spec gave it, so references in the generated file
- * stay the same in both output modes.
+ * stay the same in both output modes. They are copies, read only when written: a file of any
+ * size takes no memory.
  */
 public final class SourceCopies {
 
@@ -29,8 +31,9 @@ public final class SourceCopies {
         }
         List<GeneratedFile> files = new ArrayList<>();
         for (FileContent.SourceFile source : sources.values()) {
-            try {
-                files.add(new GeneratedFile(source.specRelative(), Files.readAllBytes(source.file())));
+            // Opened now, so that an unreadable file is a message about the spec; copied as a stream when written.
+            try (InputStream readable = Files.newInputStream(source.file())) {
+                files.add(GeneratedFile.copy(source.specRelative(), source.file()));
             } catch (IOException e) {
                 throw new GenerationException("cannot read " + source.specRelative() + ": " + e.getMessage());
             }

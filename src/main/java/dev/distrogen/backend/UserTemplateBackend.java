@@ -1,6 +1,5 @@
 package dev.distrogen.backend;
 
-import dev.distrogen.backend.json.JsonBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class UserTemplateBackend implements Backend {
 
     @Override
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
-        Map<String, Object> model = JsonBackend.tree(request);
+        Map<String, Object> model = PlanTree.of(request);
         List<GeneratedFile> files = new ArrayList<>();
         try {
             for (String template : request.templates().templatesOf(name)) {

@@ -1,6 +1,7 @@
 package dev.distrogen.check;
 
 import dev.distrogen.check.rules.*;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
 import dev.distrogen.diagnostic.Diagnostic;
@@ -10,7 +11,7 @@ import java.util.Set;
 /** Every check, in one list. A new rule is added here and nowhere else. */
 public final class Checks {
 
-    private static List<Check> all(Set<String> generatedFileNames) {
+    private static List<Check> all(Set<String> generatedFileNames, Overrides overrides) {
         return List.of(
                 new RequiredStatementsCheck(),
                 new DuplicateStatementCheck(),
@@ -30,7 +31,7 @@ public final class Checks {
                 new EnvCheck(),
                 new ImageCheck(),
                 new DockerSettingsCheck(),
-                new BuildStageCheck(),
+                new BuildStageCheck(overrides),
                 new NixSettingsCheck(),
                 new SbomCheck(),
                 new NixpkgsPinCheck(),
@@ -49,10 +50,11 @@ public final class Checks {
      *
      * @param generatedFileNames the files distrogen writes into an output directory (the targets
      *     declare them), which a {@code from} file copied beside them may not take
+     * @param overrides what the command line adds, which the plan is built from too
      */
-    public static List<Diagnostic> run(Spec spec, Set<String> generatedFileNames) {
+    public static List<Diagnostic> run(Spec spec, Set<String> generatedFileNames, Overrides overrides) {
         List<Diagnostic> found = new ArrayList<>();
-        for (Check check : all(generatedFileNames)) {
+        for (Check check : all(generatedFileNames, overrides)) {
             found.addAll(check.check(spec));
         }
         return found.stream().sorted(Diagnostic.ORDER).toList();

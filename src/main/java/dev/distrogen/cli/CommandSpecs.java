@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * What every distrogen command declares alike. The commands build their picocli models in code,
@@ -53,5 +54,14 @@ final class CommandSpecs {
     static OptionSpec flag(String description, String... names) {
         return OptionSpec.builder(names).type(boolean.class).initialValue(false).hasInitialValue(true)
                 .description(description).build();
+    }
+
+    /** -o DIR's value, or null when not given; an empty name is a usage error, before anything is read or locked. */
+    static String outputDirectory(CommandSpec command, OptionSpec output) {
+        String dir = output.getValue();
+        if (dir != null && dir.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "-o '' names no directory (write -o . for the current one)");
+        }
+        return dir;
     }
 }

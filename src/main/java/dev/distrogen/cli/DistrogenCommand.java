@@ -1,14 +1,12 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
-import dev.distrogen.check.BuildStage;
 import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
-import dev.distrogen.backend.Overrides;
 import dev.distrogen.backend.TemplateFailure;
 import dev.distrogen.backend.Templates;
 import dev.distrogen.backend.UserTemplateBackend;
@@ -16,8 +14,10 @@ import dev.distrogen.lock.LockException;
 import dev.distrogen.lock.LockFile;
 import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBase;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.ImageReference;
-import dev.distrogen.model.Spec;
+import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.PlanBuilder;
 import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
@@ -108,14 +108,15 @@ final class DistrogenCommand implements Callable<Integer> {
         // Every command-line mistake is reported before the spec is read.
         Templates templates = templates();
         Backend backend = backend(templates);
-        if (backend.requiresDirectory() && output() == null) {
+        String outputDir = output(); // refuses -o '' before the spec is read
+        if (backend.requiresDirectory() && outputDir == null) {
             throw new ParameterException(command.commandLine(), "--target " + backend.name()
                     + " writes a repository skeleton: add -o DIR");
         }
-        Overrides overrides = overrides();
+        Overrides overrides = overrides(backend);
         String specName = spec.equals("-") ? "standard input" : String.valueOf(path(spec, "SPEC").getFileName());
         PrintWriter err = command.commandLine().getErr();
-        Optional<Compilation> compiled = diagnostics.reporter(err).compile(fileSystem, in, spec);
+        Optional<Compilation> compiled = diagnostics.reporter(err).compile(fileSystem, in, spec, overrides);
         if (compiled.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -123,25 +124,22 @@ final class DistrogenCommand implements Callable<Integer> {
         if (SpecReporter.failed(compilation, diagnostics.strict()) || compilation.plan().isEmpty()) {
             return ExitCodes.SPEC_ERRORS;
         }
-        Spec model = compilation.spec().orElseThrow();
-        if (SpecReporter.writesDockerfile(backend) && overrides.from().isEmpty() && BuildStage.missing(model)) {
-            diagnostics.reporter(err).refuse(compilation, BuildStage.required(model, backend.name()));
-            return ExitCodes.SPEC_ERRORS;
-        }
+        ImagePlan plan = compilation.plan().get();
         if (!spec.equals("-")) {
             Path lockPath = path(spec, "SPEC").resolveSibling(LockFile.nameFor(specName));
             try {
                 Optional<LockFile> lock = Locks.read(lockPath);
                 if (lock.isPresent()) {
-                    overrides = Locks.pinned(lock.get(), compilation.plan().get(), overrides);
+                    // The plan is built from the spec and the overrides: the lock's pins are overrides too.
+                    plan = PlanBuilder.build(compilation.spec().orElseThrow(), Locks.pinned(lock.get(), plan, overrides));
                 }
             } catch (LockException e) {
                 err.println("distrogen: " + e.getMessage());
                 return ExitCodes.SPEC_ERRORS;
             }
         }
-        GenerationRequest request = new GenerationRequest(compilation.plan().get(), specName,
-                output() != null, overrides, templates, Optional.of(compilation.source().text()));
+        GenerationRequest request = new GenerationRequest(plan, specName,
+                outputDir != null, templates, Optional.of(compilation.source().text()));
         try {
             return emit(backend.generate(request));
         } catch (TemplateFailure e) {
@@ -170,14 +168,14 @@ final class DistrogenCommand implements Callable<Integer> {
         }
         try {
             String target = target();
-            OutputWriter.Result result = new OutputWriter(forceOption.<Boolean>getValue()).write(dir, target, files);
+            OutputWriter.Result result = new OutputWriter(forceOption.<Boolean>getValue(), OutputMessages.warnings(err))
+                    .write(dir, target, files);
             result.removed().forEach(f -> err.println("distrogen: removed " + f + ", which " + target + " no longer generates"));
             err.println("distrogen: " + target + ": " + files.size() + (files.size() == 1 ? " file" : " files") + " in "
                     + output + ", " + result.changed().size() + " changed");
             return ExitCodes.OK;
         } catch (OutputException e) {
-            err.println("distrogen: " + e.getMessage());
-            return ExitCodes.OUTPUT;
+            return OutputMessages.refused(err, e);
         }
     }
 
@@ -199,7 +197,7 @@ final class DistrogenCommand implements Callable<Integer> {
 
     /** -o DIR, or null: print the main file. */
     private String output() {
-        return outputOption.getValue();
+        return CommandSpecs.outputDirectory(command, outputOption);
     }
 
     /** A built-in target, or one the user's templates add. */
@@ -235,15 +233,16 @@ final class DistrogenCommand implements Callable<Integer> {
         return list.toString();
     }
 
-    private Overrides overrides() {
-        // --base takes the spec's keywords too, for the image each one stands for.
-        String baseImage = baseOption.getValue();
-        String base = baseImage == null ? null : DockerBase.ofWord(baseImage).map(DockerBase::image).orElse(baseImage);
-        return new Overrides(image(fromOption.getValue(), "--from"), image(base, "--base"));
+    /** --from and --base as given: the plan resolves them (a --base keyword to its image) as it does the spec's. */
+    private Overrides overrides(Backend backend) {
+        return new Overrides(image(fromOption.getValue(), "--from"), image(baseOption.getValue(), "--base"),
+                backend.needsBuildStage());
     }
 
     private Optional<String> image(String reference, String option) {
-        if (reference != null && !ImageReference.isReference(reference)) {
+        // --base takes the spec's keywords too.
+        boolean keyword = option.equals("--base") && reference != null && DockerBase.ofWord(reference).isPresent();
+        if (reference != null && !keyword && !ImageReference.isReference(reference)) {
             throw new ParameterException(command.commandLine(), option + " '" + reference
                     + "' is not an image reference (write it as docker pull takes it)");
         }

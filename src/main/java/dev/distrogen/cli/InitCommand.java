@@ -50,7 +50,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws GenerationException {
         String name = appName.getValue();
-        String output = this.output.getValue();
+        String output = CommandSpecs.outputDirectory(command, this.output);
         if (!name.matches(APP_NAME) || name.equals("root") || NixKeywords.ALL.contains(name)) {
             throw new ParameterException(command.commandLine(), "'" + name + "' cannot name an app: use 1 to 31 lower-case "
                     + "letters, digits and '-', starting with a letter (not root or a Nix keyword)");
@@ -65,8 +65,7 @@ final class InitCommand implements Callable<Integer> {
             // Not OutputWriter: its manifest and lock would stay in the user's project folder.
             NewFiles.write(dir, files, force.<Boolean>getValue());
         } catch (OutputException e) {
-            err.println("distrogen: " + e.getMessage());
-            return ExitCodes.OUTPUT;
+            return OutputMessages.refused(err, e);
         }
         command.commandLine().getOut().println("wrote " + dir.resolve(name + ".dl") + " and " + dir.resolve(name + ".conf")
                 + "; next: distrogen check " + dir.resolve(name + ".dl"));

@@ -1,7 +1,7 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
-import dev.distrogen.backend.dockerfile.DockerfileBackend;
+import dev.distrogen.plan.DockerOptions;
 import dev.distrogen.lock.LockException;
 import dev.distrogen.lock.LockFile;
 import dev.distrogen.lock.LockedImages;
@@ -83,7 +83,7 @@ final class LockCommand implements Callable<Integer> {
         try {
             RegistryDigests registries = new RegistryDigests(RegistryDigests.userDockerConfig());
             Map<String, String> digests = new TreeMap<>();
-            for (String reference : LockedImages.of(compiled.get().plan().get(), DockerfileBackend.NIX_IMAGE)) {
+            for (String reference : LockedImages.of(compiled.get().plan().get(), DockerOptions.NIX_IMAGE)) {
                 digests.put(reference, registries.digestOf(reference));
             }
             LockFile fresh = new LockFile(digests);

@@ -1,7 +1,7 @@
 package dev.distrogen.cli;
 
-import dev.distrogen.backend.Overrides;
-import dev.distrogen.backend.dockerfile.DockerfileBackend;
+import dev.distrogen.model.Overrides;
+import dev.distrogen.plan.DockerOptions;
 import dev.distrogen.lock.LockException;
 import dev.distrogen.lock.LockFile;
 import dev.distrogen.lock.LockedImages;
@@ -34,8 +34,8 @@ final class Locks {
 
     /** The Dockerfile's two images, each pinned by the lock where it has it; the command line's choice first. */
     static Overrides pinned(LockFile lock, ImagePlan plan, Overrides given) {
-        Optional<String> from = given.from().or(() -> LockedImages.buildStage(plan, DockerfileBackend.NIX_IMAGE));
+        Optional<String> from = given.from().or(() -> LockedImages.buildStage(plan, DockerOptions.NIX_IMAGE));
         String base = given.base().orElse(plan.docker().baseImage());
-        return new Overrides(from.map(lock::pin), Optional.of(lock.pin(base)));
+        return new Overrides(from.map(lock::pin), Optional.of(lock.pin(base)), given.buildStageNeeded());
     }
 }

@@ -1,5 +1,6 @@
 package dev.distrogen.cli;
 
+import dev.distrogen.model.DisplayText;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -37,10 +38,15 @@ public final class Main {
      * standard input a spec named {@code -} is read from; returns the exit code.
      */
     public static int run(FileSystem fileSystem, InputStream in, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(fileSystem, in, args);
-        cli.setOut(out);
-        cli.setErr(err);
-        int exit = cli.execute(args);
+        int exit;
+        try {
+            CommandLine cli = commandLine(fileSystem, in, args);
+            cli.setOut(out);
+            cli.setErr(err);
+            exit = cli.execute(args);
+        } catch (Throwable e) { // an Error (out of memory, stack overflow), which picocli lets through
+            exit = internalError(err, e);
+        }
         out.flush();
         err.flush();
         return exit;
@@ -66,13 +72,16 @@ public final class Main {
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("distrogen: internal error: " + e + " (please report it)");
-            if (System.getenv("DISTROGEN_DEBUG") != null) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return ExitCodes.INTERNAL;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> internalError(commandLine.getErr(), e));
         return cli;
+    }
+
+    /** One line for a bug, never a stack trace (unless DISTROGEN_DEBUG is set); exit 70. */
+    private static int internalError(PrintWriter err, Throwable e) {
+        err.println("distrogen: internal error: " + DisplayText.line(String.valueOf(e)) + " (please report it)");
+        if (System.getenv("DISTROGEN_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
     }
 }

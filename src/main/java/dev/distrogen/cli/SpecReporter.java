@@ -2,10 +2,10 @@ package dev.distrogen.cli;
 
 import dev.distrogen.Compiler;
 import dev.distrogen.Compiler.Compilation;
-import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
-import dev.distrogen.check.BuildStage;
+import dev.distrogen.check.rules.BuildStage;
 import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
 import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.diagnostic.Severity;
@@ -52,11 +52,16 @@ final class SpecReporter {
      * {@code -}; empty (after saying why on stderr) when it cannot be read.
      */
     Optional<Compilation> compile(FileSystem fileSystem, InputStream in, String spec) {
+        return compile(fileSystem, in, spec, Overrides.NONE);
+    }
+
+    /** {@link #compile(FileSystem, InputStream, String)} with what the command line adds to the spec. */
+    Optional<Compilation> compile(FileSystem fileSystem, InputStream in, String spec, Overrides overrides) {
         if (spec.equals("-")) {
-            return compileStandardInput(in, fileSystem.getPath("").toAbsolutePath());
+            return compileStandardInput(in, fileSystem.getPath("").toAbsolutePath(), overrides);
         }
         try {
-            return compile(fileSystem.getPath(spec), spec);
+            return compile(fileSystem.getPath(spec), spec, overrides);
         } catch (InvalidPathException e) {
             err.println("distrogen: '" + DisplayText.line(spec) + "' is not a valid path" + FileNameEncoding.hint());
             return Optional.empty();
@@ -64,13 +69,13 @@ final class SpecReporter {
     }
 
     /** The compilation, or empty (after saying why on stderr) when the file cannot be read. */
-    Optional<Compilation> compile(Path spec, String displayName) {
+    Optional<Compilation> compile(Path spec, String displayName, Overrides overrides) {
         try {
             if (Files.isDirectory(spec)) {
                 err.println("distrogen: " + DisplayText.line(displayName) + " is a directory; name a spec file (.dl)");
                 return Optional.empty();
             }
-            return Optional.of(report(Compiler.compile(spec, displayName)));
+            return Optional.of(report(Compiler.compile(spec, displayName, overrides)));
         } catch (NoSuchFileException e) {
             err.println("distrogen: " + DisplayText.line(displayName) + ": no such file" + Commands.didYouMean(displayName));
         } catch (IOException e) {
@@ -83,9 +88,9 @@ final class SpecReporter {
      * The spec read from standard input ({@code -}); its {@code from} files resolve against the
      * working directory.
      */
-    private Optional<Compilation> compileStandardInput(InputStream in, Path workingDir) {
+    private Optional<Compilation> compileStandardInput(InputStream in, Path workingDir, Overrides overrides) {
         try {
-            return Optional.of(report(Compiler.compile(Compiler.readSpec(in), workingDir, STDIN)));
+            return Optional.of(report(Compiler.compile(Compiler.readSpec(in), workingDir, STDIN, overrides)));
         } catch (IOException e) {
             err.println("distrogen: cannot read standard input: " + e.getMessage());
         }
@@ -107,19 +112,9 @@ final class SpecReporter {
 
     /** DG083: the targets that need no build stage, and those that write the Dockerfile. */
     private static Diagnostic notReady(Spec spec) {
-        List<String> needing = Backends.names().stream().filter(n -> writesDockerfile(Backends.byName(n).orElseThrow())).toList();
+        List<String> needing = Backends.names().stream().filter(n -> Backends.byName(n).orElseThrow().needsBuildStage()).toList();
         List<String> ready = Backends.names().stream().filter(n -> !needing.contains(n)).toList();
         return BuildStage.notReady(spec, ready, needing);
-    }
-
-    static boolean writesDockerfile(Backend backend) {
-        return backend.fileNames().contains("Dockerfile");
-    }
-
-    /** Reports {@code refusal}, an error found after the checks (a target's), with the spec's source line. */
-    void refuse(Compilation compilation, Diagnostic refusal) {
-        err.print(new DiagnosticFormatter(color).format(compilation.source(), List.of(refusal), "1 error"));
-        err.flush();
     }
 
     static boolean failed(Compilation compilation, boolean strict) {

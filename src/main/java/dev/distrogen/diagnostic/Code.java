@@ -162,11 +162,11 @@ public enum Code {
     /** `check`: no build stage for the Dockerfile (no `docker { from }`, no `builder nix`): the spec is ready for every target but dockerfile and all */
     NO_BUILD_STAGE("DG083", Severity.WARNING),
 
-    /** the dockerfile or all target for a spec without a build stage, and no `--from` */
-    BUILD_STAGE_REQUIRED("DG084", Severity.ERROR),
-
     /** a path in the image with a segment over 255 bytes (UTF-8) or over 4,080 bytes in all, which the build stage cannot create */
-    PATH_TOO_LONG("DG085", Severity.ERROR);
+    PATH_TOO_LONG("DG085", Severity.ERROR),
+
+    /** the Dockerfile is asked for, but neither the spec's `docker { from }` nor `--from` names a build stage */
+    BUILD_STAGE_REQUIRED("DG087", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

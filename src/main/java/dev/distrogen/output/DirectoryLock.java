@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * file, one a new one), and with POSIX locks a process cannot check which file it holds without
  * opening it again, and closing that second descriptor would drop its lock. For the same reason,
  * threads of one process take turns before locking: two of them must never both have the file open.
+ * A link in its place is refused, never followed: it could point anywhere outside the directory.
  */
 final class DirectoryLock implements AutoCloseable {
 
@@ -39,6 +42,10 @@ final class DirectoryLock implements AutoCloseable {
     /** Waits up to {@link #WAIT} for the directory's lock. */
     static DirectoryLock acquire(Path dir) throws OutputException {
         Path file = dir.resolve(NAME);
+        if (Files.isSymbolicLink(file)) {
+            throw new OutputException(file + " is a symbolic link; distrogen locks the directory with a plain file there and "
+                    + "does not follow links: nothing was written (remove the link)");
+        }
         long deadline = System.nanoTime() + WAIT.toNanos();
         try {
             if (!THIS_PROCESS.tryAcquire(WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
@@ -57,7 +64,7 @@ final class DirectoryLock implements AutoCloseable {
             }
         } catch (IOException e) {
             THIS_PROCESS.release();
-            throw new OutputException("cannot lock " + file + ": " + OutputWriter.describe(e));
+            throw new OutputException("cannot lock " + file + ": " + AtomicFiles.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutputException("interrupted while waiting for " + file);
@@ -70,7 +77,8 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     private static DirectoryLock tryOnce(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {
@@ -90,7 +98,7 @@ final class DirectoryLock implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            throw new OutputException("cannot unlock " + file + ": " + OutputWriter.describe(e));
+            throw new OutputException("cannot unlock " + file + ": " + AtomicFiles.describe(e));
         } finally {
             THIS_PROCESS.release();
         }

@@ -1,16 +1,23 @@
 package dev.distrogen.output;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * {@value #NAME}: the files distrogen wrote into an output directory, with the SHA-256 of what
@@ -43,32 +50,61 @@ record Manifest(Map<String, String> hashes, Map<String, Set<String>> targets) {
         return new Manifest(Map.of(), Map.of());
     }
 
-    static Manifest read(Path file) throws OutputException {
+    /**
+     * The manifest (or journal) {@code name} in {@code dir}, with only the entries distrogen may
+     * act on: each a plain relative path of a file inside {@code dir} (no "..", ".", empty or
+     * leading "/" segment, none of distrogen's own files), reached without following a link.
+     * Anything else (an entry planted in a committed manifest) is dropped, and {@code warnings}
+     * hears of it: distrogen never removes or writes the file it names. A manifest that is a
+     * link is not read at all.
+     */
+    static Manifest read(Path dir, String name, Consumer<String> warnings) throws OutputException {
         Map<String, String> hashes = new TreeMap<>();
         Map<String, Set<String>> targets = new TreeMap<>();
-        if (!Files.isRegularFile(file)) {
+        Path file = dir.resolve(name);
+        if (Files.isSymbolicLink(file)) {
+            warnings.accept("ignored " + file + ": it is a symbolic link, not a manifest distrogen wrote (the next run "
+                    + "that finishes replaces the link)");
+            return new Manifest(hashes, targets);
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return new Manifest(hashes, targets);
         }
         String target = "";
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS),
+                StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int gap = line.indexOf("  ");
                 if (line.startsWith(TARGET)) {
                     target = line.substring(TARGET.length());
                 } else if (!line.startsWith("#") && gap == 64) {
-                    hashes.put(line.substring(gap + 2), line.substring(0, gap));
-                    targets.computeIfAbsent(target, t -> new TreeSet<>()).add(line.substring(gap + 2));
+                    String path = line.substring(gap + 2);
+                    Optional<String> unsafe = unsafe(dir, path);
+                    if (unsafe.isPresent()) {
+                        warnings.accept("ignored '" + path + "' listed in " + file + ": " + unsafe.get()
+                                + "; distrogen neither removes nor writes it");
+                        continue;
+                    }
+                    hashes.put(path, line.substring(0, gap));
+                    targets.computeIfAbsent(target, t -> new TreeSet<>()).add(path);
                 }
             }
         } catch (IOException e) {
-            throw new OutputException("cannot read " + file + ": " + OutputWriter.describe(e));
+            throw new OutputException("cannot read " + file + ": " + AtomicFiles.describe(e));
         }
         return new Manifest(hashes, targets);
     }
 
-    /** Whether distrogen wrote exactly {@code content} at {@code path}, by this manifest. */
-    boolean wrote(String path, byte[] content) {
-        return sha256(content).equals(hashes.get(path));
+    /** Why distrogen must not act on {@code path} in {@code dir}, or empty when it may. */
+    private static Optional<String> unsafe(Path dir, String path) {
+        List<String> segments = Arrays.asList(path.split("/", -1));
+        if (path.indexOf('\0') >= 0 || segments.stream().anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))) {
+            return Optional.of("not a plain relative path inside " + dir);
+        }
+        if (OutputWriter.OWN_FILES.contains(path)) {
+            return Optional.of("one of distrogen's own files");
+        }
+        return OutputWriter.linkedDirectory(dir, path).map(link -> "it is reached through " + link + ", a symbolic link");
     }
 
     /** The paths {@code target} wrote. */
@@ -112,10 +148,18 @@ record Manifest(Map<String, String> hashes, Map<String, Set<String>> targets) {
     }
 
     static String sha256(byte[] content) {
+        return hex(digest().digest(content));
+    }
+
+    static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    static String hex(byte[] hash) {
+        return HexFormat.of().formatHex(hash);
     }
 }

@@ -1,45 +1,24 @@
 package dev.distrogen.parse;
 
+import dev.distrogen.model.KeywordTable;
+import dev.distrogen.model.KeywordTable.Block;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The language's keywords: where each may stand and how it is written, for messages that speak
- * the user's language rather than the grammar's.
+ * The language's keywords for messages that speak the user's language rather than the grammar's:
+ * where each may stand (from {@link KeywordTable}) and how it is written, as an example.
  */
 public final class Keywords {
 
-    public static final List<String> TOP_LEVEL =
-            List.of("image", "description", "label", "app", "user", "dirs", "dir", "config", "port", "docker", "nix",
-                    "sbom", "health", "resources", "k8s");
-    public static final List<String> APP = List.of("binary", "args", "libs", "files", "env", "stop", "workdir", "init", "smoke");
-    public static final List<String> USER = List.of("uid", "gid", "group", "home", "shell");
-    public static final List<String> FILE_OPTIONS = List.of("owner", "mode");
-    public static final List<String> CONFIG_SOURCES = List.of("from", "text");
-    public static final List<String> DOCKER = List.of("from", "base", "builder", "packages");
-    public static final List<String> NIX = List.of("package", "binary", "function", "nixpkgs", "sha256");
-    public static final List<String> IMAGE_OPTIONS = List.of("tag", "digest");
-    public static final List<String> DIR_OPTIONS = List.of("persistent", "size");
-    public static final List<String> HEALTH = List.of("http", "tcp", "none", "port");
-    public static final List<String> RESOURCES = List.of("cpu", "memory", "limit");
-    public static final List<String> K8S = List.of("replicas", "namespace", "imagePullPolicy");
-
-    /** The place each block's settings belong, for "`x` belongs in ..." messages. */
-    private static final Map<String, List<String>> HOMES = new TreeMap<>(Map.ofEntries(
-            Map.entry("a top-level statement", TOP_LEVEL),
-            Map.entry("a setting of `app { ... }`", APP),
-            Map.entry("an option of `user`", USER),
-            Map.entry("an option of a `dir` or `config` path", FILE_OPTIONS),
-            Map.entry("the source of a `config` path", CONFIG_SOURCES),
-            Map.entry("a setting of `docker { ... }`", DOCKER),
-            Map.entry("a setting of `nix { ... }`", NIX),
-            Map.entry("an option of `image`", IMAGE_OPTIONS),
-            Map.entry("an option of a `dir` path", DIR_OPTIONS),
-            Map.entry("a part of `health`", HEALTH),
-            Map.entry("a setting of `resources { ... }`", RESOURCES),
-            Map.entry("a setting of `k8s { ... }`", K8S)));
+    public static final List<String> TOP_LEVEL = Block.TOP_LEVEL.keywords();
+    public static final List<String> APP = Block.APP.keywords();
+    public static final List<String> USER = Block.USER.keywords();
+    public static final List<String> FILE_OPTIONS = Block.FILE_OPTIONS.keywords();
+    public static final List<String> IMAGE_OPTIONS = Block.IMAGE_OPTIONS.keywords();
 
     private static final Map<String, String> USAGE = new TreeMap<>();
 
@@ -104,7 +83,7 @@ public final class Keywords {
 
     /** Every keyword of the language. */
     public static Set<String> all() {
-        return USAGE.keySet();
+        return KeywordTable.all();
     }
 
     /** How a statement is written, as an example. */
@@ -114,9 +93,7 @@ public final class Keywords {
 
     /** Where {@code keyword} belongs, e.g. "a setting of `app { ... }`", joined with " or ". */
     public static String homeOf(String keyword) {
-        return String.join(" or ", HOMES.entrySet().stream()
-                .filter(e -> e.getValue().contains(keyword))
-                .map(Map.Entry::getKey)
-                .toList());
+        return String.join(" or ", Arrays.stream(Block.values()).filter(b -> b.keywords().contains(keyword))
+                .map(Block::home).sorted().toList());
     }
 }

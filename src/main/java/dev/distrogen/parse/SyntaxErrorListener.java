@@ -4,6 +4,7 @@ import dev.distrogen.diagnostic.Code;
 import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.diagnostic.Diagnostics;
 import dev.distrogen.diagnostic.Suggestions;
+import dev.distrogen.model.KeywordTable.Block;
 import dev.distrogen.model.SourceLocation;
 import dev.distrogen.parse.antlr.DistrogenLexer;
 import dev.distrogen.parse.antlr.DistrogenParser;
@@ -100,15 +101,18 @@ final class SyntaxErrorListener extends BaseErrorListener {
         while (first.getTokenIndex() > 0 && tokens.get(first.getTokenIndex() - 1).getLine() == found.getLine()) {
             first = tokens.get(first.getTokenIndex() - 1);
         }
-        List<String> options = switch (first.getType()) {
-            case DistrogenLexer.USER -> Keywords.USER;
-            case DistrogenLexer.IMAGE -> Keywords.IMAGE_OPTIONS;
-            case DistrogenLexer.DIR, DistrogenLexer.CONFIG, DistrogenLexer.STRING -> Keywords.FILE_OPTIONS;
-            default -> List.of();
+        Block block = switch (first.getType()) {
+            case DistrogenLexer.USER -> Block.USER;
+            case DistrogenLexer.IMAGE -> Block.IMAGE_OPTIONS;
+            case DistrogenLexer.DIR, DistrogenLexer.CONFIG, DistrogenLexer.STRING -> Block.FILE_OPTIONS;
+            default -> null;
         };
-        String what = first.getType() == DistrogenLexer.USER ? "user option" : first.getType() == DistrogenLexer.IMAGE
-                ? "image option" : "path option";
-        return first == found ? Optional.empty() : Suggestions.closest(found.getText(), options)
+        if (block == null || first == found) {
+            return Optional.empty();
+        }
+        List<String> options = block.keywords();
+        String what = block.settingWord();
+        return Suggestions.closest(found.getText(), options)
                 .map(s -> Diagnostic.error(Code.UNKNOWN_KEYWORD, at(found), "unknown " + what + " `" + found.getText()
                         + "`; did you mean `" + s + "`?").withHint("here the choices are: " + String.join(", ",
                         options.stream().sorted().toList())));
@@ -183,15 +187,19 @@ final class SyntaxErrorListener extends BaseErrorListener {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
     }
 
+    /** What a keyword in the rule is called, from the keyword table: "app setting", "k8s setting". */
     private static String settingWord(ParserRuleContext context) {
-        return switch (context.getRuleIndex()) {
-            case DistrogenParser.RULE_appStmt, DistrogenParser.RULE_appSetting -> "app setting";
-            case DistrogenParser.RULE_dockerStmt, DistrogenParser.RULE_dockerSetting -> "docker setting";
-            case DistrogenParser.RULE_nixStmt, DistrogenParser.RULE_nixSetting -> "nix setting";
-            case DistrogenParser.RULE_userStmt, DistrogenParser.RULE_userOption -> "user option";
-            case DistrogenParser.RULE_configStmt, DistrogenParser.RULE_configSource -> "config source";
-            default -> "statement";
-        };
+        return (switch (context.getRuleIndex()) {
+            case DistrogenParser.RULE_appStmt, DistrogenParser.RULE_appSetting -> Block.APP;
+            case DistrogenParser.RULE_dockerStmt, DistrogenParser.RULE_dockerSetting -> Block.DOCKER;
+            case DistrogenParser.RULE_nixStmt, DistrogenParser.RULE_nixSetting -> Block.NIX;
+            case DistrogenParser.RULE_userStmt, DistrogenParser.RULE_userOption -> Block.USER;
+            case DistrogenParser.RULE_configStmt, DistrogenParser.RULE_configSource -> Block.CONFIG_SOURCES;
+            case DistrogenParser.RULE_resourcesStmt, DistrogenParser.RULE_resourceSetting -> Block.RESOURCES;
+            case DistrogenParser.RULE_k8sStmt, DistrogenParser.RULE_k8sSetting -> Block.K8S;
+            case DistrogenParser.RULE_healthStmt, DistrogenParser.RULE_healthCheck -> Block.HEALTH;
+            default -> Block.TOP_LEVEL;
+        }).settingWord();
     }
 
     private static String article(String noun) {

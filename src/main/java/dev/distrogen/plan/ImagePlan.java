@@ -91,7 +91,7 @@ public record ImagePlan(
         List<List<String>> options = new ArrayList<>();
         options.add(List.of("--read-only"));
         for (VolumeMount mount : mounts) {
-            options.add(mount.persistent() ? List.of("-v", names.workload() + "-" + mount.volume() + ":" + mount.path())
+            options.add(mount.persistent() ? List.of("-v", mount.runName() + ":" + mount.path())
                     : List.of("--tmpfs", mount.path() + ":" + mount.tmpfsOptions()));
         }
         for (ExposedPort port : config.exposedPorts()) {

@@ -4,6 +4,7 @@ import dev.distrogen.model.NixFunction;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Nix target's knobs with defaults applied.
@@ -49,7 +50,16 @@ public record NixOptions(String packageAttr, String binary, NixFunction function
 
     /** The image's Entrypoint, as Nix writes it: the program, or {@code [init, "--", program]}. */
     public List<String> entrypoint() {
-        return init.map(i -> List.of(i.text(), "--", program())).orElse(List.of(program()));
+        return entrypoint(Program::text, "--");
+    }
+
+    /**
+     * The image's Entrypoint, decided here for every rendering of it: the program, or
+     * {@code [init, separator, program]}, each program as {@code render} writes it.
+     */
+    public <T> List<T> entrypoint(Function<Program, T> render, T separator) {
+        T main = render.apply(new Program(packageAttr, binary));
+        return init.map(i -> List.of(render.apply(i), separator, main)).orElse(List.of(main));
     }
 
     /**

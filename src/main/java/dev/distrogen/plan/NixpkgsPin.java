@@ -20,4 +20,14 @@ public record NixpkgsPin(String commit, String sha256) {
     public String url() {
         return "https://github.com/NixOS/nixpkgs/archive/" + commit + ".tar.gz";
     }
+
+    /**
+     * The pinned nixpkgs as a Nix expression, for every command that installs or builds from it
+     * (the builder nix stage, the docs' scanner commands): {@code import (builtins.fetchTarball {
+     * url = "..."; sha256 = "..."; }) { }}. The commit and hash are checked (DG079) to hold only
+     * hex and base-32 digits, so they need no escaping in a Nix string.
+     */
+    public String expression() {
+        return "import (builtins.fetchTarball { url = \"" + url() + "\"; sha256 = \"" + sha256 + "\"; }) { }";
+    }
 }

@@ -4,6 +4,7 @@ import dev.distrogen.model.App;
 import dev.distrogen.model.ConfigDecl;
 import dev.distrogen.model.ConfigSource;
 import dev.distrogen.model.ContainerPath;
+import dev.distrogen.model.DirAccess;
 import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.DirSize;
 import dev.distrogen.model.DockerBase;
@@ -17,9 +18,11 @@ import dev.distrogen.model.Label;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixSettings;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.PortDecl;
 import dev.distrogen.model.Quantity;
 import dev.distrogen.model.ResourcesDecl;
+import dev.distrogen.model.SourceLocation;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.StopSignal;
 import dev.distrogen.model.User;
@@ -43,36 +46,44 @@ import java.util.TreeMap;
 public final class PlanBuilder {
 
     public static final String DEFAULT_TAG = "latest";
+    static final String VERSION_LABEL = "org.opencontainers.image.version";
     static final String NSSWITCH = "hosts: files dns\n";
     private static final ContainerPath TMP = ContainerPath.of("/tmp");
+    private static final String HOME_MODE = "0750";
     /** Signals that ask a server to finish its open connections first (nginx SIGQUIT, Apache httpd SIGWINCH). */
     private static final Set<String> DRAIN_SIGNALS = Set.of("SIGQUIT", "SIGWINCH");
 
     private final Spec spec;
+    private final Overrides overrides;
     private final App app;
     private final Account account;
     private final Map<ContainerPath, PlanEntry> entries = new TreeMap<>();
+    /** Every dir laid out as the app's: the declared ones, then /tmp and the home if the spec has none. */
+    private final List<DirDecl> dirs = new ArrayList<>();
 
-    private PlanBuilder(Spec spec) {
+    private PlanBuilder(Spec spec, Overrides overrides) {
         this.spec = spec;
+        this.overrides = overrides;
         this.app = spec.app().orElseThrow();
         this.account = account(spec.user().orElseThrow());
     }
 
     public static ImagePlan build(Spec spec) {
-        return new PlanBuilder(spec).build();
+        return build(spec, Overrides.NONE);
+    }
+
+    /** The plan of the spec with what the command line puts in its place ({@code --from}, {@code --base}). */
+    public static ImagePlan build(Spec spec, Overrides overrides) {
+        return new PlanBuilder(spec, overrides).build();
     }
 
     private ImagePlan build() {
         accountFiles();
         spec.dirs().forEach(this::dir);
         spec.configs().forEach(this::config);
-        if (!entries.containsKey(TMP)) {
-            directory(TMP, Account.ROOT, FileMode.TMP, Origin.DIR);
-        }
+        implicitDir(TMP.value(), Optional.empty(), Optional.empty());
         if (!account.home().equals(User.DEFAULT_HOME)) {
-            entries.putIfAbsent(ContainerPath.of(account.home()), directoryEntry(ContainerPath.of(account.home()),
-                    account, new FileMode(0750), Origin.DIR));
+            implicitDir(account.home(), Optional.of(account.name()), Optional.of(HOME_MODE));
         }
         app.workdir().map(w -> ContainerPath.of(w.value())).filter(w -> !w.isRoot())
                 .ifPresent(w -> entries.putIfAbsent(w, directoryEntry(w, Account.ROOT, FileMode.DIRECTORY, Origin.PARENT)));
@@ -83,14 +94,16 @@ public final class PlanBuilder {
         List<PlanEntry> laidOut = List.copyOf(entries.values());
         List<PlanEntry> writable = writableDirs(laidOut);
         ImageConfig config = config(name);
+        ResourceNames names = ResourceNames.of(name, app.name().value());
+        List<VolumeMount> mounts = mounts(writable, names);
         return new ImagePlan(name, tag, spec.image().flatMap(ImageDecl::digest).map(Located::value),
                 spec.description().map(Located::value), account, laidOut, writable,
-                ResourceNames.of(name, app.name().value()), mounts(writable), runtime(config), payload(), config,
+                names, mounts, runtime(config, mounts), payload(), config,
                 docker(spec.docker(), nix), nix, spec.sbom().map(s -> s.value().equals("on")).orElse(true));
     }
 
     /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */
-    private List<VolumeMount> mounts(List<PlanEntry> writable) {
+    private List<VolumeMount> mounts(List<PlanEntry> writable, ResourceNames names) {
         Map<String, DirDecl> declared = new HashMap<>();
         spec.dirs().forEach(d -> declared.putIfAbsent(d.path().value(), d));
         Set<String> taken = new HashSet<>();
@@ -98,21 +111,29 @@ public final class PlanBuilder {
         for (PlanEntry dir : writable) {
             String path = dir.path().value();
             Optional<DirDecl> decl = Optional.ofNullable(declared.get(path));
-            mounts.add(new VolumeMount(dir, DnsLabel.unique(DnsLabel.of(path.substring(1)), taken),
-                    decl.flatMap(DirDecl::persistent).isPresent(),
+            String volume = DnsLabel.unique(DnsLabel.of(path.substring(1)), taken);
+            mounts.add(new VolumeMount(dir, volume, names.workload() + "-" + volume, decl.flatMap(DirDecl::persistent).isPresent(),
                     decl.flatMap(DirDecl::size).flatMap(s -> DirSize.parse(s.value()))));
         }
         return mounts;
     }
 
-    private RuntimeOptions runtime(ImageConfig config) {
+    /** The run section: what k8s, compose and docs all read. */
+    private RuntimeOptions runtime(ImageConfig config, List<VolumeMount> mounts) {
         K8sSettings k8s = spec.k8s();
         String signal = config.effectiveStopSignal();
         int grace = DRAIN_SIGNALS.contains(signal) ? RuntimeOptions.DRAIN_GRACE_SECONDS : RuntimeOptions.DEFAULT_GRACE_SECONDS;
-        return new RuntimeOptions(health(config), resources(), grace,
-                k8s.replicas().map(r -> Integer.parseInt(r.value())).orElse(1),
+        int replicas = k8s.replicas().map(r -> Integer.parseInt(r.value())).orElse(1);
+        Optional<HealthProbe> health = health(config);
+        return new RuntimeOptions(
+                mounts.stream().anyMatch(VolumeMount::persistent) ? RuntimeOptions.Workload.STATEFUL_SET
+                        : RuntimeOptions.Workload.DEPLOYMENT,
+                !config.exposedPorts().isEmpty(), replicas > 1, health,
+                health.isPresent() ? RuntimeOptions.Probe.DEFAULTS : List.of(), resources(), grace, replicas,
                 k8s.namespace().map(Located::value),
-                k8s.pullPolicy().map(Located::value).orElse(RuntimeOptions.DEFAULT_PULL_POLICY));
+                k8s.pullPolicy().map(Located::value).orElse(RuntimeOptions.DEFAULT_PULL_POLICY),
+                config.labels().containsKey(VERSION_LABEL)
+                        ? RuntimeOptions.labelValue(config.labels().get(VERSION_LABEL)) : Optional.empty());
     }
 
     /** The spec's health check; without one, a TCP check on the first tcp port; `health none`: none. */
@@ -149,12 +170,27 @@ public final class PlanBuilder {
         return new ResourceLimits(cpu, memory, cpuLimit, memoryLimit);
     }
 
-    /** The declared dirs the app's user may write to, as the kernel decides it. */
+    /** The dirs (declared, /tmp, the home) the app's user may write to, by the model's one rule. */
     private List<PlanEntry> writableDirs(List<PlanEntry> laidOut) {
-        return laidOut.stream()
-                .filter(e -> e.isDirectory() && e.origin() == Origin.DIR)
-                .filter(e -> e.mode().allowsWrite(account.uid(), account.gid(), e.uid(), e.gid()))
-                .toList();
+        Set<ContainerPath> writable = new HashSet<>();
+        for (DirDecl dir : dirs) {
+            if (DirAccess.writable(dir, account.name(), account.uid(), account.gid()).orElseThrow()) {
+                writable.add(ContainerPath.of(dir.path().value()));
+            }
+        }
+        return laidOut.stream().filter(e -> e.isDirectory() && writable.contains(e.path())).toList();
+    }
+
+    /** A dir the image has though the spec does not declare it (/tmp, the home), unless a path is there. */
+    private void implicitDir(String path, Optional<String> owner, Optional<String> mode) {
+        if (!entries.containsKey(ContainerPath.of(path))) {
+            dir(new DirDecl(implicit(path), owner.map(PlanBuilder::implicit), mode.map(PlanBuilder::implicit),
+                    Optional.empty(), Optional.empty(), SourceLocation.NONE));
+        }
+    }
+
+    private static Located<String> implicit(String value) {
+        return new Located<>(value, SourceLocation.NONE);
     }
 
     private static Account account(User user) {
@@ -184,9 +220,9 @@ public final class PlanBuilder {
     }
 
     private void dir(DirDecl dir) {
-        ContainerPath path = ContainerPath.of(dir.path().value());
-        FileMode fallback = path.equals(TMP) ? FileMode.TMP : FileMode.DIRECTORY;
-        directory(path, owner(dir.owner()), mode(dir.mode(), fallback), Origin.DIR);
+        dirs.add(dir);
+        directory(ContainerPath.of(dir.path().value()), owner(dir.owner()),
+                DirAccess.mode(dir.path().value(), dir.mode()).orElseThrow(), Origin.DIR);
     }
 
     private void config(ConfigDecl config) {
@@ -217,7 +253,7 @@ public final class PlanBuilder {
     }
 
     private Account owner(Optional<Located<String>> owner) {
-        return owner.map(Located::value).filter(o -> o.equals(account.name())).map(o -> account).orElse(Account.ROOT);
+        return DirAccess.ownedByUser(owner, account.name()) ? account : Account.ROOT;
     }
 
     private static FileMode mode(Optional<Located<String>> mode, FileMode fallback) {
@@ -234,7 +270,8 @@ public final class PlanBuilder {
     private ImageConfig config(String name) {
         Map<String, String> labels = new TreeMap<>();
         labels.put("org.opencontainers.image.title", name);
-        spec.image().flatMap(i -> i.tag()).ifPresent(t -> labels.put("org.opencontainers.image.version", t.value()));
+        // Only a tag the spec writes is a version: the default "latest" names no version.
+        spec.image().flatMap(i -> i.tag()).ifPresent(t -> labels.put(VERSION_LABEL, t.value()));
         spec.description().ifPresent(d -> labels.put("org.opencontainers.image.description", d.value()));
         for (Label label : spec.labels()) {
             labels.put(label.key().value(), label.value().value());
@@ -254,17 +291,23 @@ public final class PlanBuilder {
     }
 
     private DockerOptions docker(DockerSettings docker, NixOptions nix) {
-        Optional<DockerBase> base = docker.baseImage().isPresent() ? Optional.empty()
+        // --base wins over the spec's base: a keyword (looked up here only) or an image reference.
+        Optional<DockerBase> base = overrides.base().isPresent() ? DockerBase.ofWord(overrides.base().get())
+                : docker.baseImage().isPresent() ? Optional.empty()
                 : Optional.of(docker.baseWord().map(w -> DockerBase.ofWord(w.value()).orElseThrow()).orElse(DockerBase.SCRATCH));
+        Optional<String> customBase = base.isPresent() ? Optional.empty()
+                : overrides.base().or(() -> docker.baseImage().map(Located::value));
         DockerBuilder builder = docker.builder().map(b -> DockerBuilder.ofWord(b.value()).orElseThrow())
                 .orElse(DockerBuilder.IMAGE);
+        Optional<String> from = overrides.from().or(() -> docker.from().map(Located::value))
+                .or(() -> builder == DockerBuilder.NIX ? Optional.of(DockerOptions.NIX_IMAGE) : Optional.empty());
         String program = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + nix.binary() : app.binary().orElseThrow().value();
         // builder nix installs the init from nixpkgs too (tini), beside the program under /usr/local.
-        String init = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + NixOptions.TINI.binary() : "";
-        List<String> entrypoint = app.init().map(i -> List.of(init.isEmpty() ? i.value() : init, "--", program))
-                .orElse(List.of(program));
-        return new DockerOptions(docker.from().map(Located::value), base, docker.baseImage().map(Located::value), builder,
-                program, entrypoint, docker.packages().stream().map(Located::value).toList(),
+        Optional<String> init = app.init().map(i -> builder == DockerBuilder.NIX
+                ? DockerOptions.NIX_PROFILE + nix.init().orElseThrow().binary() : i.value());
+        List<String> entrypoint = init.map(i -> List.of(i, "--", program)).orElse(List.of(program));
+        return new DockerOptions(from, base, customBase, builder,
+                program, init, entrypoint, docker.packages().stream().map(Located::value).toList(),
                 app.smoke().map(s -> s.stream().map(Located::value).toList()));
     }
 

@@ -8,10 +8,12 @@ import java.util.Optional;
  * A directory the app writes to, on a read-only root: a tmpfs (an emptyDir) that starts empty on
  * every start, or, when the spec says {@code persistent}, a volume that keeps its data.
  *
- * @param volume its name, a DNS label unique in the image, the same in every target
+ * @param volume its name in the pod and the Compose file, a DNS label unique in the image
+ * @param runName the name of the Docker volume that keeps a persistent dir's data: WORKLOAD-VOLUME,
+ *     the same for {@code docker run -v} and Compose (which would otherwise prefix its project's)
  * @param size the spec's {@code size}: the most the volume holds
  */
-public record VolumeMount(PlanEntry dir, String volume, boolean persistent, Optional<DirSize> size) {
+public record VolumeMount(PlanEntry dir, String volume, String runName, boolean persistent, Optional<DirSize> size) {
 
     /** Without a size: the most an emptyDir holds before the pod is evicted. */
     public static final DirSize EMPTY_DIR_SIZE = new DirSize(256, 'M');
@@ -21,6 +23,7 @@ public record VolumeMount(PlanEntry dir, String volume, boolean persistent, Opti
     public VolumeMount {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(volume, "volume");
+        Objects.requireNonNull(runName, "runName");
         Objects.requireNonNull(size, "size");
     }
 

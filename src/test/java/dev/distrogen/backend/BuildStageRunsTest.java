@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Compiler;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.diagnostic.SpecSource;
 import java.nio.file.Path;
@@ -21,9 +22,8 @@ class BuildStageRunsTest {
             + "docker { from \"debian:bookworm-slim\" packages \"nginx-light\" \"tini=0.19.0-1+b3\" }\n";
 
     private static String dockerfile(Optional<String> from) throws Exception {
-        var c = Compiler.compile(new SpecSource("t.dl", Path.of("/tmp"), SPEC));
-        return new DockerfileBackend().generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false,
-                new Overrides(from, Optional.empty()))).get(0).text();
+        var c = Compiler.compile(new SpecSource("t.dl", Path.of("/tmp"), SPEC), new Overrides(from, Optional.empty(), true));
+        return new DockerfileBackend().generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false)).get(0).text();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Compiler;
+import dev.distrogen.Generated;
 import dev.distrogen.Golden;
 import dev.distrogen.WritableReference;
-import dev.distrogen.backend.compose.ComposeBackend;
 import dev.distrogen.model.Spec;
 import dev.distrogen.plan.ImagePlan;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The compose target, parsed back with SnakeYAML: the image as the plan means it, compared with
@@ -34,13 +33,12 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     private static void assertCompose(Path specFile) throws Exception {
-        Compiler.Compilation compiled = Compiler.compile(specFile, specFile.getFileName().toString());
-        ImagePlan plan = compiled.plan().orElseThrow();
-        Spec spec = compiled.spec().orElseThrow();
-        String text = new ComposeBackend().generate(new GenerationRequest(plan, "spec.dl", false)).get(0).text();
+        Generated generated = Generated.of(specFile);
+        Spec spec = generated.spec();
+        String text = generated.text("compose");
         assertTrue(!text.replace("$$", "").contains("$"), "no $ that Compose would interpolate");
         assertTrue(text.contains("cannot run a HEALTHCHECK") || text.contains("no shell or tool to run one"), "the note on HEALTHCHECK");
-        Map<String, Object> compose = new Yaml().load(text);
+        Map<String, Object> compose = (Map<String, Object>) generated.yaml("compose").get(0);
         Map<String, Object> services = (Map<String, Object>) compose.get("services");
         assertEquals(1, services.size());
         Map<String, Object> service = (Map<String, Object>) services.values().iterator().next();
@@ -91,10 +89,9 @@ class ComposeFileTest {
     @org.junit.jupiter.api.Test
     void aDigest_isNamedWhereverTheImageRuns() throws Exception {
         Path spec = Golden.root().resolve("src/test/resources/ops/shipped.dl");
-        ImagePlan plan = Compiler.compile(spec, "shipped.dl").plan().orElseThrow();
+        ImagePlan plan = Compiler.compile(spec, "shipped.dl", dev.distrogen.model.Overrides.from("debian:12")).plan().orElseThrow();
         String pinned = "ghcr.io/acme/web:2.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
-        GenerationRequest request = new GenerationRequest(plan, "shipped.dl", false,
-                new Overrides(java.util.Optional.of("debian:12"), java.util.Optional.empty()));
+        GenerationRequest request = new GenerationRequest(plan, "shipped.dl", false);
         for (String target : List.of("dockerfile", "docs", "k8s", "compose")) {
             String text = Backends.byName(target).orElseThrow().generate(request).get(0).text();
             assertTrue(text.contains(pinned), target);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Compiler;
+import dev.distrogen.Generated;
 import dev.distrogen.WritableReference;
 import dev.distrogen.backend.docs.DocsBackend;
 import dev.distrogen.plan.ImagePlan;
@@ -24,12 +25,12 @@ class DocsPageTest {
     }
 
     private static void assertDocs(Path spec) throws Exception {
-        Compiler.Compilation compiled = Compiler.compile(spec, spec.getFileName().toString());
-        ImagePlan plan = compiled.plan().orElseThrow();
-        String page = new DocsBackend().generate(new GenerationRequest(plan, "spec.dl", false)).get(0).text();
+        Generated generated = Generated.of(spec);
+        ImagePlan plan = generated.plan();
+        String page = generated.text("docs");
         assertTrue(page.contains("--read-only"), page);
-        Map<String, String> writable = WritableReference.tmpfsOptions(compiled.spec().orElseThrow());
-        java.util.Set<String> persistent = WritableReference.persistent(compiled.spec().orElseThrow());
+        Map<String, String> writable = WritableReference.tmpfsOptions(generated.spec());
+        java.util.Set<String> persistent = WritableReference.persistent(generated.spec());
         for (Map.Entry<String, String> dir : writable.entrySet()) {
             if (persistent.contains(dir.getKey())) {
                 // A named volume keeps the data: docker fills it with the dir's owner and mode from the image.
@@ -69,7 +70,8 @@ class DocsPageTest {
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("trivy image " + plan.reference() + "\ngrype " + plan.reference() + "\n"),
                 scan);
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("docker buildx build --sbom=true -t " + plan.reference()), scan);
-        assertTrue(scan.contains("sbomnix \"$(nix-build '<nixpkgs>' -A " + plan.nix().packageAttr() + " --no-out-link)\""), scan);
+        assertTrue(scan.contains("sbomnix \"$(nix-build --expr '(import (builtins.fetchTarball { url = \"" + plan.nix().nixpkgs().url()
+                + "\"; sha256 = \"" + plan.nix().nixpkgs().sha256() + "\"; }) { })."), scan);
         assertEquals(plan.sbom() && !nixBuilder, scan.contains("/var/lib/dpkg/status.d/"), scan);
         assertEquals(plan.sbom() && nixBuilder, scan.contains("The Dockerfile's build stage lists the closure it copies (`nix-store -qR`)"), scan);
         assertVerifyCommands(plan, page);

@@ -4,20 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.distrogen.Golden;
-import dev.distrogen.cli.CliRun;
-import java.nio.file.Path;
+import dev.distrogen.Generated;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What plan.txt tells a person the image starts is what the Dockerfile and the Nix expression
- * make it start, read from each output's own text (plan.txt once showed the spec's binary while
- * a builder-nix Dockerfile ran /usr/local/bin/nginx). With an init, each is [init, "--", program].
+ * What each target says the image starts, against what the spec means, written out here: the
+ * binary, or {@code [init, "--", binary]}; with {@code builder nix}, the package's programs as
+ * nix-env links them under /usr/local, and nixpkgs' tini as the init (IMAGE.md once named the
+ * spec's /usr/bin/tini while the Dockerfile ran /usr/local/bin/tini).
  */
 class EntrypointAgreementTest {
 
@@ -26,26 +25,40 @@ class EntrypointAgreementTest {
     /** One line ("[ "x" ]") or, with an init, one string a line. */
     private static final Pattern NIX = Pattern.compile("(?ms)^ +Entrypoint = \\[(.*?)\\];$");
     private static final Pattern NIX_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern DOCS_INIT = Pattern.compile("(?m)^\\| Init \\| `([^`]*)` \\(Dockerfile\\), `([^`]*)` \\(Nix\\)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestFactory
-    Stream<DynamicTest> planDockerfileAndNix_nameTheSameProgram() {
-        return Golden.allSpecs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertAgree(spec)));
-    }
-
-    private static void assertAgree(Path spec) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Matcher plan = find(PLAN, CliRun.run(spec.toString(), "-t", "plan").out());
-        Matcher dockerfile = find(DOCKERFILE, CliRun.run(spec.toString(), "-t", "dockerfile", "--from", "builder:1").out());
-        Matcher nix = find(NIX, CliRun.run(spec.toString(), "-t", "nix").out());
-        assertEquals(List.of(json.readValue(dockerfile.group(1), String[].class)), List.of(json.readValue(plan.group(1), String[].class)),
-                "plan.txt and the Dockerfile");
-        // A Nix string with no escapes reads as the same JSON string.
-        List<String> nixWords = new java.util.ArrayList<>();
-        Matcher word = NIX_STRING.matcher(nix.group(1));
+    @ParameterizedTest(name = "builder {0}, init ''{1}''")
+    @CsvSource(delimiter = ';', value = {
+            "image; ''; /usr/sbin/web; ${pkgs.web}/bin/web",
+            "image; /usr/bin/tini; /usr/bin/tini -- /usr/sbin/web; ${pkgs.tini}/bin/tini -- ${pkgs.web}/bin/web",
+            "nix; ''; /usr/local/bin/web; ${pkgs.web}/bin/web",
+            "nix; /usr/bin/tini; /usr/local/bin/tini -- /usr/local/bin/web; ${pkgs.tini}/bin/tini -- ${pkgs.web}/bin/web"})
+    void everyTarget_startsWhatTheSpecMeans(String builder, String init, String dockerfile, String nix) throws Exception {
+        Generated out = Generated.of("app \"web\" { binary \"/usr/sbin/web\"" + (init.isEmpty() ? "" : " init \"" + init + "\"")
+                + " }\nuser \"web\" uid 10001 gid 10001\ndocker { from \"debian:12\" builder " + builder + " }\n");
+        List<String> docker = List.of(dockerfile.split(" "));
+        List<String> nixWords = List.of(nix.split(" "));
+        Matcher plan = find(PLAN, out.text("plan"));
+        assertEquals(docker, List.of(JSON.readValue(plan.group(1), String[].class)), "plan.txt");
+        assertEquals(nixWords, List.of(JSON.readValue(plan.group(2), String[].class)), "plan.txt, nix");
+        assertEquals(docker, List.of(JSON.readValue(find(DOCKERFILE, out.text("dockerfile")).group(1), String[].class)),
+                "Dockerfile");
+        List<String> expression = new ArrayList<>();
+        Matcher word = NIX_STRING.matcher(find(NIX, out.text("nix")).group(1));
         while (word.find()) {
-            nixWords.add(json.readValue(word.group(), String.class));
+            expression.add(JSON.readValue(word.group(), String.class)); // no escapes here: a Nix string reads as JSON
         }
-        assertEquals(List.of(json.readValue(plan.group(2), String[].class)), nixWords, "plan.txt and default.nix");
+        assertEquals(nixWords, expression, "default.nix");
+        List<String> json = new ArrayList<>();
+        out.json("json").get("docker").get("entrypoint").forEach(w -> json.add(w.asText()));
+        assertEquals(docker, json, "spec.json");
+        Matcher docs = DOCS_INIT.matcher(out.text("docs"));
+        assertEquals(!init.isEmpty(), docs.find(), "IMAGE.md names the init when there is one");
+        if (!init.isEmpty()) {
+            assertEquals(docker.get(0), docs.group(1), "IMAGE.md, Dockerfile");
+            assertEquals(nixWords.get(0), docs.group(2), "IMAGE.md, Nix");
+        }
     }
 
     private static Matcher find(Pattern pattern, String text) {

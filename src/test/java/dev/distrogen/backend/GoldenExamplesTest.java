@@ -74,9 +74,10 @@ class GoldenExamplesTest {
     Stream<DynamicTest> theSkeleton_writesOnlyWhatItDeclares() {
         Backend all = Backends.byName("all").orElseThrow();
         return Golden.exampleSpecs().stream().map(spec -> DynamicTest.dynamicTest(EXAMPLES.relativize(spec).toString(), () -> {
-            Compilation compilation = Compiler.compile(spec, spec.getFileName().toString());
+            Compilation compilation = Compiler.compile(spec, spec.getFileName().toString(),
+                    dev.distrogen.model.Overrides.from("builder:1"));
             assertDeclared(all, compilation, all.generate(new GenerationRequest(compilation.plan().orElseThrow(),
-                    spec.getFileName().toString(), true, new Overrides(java.util.Optional.of("builder:1"), java.util.Optional.empty()))));
+                    spec.getFileName().toString(), true)));
         }));
     }
 

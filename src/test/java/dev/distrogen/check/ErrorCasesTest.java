@@ -35,8 +35,8 @@ class ErrorCasesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void check_reportsExactDiagnostics(Path spec) {
-        CliRun run = CliRun.run("check", "--color=never", spec.toString());
+    void check_reportsExactDiagnostics(Path spec) throws IOException {
+        CliRun run = CliRun.run(arguments(spec).toArray(String[]::new));
         String stderr = run.err().replace(spec.toString(), spec.getFileName().toString());
         String name = spec.getFileName().toString().replaceFirst("\\.dl$", "");
 
@@ -47,6 +47,21 @@ class ErrorCasesTest {
         assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), "no stack trace: " + stderr);
         // "SPEC: ok" is for a spec without any diagnostic; every case here has at least one.
         assertEquals("", run.out(), "a spec with problems prints no 'ok'");
+    }
+
+    /**
+     * {@code check --color=never NAME.dl}; or, for a diagnostic of generating one target (DG087:
+     * the Dockerfile without a build stage), {@code NAME.dl --color=never} and the arguments on
+     * the one line of {@code NAME.args}.
+     */
+    private static List<String> arguments(Path spec) throws IOException {
+        Path args = CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".args"));
+        if (!Files.exists(args)) {
+            return List.of("check", "--color=never", spec.toString());
+        }
+        List<String> arguments = new java.util.ArrayList<>(List.of(spec.toString(), "--color=never"));
+        arguments.addAll(List.of(Files.readString(args).strip().split(" ")));
+        return arguments;
     }
 
     @Test

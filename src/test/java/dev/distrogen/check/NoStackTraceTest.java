@@ -1,5 +1,6 @@
 package dev.distrogen.check;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,13 +16,22 @@ import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
 import dev.distrogen.diagnostic.SpecSource;
 import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.output.OutputException;
+import dev.distrogen.output.OutputWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fuzzer. Bad input never produces an exception: mangled versions of every example (cut
@@ -105,6 +115,89 @@ class NoStackTraceTest {
         System.err.println("[distrogen fuzz] hostile: " + count + " specs, " + plans + " plans, " + documents
                 + " outputs parsed");
         assertTrue(plans > count / 10, "enough hostile specs compile to exercise the targets: " + plans);
+    }
+
+    /**
+     * Output directories tampered with between two runs (HostileOutputs): the second run writes
+     * or refuses (exit 3), but never touches a file outside the directory, never loses an edit
+     * without --force, never leaves a staged copy, and when it writes, the manifest matches the
+     * files.
+     */
+    @Test
+    void hostileOutputDirectories_nothingOutsideIsTouched_noEditIsLost(@TempDir Path tmp) throws IOException {
+        Random random = new Random(1717L);
+        Path source = Files.writeString(tmp.resolve("copy.conf"), "the user's config\n");
+        int count = 150 * SCALE;
+        int refused = 0;
+        for (int i = 0; i < count; i++) {
+            Path root = Files.createDirectories(tmp.resolve("r" + i));
+            Path outside = Files.createDirectories(root.resolve("outside"));
+            Files.writeString(outside.resolve("victim.txt"), "victim\n");
+            Path out = root.resolve("out");
+            List<String> warnings = new ArrayList<>();
+            write(out, HostileOutputs.files(random, source), false, warnings);
+            List<Path> edited = HostileOutputs.tamper(random, out, outside, sha256(outside.resolve("victim.txt")));
+            Map<Path, String> before = snapshot(root);
+            boolean force = random.nextBoolean();
+            List<GeneratedFile> files = HostileOutputs.files(random, source);
+            boolean written = write(out, files, force, warnings);
+            refused += written ? 0 : 1;
+            Map<Path, String> after = snapshot(root);
+            String context = "round " + i + (force ? " --force" : "") + ", warnings " + warnings;
+            for (Map.Entry<Path, String> e : before.entrySet()) {
+                if (e.getKey().startsWith(outside) || (!force && edited.contains(e.getKey()))) {
+                    assertEquals(e.getValue(), after.get(e.getKey()), e.getKey() + ", " + context);
+                }
+            }
+            assertEquals(before.keySet().stream().filter(p -> p.startsWith(outside)).toList(),
+                    after.keySet().stream().filter(p -> p.startsWith(outside)).toList(), context);
+            assertFalse(after.keySet().stream().anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), context);
+            if (written) {
+                for (String line : Files.readAllLines(out.resolve(".distrogen-manifest"))) {
+                    // The files this run wrote are there as listed; another target's may have gone since (a planted one too).
+                    String path = line.startsWith("#") ? null : line.substring(66);
+                    String there = path == null ? null : after.get(out.resolve(path));
+                    if (there != null || files.stream().anyMatch(f -> f.path().equals(path))) {
+                        assertEquals(line.substring(0, 64), there, line + ", " + context);
+                    }
+                }
+            }
+        }
+        System.err.println("[distrogen fuzz] hostile output directories: " + count + " rounds, " + refused + " refused");
+        assertTrue(refused > count / 10 && refused < count * 9 / 10, "both outcomes exercised: " + refused + " refused");
+    }
+
+    /** One run of the writer; false when it refused (an OutputException, as the command line reports it). */
+    private static boolean write(Path out, List<GeneratedFile> files, boolean force, List<String> warnings) {
+        try {
+            new OutputWriter(force, warnings::add).write(out, "t", files);
+            return true;
+        } catch (OutputException refused) {
+            return false;
+        }
+    }
+
+    /** Every file and link under {@code root} (links not followed): a file's SHA-256, a link's target. */
+    private static Map<Path, String> snapshot(Path root) throws IOException {
+        Map<Path, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.toList()) {
+                if (Files.isSymbolicLink(p)) {
+                    files.put(p, "-> " + Files.readSymbolicLink(p));
+                } else if (Files.isRegularFile(p)) {
+                    files.put(p, sha256(p));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every file of every target (each single target, then all of them as --target all -o writes them). */

@@ -48,7 +48,7 @@ class BuildStageReadinessTest {
         for (String target : new String[] {"dockerfile", "all"}) {
             CliRun run = CliRun.run(spec, "--color=never", "--target", target, "-o", tmp.resolve("out-" + target).toString());
             assertEquals(1, run.exit(), run.err());
-            assertTrue(run.err().startsWith(spec + ":2:1: error[DG084]: the Dockerfile needs a build stage that holds the app"),
+            assertTrue(run.err().startsWith(spec + ":2:1: error[DG087]: the Dockerfile needs a build stage that holds the app"),
                     run.err());
             assertTrue(run.err().contains(" 2 | app \"web\" {\n"), run.err());
             assertTrue(run.err().endsWith("1 error\n"), run.err());
@@ -60,7 +60,7 @@ class BuildStageReadinessTest {
         CliRun run = CliRun.runWithInput(java.nio.file.FileSystems.getDefault(), "user \"web\" uid 1 gid 1\napp \"web\" { binary \"/w\" }\n",
                 "-", "--target", "dockerfile");
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.err().startsWith("<stdin>:2:1: error[DG084]: "), run.err());
+        assertTrue(run.err().startsWith("<stdin>:2:1: error[DG087]: "), run.err());
     }
 
     @Test
@@ -69,7 +69,7 @@ class BuildStageReadinessTest {
         String spec = spec(NO_FROM + "docker { base scratch }\n");
         CliRun run = CliRun.run(spec, "--target", "dockerfile");
         assertEquals(1, run.exit(), run.err());
-        assertTrue(run.err().startsWith(spec + ":6:1: error[DG084]: "), run.err());
+        assertTrue(run.err().startsWith(spec + ":6:1: error[DG087]: "), run.err());
     }
 
     @Test

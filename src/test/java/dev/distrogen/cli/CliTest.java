@@ -247,7 +247,7 @@ class CliTest {
 
         CliRun refused = run("/home/dev/web/web.dl", "-t", "json", "-o", "/out");
         assertEquals(3, refused.exit());
-        assertTrue(refused.err().contains("/out/spec.json exists and was not written by distrogen, or was edited since"),
+        assertTrue(refused.err().contains("/out/spec.json was edited since distrogen wrote it; nothing was written"),
                 refused.err());
         assertEquals("{\"edited\": true}\n", Files.readString(json));
 
@@ -288,6 +288,26 @@ class CliTest {
         assertEquals(0, run("/home/dev/web/web.dl", "-o", "/out").exit());
         assertTrue(Files.readString(plan).contains("9090/tcp"));
         assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(plan)));
+    }
+
+    @Test
+    void output_anEmptyDirectoryName_isAUsageError_forEveryTargetAndInit_noLockAnywhere() throws IOException {
+        List<List<String>> commands = new java.util.ArrayList<>();
+        for (String target : dev.distrogen.backend.Backends.names()) {
+            commands.add(List.of("/home/dev/web/web.dl", "-t", target, "-o", ""));
+            commands.add(List.of("/home/dev/web/web.dl", "-t", target, "--output="));
+        }
+        commands.add(List.of("init", "web", "-o", ""));
+        for (List<String> args : commands) {
+            CliRun run = run(args.toArray(String[]::new));
+            assertEquals(2, run.exit(), args + ": " + run.err());
+            assertTrue(run.err().startsWith("distrogen: -o '' names no directory (write -o . for the current one)\n"),
+                    run.err());
+        }
+        try (Stream<Path> all = Files.walk(fs.getPath("/"))) {
+            assertEquals(List.of(), all.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith(".distrogen"))
+                    .toList());
+        }
     }
 
     @Test

@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.distrogen.Compiler;
 import dev.distrogen.Forked;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HugeInputTest's inputs through distrogen in JVMs of their own with a small heap (seconds of CPU each). */
+/** HugeInputTest's inputs through distrogen in JVMs of their own with a small heap (seconds of CPU each), and one too small. */
 class HugeInputIT {
 
     @TempDir
@@ -30,5 +32,21 @@ class HugeInputIT {
                 assertTrue(run.errBytes() < 60_000, file + ": " + run.errBytes() + " bytes on stderr");
             }
         }
+    }
+
+    /**
+     * An Error is no exception to the rule: a spec at the size limit, in a heap far too small for
+     * it, ends the run with exit 70 and one line, not a stack trace.
+     */
+    @Test
+    void outOfMemory_exit70_oneLine() throws IOException {
+        StringBuilder spec = new StringBuilder("app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 1 gid 1\n");
+        for (int i = 0; spec.length() < Compiler.MAX_SPEC_BYTES - 100; i++) {
+            spec.append("label \"k").append(i).append("\" = \"v\"\n");
+        }
+        Path big = Files.writeString(tmp.resolve("labels.dl"), spec);
+        Forked run = Forked.java(List.of("-Xmx24m"), Map.of(), tmp, "check", big.toString());
+        assertEquals(70, run.exit(), run.err());
+        assertEquals("distrogen: internal error: java.lang.OutOfMemoryError: Java heap space (please report it)\n", run.err());
     }
 }

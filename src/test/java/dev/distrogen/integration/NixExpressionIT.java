@@ -154,7 +154,7 @@ class NixExpressionIT {
                 .map(GeneratedDockerfile.Instruction::rest).findFirst().orElseThrow();
         Path root = temp.resolve("nix-builder-root");
         String local = run.replace("R=/distrogen/root;", "R='" + root + "';").replace("dg_nix 'nginx';", ":;")
-                .replace("/distrogen/profile", app);
+                .replace("/distrogen/profile", app).replace("/distrogen/nixpkgs.nix", root + ".nixpkgs.nix");
         Command result = Command.run(java.time.Duration.ofMinutes(1), List.of("sh", "-c", local));
         assertEquals(0, result.exit(), result.out() + result.err());
         JsonNode sbom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.distrogen.Tools;
 import dev.distrogen.Compiler;
 import dev.distrogen.backend.GenerationRequest;
-import dev.distrogen.backend.Overrides;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.cli.CliRun;
 import dev.distrogen.model.DockerBuilder;
@@ -54,10 +54,10 @@ class TargetParityIT {
         // In each dynamic test: a skip before the factory runs would not be counted at all.
         Nix.assumeNix();
         Tools.requireRoot("comparing the layouts needs root for chown");
-        ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();
+        ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString(), Overrides.from("localhost/builder:1"))
+                .plan().orElseThrow();
         GeneratedDockerfile docker = new GeneratedDockerfile(new DockerfileBackend()
-                .generate(new GenerationRequest(plan, spec.getFileName().toString(), false,
-                        new Overrides(Optional.of("localhost/builder:1"), Optional.empty()))).get(0).text());
+                .generate(new GenerationRequest(plan, spec.getFileName().toString(), false)).get(0).text());
         Path nixDir = Files.createTempDirectory(temp, "nix");
         assertEquals(0, CliRun.run(spec.toString(), "-t", "nix", "-o", nixDir.toString()).exit());
         JsonNode call = Nix.callWithDouble(nixDir);

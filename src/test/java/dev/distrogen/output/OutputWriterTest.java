@@ -27,6 +27,14 @@ class OutputWriterTest {
     @TempDir
     Path tmp;
 
+    static OutputWriter writer(boolean force) {
+        return new OutputWriter(force, OutputWriterTest::noWarning);
+    }
+
+    static void noWarning(String warning) {
+        throw new AssertionError("no warning expected: " + warning);
+    }
+
     private static List<GeneratedFile> files(String... pathsAndTexts) {
         List<GeneratedFile> files = new ArrayList<>();
         for (int i = 0; i < pathsAndTexts.length; i += 2) {
@@ -51,12 +59,32 @@ class OutputWriterTest {
     }
 
     @Test
+    void aLockFileThatIsALink_isRefused_exit3NamingIt_nothingCreatedWhereItPoints() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path lock = Files.createSymbolicLink(out.resolve(DirectoryLock.NAME), outside.resolve("created"));
+        for (boolean force : List.of(false, true)) {
+            CliRun run = CliRun.run(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "-t", "plan", "-o",
+                    out.toString(), force ? "--force" : "--strict");
+            assertEquals(3, run.exit(), run.err());
+            assertEquals("distrogen: " + lock + " is a symbolic link; distrogen locks the directory with a plain file there "
+                    + "and does not follow links: nothing was written (remove the link)\n", run.err());
+            assertFalse(Files.exists(outside.resolve("created"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            assertFalse(Files.exists(out.resolve("plan.txt")));
+        }
+        Files.writeString(outside.resolve("created"), "the user's\n");
+        assertEquals(3, CliRun.run(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "-t", "plan", "-o",
+                out.toString()).exit(), "a link to an existing file is refused too");
+        assertEquals("the user's\n", Files.readString(outside.resolve("created")));
+    }
+
+    @Test
     void aLinkedFolderDeeperDown_isRefusedToo() throws IOException {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Path out = Files.createDirectories(tmp.resolve("out/www"));
         Files.createSymbolicLink(out.resolve("html"), elsewhere);
         OutputException e = assertThrows(OutputException.class,
-                () -> new OutputWriter(true).write(tmp.resolve("out"), "t", files("www/html/index.html", "x")));
+                () -> writer(true).write(tmp.resolve("out"), "t", files("www/html/index.html", "x")));
         assertTrue(e.getMessage().startsWith(out.resolve("html") + " is a symbolic link"), e.getMessage());
         assertFalse(Files.exists(elsewhere.resolve("index.html")));
     }
@@ -64,9 +92,9 @@ class OutputWriterTest {
     @Test
     void aFileTheTargetNoLongerWrites_isRemoved_andSaidSo() throws OutputException, IOException {
         Path out = tmp.resolve("out");
-        new OutputWriter(false).write(out, "t", files("a", "1", "sub/b", "2"));
-        new OutputWriter(false).write(out, "other", files("c", "3"));
-        OutputWriter.Result again = new OutputWriter(false).write(out, "t", files("a", "1"));
+        writer(false).write(out, "t", files("a", "1", "sub/b", "2"));
+        writer(false).write(out, "other", files("c", "3"));
+        OutputWriter.Result again = writer(false).write(out, "t", files("a", "1"));
         assertEquals(List.of(out.resolve("sub/b")), again.removed());
         assertFalse(Files.exists(out.resolve("sub/b")));
         assertEquals("3", Files.readString(out.resolve("c")), "another target's file stays");
@@ -102,24 +130,24 @@ class OutputWriterTest {
     @Test
     void aStaleFileTheUserEdited_isRefused_nothingWritten_unlessForced() throws OutputException, IOException {
         Path out = tmp.resolve("out");
-        new OutputWriter(false).write(out, "t", files("a", "1", "b", "2"));
+        writer(false).write(out, "t", files("a", "1", "b", "2"));
         Files.writeString(out.resolve("b"), "mine");
-        OutputException e = assertThrows(OutputException.class, () -> new OutputWriter(false).write(out, "t", files("a", "new")));
+        OutputException e = assertThrows(OutputException.class, () -> writer(false).write(out, "t", files("a", "new")));
         assertTrue(e.getMessage().contains(out.resolve("b") + " is no longer generated, but was edited since"), e.getMessage());
         assertEquals("1", Files.readString(out.resolve("a")), "nothing written");
         assertEquals("mine", Files.readString(out.resolve("b")));
-        new OutputWriter(true).write(out, "t", files("a", "new"));
+        writer(true).write(out, "t", files("a", "new"));
         assertFalse(Files.exists(out.resolve("b")));
     }
 
     @Test
     void aFileTwoTargetsWrote_staysUntilNeitherWritesIt() throws OutputException, IOException {
         Path out = tmp.resolve("out");
-        new OutputWriter(false).write(out, "dockerfile", files("Dockerfile", "d", "app.conf", "c"));
-        new OutputWriter(false).write(out, "nix", files("default.nix", "n", "app.conf", "c"));
-        new OutputWriter(false).write(out, "dockerfile", files("Dockerfile", "d"));
+        writer(false).write(out, "dockerfile", files("Dockerfile", "d", "app.conf", "c"));
+        writer(false).write(out, "nix", files("default.nix", "n", "app.conf", "c"));
+        writer(false).write(out, "dockerfile", files("Dockerfile", "d"));
         assertTrue(Files.exists(out.resolve("app.conf")), "nix still writes it");
-        new OutputWriter(false).write(out, "nix", files("default.nix", "n"));
+        writer(false).write(out, "nix", files("default.nix", "n"));
         assertFalse(Files.exists(out.resolve("app.conf")));
     }
 
@@ -129,7 +157,7 @@ class OutputWriterTest {
         Files.writeString(out.resolve(".Dockerfile.8123456789.tmp"), "half");
         Files.writeString(out.resolve("." + Manifest.NAME + ".42.tmp"), "half");
         Files.writeString(out.resolve(".notes.1.tmp"), "the user's");
-        new OutputWriter(false).write(out, "t", files("Dockerfile", "# Generated by distrogen\n"));
+        writer(false).write(out, "t", files("Dockerfile", "# Generated by distrogen\n"));
         assertFalse(Files.exists(out.resolve(".Dockerfile.8123456789.tmp")));
         assertFalse(Files.exists(out.resolve("." + Manifest.NAME + ".42.tmp")));
         assertTrue(Files.exists(out.resolve(".notes.1.tmp")), "not a file distrogen writes there");
@@ -142,13 +170,13 @@ class OutputWriterTest {
     @Test
     void aRunStoppedHalfWay_leavesAJournal_theNextRunKnowsOldAndNewContentAsOurs() throws OutputException, IOException {
         Path out = tmp.resolve("out");
-        new OutputWriter(false).write(out, "t", files("a", "old a", "b", "old b"));
+        writer(false).write(out, "t", files("a", "old a", "b", "old b"));
         // As a run killed after its journal and one of its two files: a is new, b still old.
-        Manifest before = Manifest.read(out.resolve(Manifest.NAME));
+        Manifest before = Manifest.read(out, Manifest.NAME, OutputWriterTest::noWarning);
         Files.writeString(out.resolve(Manifest.JOURNAL), before.after("t", Map.of("a", Manifest.sha256("new a".getBytes()),
                 "b", Manifest.sha256("new b".getBytes()))).render());
         Files.writeString(out.resolve("a"), "new a");
-        OutputWriter.Result next = new OutputWriter(false).write(out, "t", files("a", "newer a", "b", "newer b"));
+        OutputWriter.Result next = writer(false).write(out, "t", files("a", "newer a", "b", "newer b"));
         assertEquals(2, next.changed().size());
         assertFalse(Files.exists(out.resolve(Manifest.JOURNAL)));
         assertManifestMatchesDisk(out);
@@ -165,7 +193,7 @@ class OutputWriterTest {
                     String who = round + "-" + t;
                     List<GeneratedFile> files = t % 2 == 0 ? files("Dockerfile", who, "a.conf", who, "x/1", who)
                             : files("Dockerfile", who, "b.conf", who, "y/2", who);
-                    runs.add(pool.submit(() -> new OutputWriter(false).write(out, "dockerfile", files)));
+                    runs.add(pool.submit(() -> writer(false).write(out, "dockerfile", files)));
                 }
                 for (Future<?> run : runs) {
                     run.get();
@@ -190,7 +218,7 @@ class OutputWriterTest {
 
     /** Every file the manifest lists is there with its hash; no other file is there. */
     static void assertManifestMatchesDisk(Path out) throws IOException, OutputException {
-        Manifest manifest = Manifest.read(out.resolve(Manifest.NAME));
+        Manifest manifest = Manifest.read(out, Manifest.NAME, OutputWriterTest::noWarning);
         for (Map.Entry<String, String> e : manifest.hashes().entrySet()) {
             assertEquals(e.getValue(), Manifest.sha256(Files.readAllBytes(out.resolve(e.getKey()))), e.getKey());
         }

@@ -53,12 +53,14 @@ class PlanBuilderTest {
     void init_makesTheEntrypointInitDashDashProgram_inEachTarget() {
         ImagePlan plan = plan(MINIMAL.replace("binary \"/usr/local/bin/web\"", "binary \"/usr/local/bin/web\" init \"/sbin/tini\""));
         assertEquals(List.of("/sbin/tini", "--", "/usr/local/bin/web"), plan.docker().entrypoint());
+        assertEquals(Optional.of("/sbin/tini"), plan.docker().init());
         assertEquals(Optional.of(ContainerPath.of("/sbin/tini")), plan.app().init(), "collected with its closure");
         assertEquals(List.of("${pkgs.tini}/bin/tini", "--", "${pkgs.web}/bin/web"), plan.nix().entrypoint());
         ImagePlan nixBuilder = plan(MINIMAL.replace("binary \"/usr/local/bin/web\"", "binary \"/usr/local/bin/web\" init \"/sbin/tini\"")
                 + "docker { builder nix }\n");
         assertEquals(List.of("/usr/local/bin/tini", "--", "/usr/local/bin/web"), nixBuilder.docker().entrypoint(),
                 "builder nix installs nixpkgs' tini beside the program");
+        assertEquals(Optional.of("/usr/local/bin/tini"), nixBuilder.docker().init(), "what IMAGE.md names");
         assertEquals(List.of("/usr/local/bin/web"), plan(MINIMAL).docker().entrypoint());
         assertEquals(List.of("${pkgs.web}/bin/web"), plan(MINIMAL).nix().entrypoint());
     }

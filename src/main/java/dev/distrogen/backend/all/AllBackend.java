@@ -46,6 +46,11 @@ public final class AllBackend implements Backend {
     }
 
     @Override
+    public boolean needsBuildStage() {
+        return parts.stream().anyMatch(Backend::needsBuildStage);
+    }
+
+    @Override
     public List<String> fileNames() {
         List<String> names = new ArrayList<>();
         parts.forEach(part -> names.addAll(part.fileNames()));

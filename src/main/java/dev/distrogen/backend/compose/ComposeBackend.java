@@ -3,12 +3,17 @@ package dev.distrogen.backend.compose;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationRequest;
+import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.ComposeText;
 import dev.distrogen.backend.escape.Yaml;
 import dev.distrogen.plan.ExposedPort;
-import dev.distrogen.plan.HealthProbe;
+import dev.distrogen.model.Quantity;
 import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.ResourceLimits;
 import dev.distrogen.plan.VolumeMount;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +58,8 @@ public final class ComposeBackend implements Backend {
         for (VolumeMount mount : plan.mounts()) {
             if (mount.persistent()) {
                 volumeMounts.add(Yaml.map("type", "volume", "source", mount.volume(), "target", ComposeText.literal(mount.path())));
-                volumes.put(mount.volume(), new LinkedHashMap<>());
+                // Named as docker run names it (the docs' command), not after Compose's project: they share the data.
+                volumes.put(mount.volume(), Yaml.map("name", mount.runName()));
             } else {
                 tmpfs.add(ComposeText.literal(mount.path() + ":" + mount.tmpfsOptions()));
             }
@@ -73,6 +79,7 @@ public final class ComposeBackend implements Backend {
             }
             service.put("ports", ports);
         }
+        service.put("deploy", Yaml.map("resources", Yaml.map("limits", limits(plan.runtime().resources()))));
         service.put("stop_signal", plan.config().effectiveStopSignal());
         service.put("stop_grace_period", plan.runtime().stopGraceSeconds() + "s");
         Map<String, Object> compose = new LinkedHashMap<>();
@@ -88,12 +95,26 @@ public final class ComposeBackend implements Backend {
     }
 
     private static String probeNote(ImagePlan plan) {
-        return plan.runtime().health().map(ComposeBackend::describe)
+        return plan.runtime().health().map(h -> h.description(CommentText::line))
                 .map(p -> "The k8s target probes it from outside: " + p + ".").orElse("The spec declares no health check.");
     }
 
-    private static String describe(HealthProbe probe) {
-        return probe.kind() == HealthProbe.Kind.HTTP ? "HTTP GET on port " + probe.port()
-                : "a TCP connection to port " + probe.port();
+    /**
+     * The plan's limits as Compose takes them: CPUs as a decimal number ("0.5" of 500m), memory
+     * in bytes with Docker's binary units ("128m" of 128Mi), rounded up to a whole byte.
+     */
+    static Map<String, Object> limits(ResourceLimits resources) {
+        BigDecimal cpus = Quantity.value(resources.cpuLimit()).orElseThrow().stripTrailingZeros();
+        BigInteger bytes = Quantity.value(resources.memoryLimit()).orElseThrow().setScale(0, RoundingMode.CEILING)
+                .toBigIntegerExact();
+        String memory = bytes + "b";
+        String[] units = {"k", "m", "g"};
+        for (int i = 0; i < units.length; i++) {
+            BigInteger unit = BigInteger.ONE.shiftLeft(10 * (i + 1));
+            if (bytes.mod(unit).signum() == 0) {
+                memory = bytes.divide(unit) + units[i];
+            }
+        }
+        return Yaml.map("cpus", cpus.toPlainString(), "memory", memory);
     }
 }

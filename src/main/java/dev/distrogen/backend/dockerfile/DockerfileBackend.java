@@ -27,8 +27,6 @@ import java.util.List;
  */
 public final class DockerfileBackend implements Backend {
 
-    /** The build stage of {@code builder nix} when the spec names none. */
-    public static final String NIX_IMAGE = "nixos/nix:latest";
     static final String FILE_NAME = "Dockerfile";
     static final String IGNORE_FILE = ".dockerignore";
 
@@ -43,6 +41,11 @@ public final class DockerfileBackend implements Backend {
     }
 
     @Override
+    public boolean needsBuildStage() {
+        return true;
+    }
+
+    @Override
     public List<String> fileNames() {
         return List.of(FILE_NAME, IGNORE_FILE);
     }
@@ -51,8 +54,10 @@ public final class DockerfileBackend implements Backend {
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         ImagePlan plan = request.plan();
         DockerBuilder builder = plan.docker().builder();
-        String buildImage = buildImage(request);
-        String baseImage = request.overrides().base().orElse(plan.docker().baseImage());
+        // The command line reports a missing build stage (DG087) before it gets here; a plan built for other targets may lack one.
+        String buildImage = plan.docker().from().orElseThrow(() -> new GenerationException("no build stage (DG087): "
+                + "add docker { from \"IMAGE\" } to the spec, or pass --from IMAGE"));
+        String baseImage = plan.docker().baseImage();
         ImageConfig config = plan.config();
         DockerfileView view = new DockerfileView(
                 request.headerName(),
@@ -62,7 +67,7 @@ public final class DockerfileBackend implements Backend {
                         : "an image whose own package manager installs the app; its own ldd finds the shared libraries",
                 buildImage,
                 runs(plan, buildImage),
-                baseNote(plan, request),
+                baseNote(plan),
                 baseImage,
                 sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
                 config.user(),
@@ -84,21 +89,6 @@ public final class DockerfileBackend implements Backend {
             files.addAll(SourceCopies.of(plan));
         }
         return files;
-    }
-
-    private static String buildImage(GenerationRequest request) throws GenerationException {
-        ImagePlan plan = request.plan();
-        if (request.overrides().from().isPresent()) {
-            return request.overrides().from().get();
-        }
-        if (plan.docker().from().isPresent()) {
-            return plan.docker().from().get();
-        }
-        if (plan.docker().builder() == DockerBuilder.NIX) {
-            return NIX_IMAGE;
-        }
-        throw new GenerationException("the Dockerfile needs a build stage that holds the app: add docker { from \"IMAGE\" } "
-                + "to the spec, or pass --from IMAGE");
     }
 
     /** The build stage's RUNs: the spec's packages, the collection, the layout, the smoke test. */
@@ -128,6 +118,7 @@ public final class DockerfileBackend implements Backend {
         if (plan.docker().builder() == DockerBuilder.NIX) {
             RunInstruction run = new RunInstruction().library("nix-collect.sh");
             metadataLibraries(plan, run, "sbom.sh");
+            run.line("dg_nixpkgs " + Shell.quote(plan.nix().nixpkgs().expression()) + ";");
             run.line("dg_nix " + Shell.quote(plan.nix().packageAttr()) + ";");
             plan.nix().init().ifPresent(init -> run.line("dg_nix " + Shell.quote(init.packageAttr()) + ";"));
             return plan.sbom() ? run.line("dg_nix_sbom;") : run;
@@ -205,11 +196,11 @@ public final class DockerfileBackend implements Backend {
                 + DockerfileText.copyPath(source.specRelative()) + ", " + DockerfileText.copyPath(file.path().value()) + "]";
     }
 
-    private static String baseNote(ImagePlan plan, GenerationRequest request) {
-        if (request.overrides().base().isPresent()) {
-            return "given on the command line; its /etc/passwd and /etc/group are replaced";
+    private static String baseNote(ImagePlan plan) {
+        if (plan.docker().base().isEmpty()) {
+            return "an image of your choosing; its /etc/passwd and /etc/group are replaced";
         }
-        if (plan.docker().base().filter(b -> b == DockerBase.SCRATCH).isPresent()) {
+        if (plan.docker().base().get() == DockerBase.SCRATCH) {
             return "scratch, so it holds nothing but what is copied here";
         }
         return "distroless, without shell or package manager; its /etc/passwd and /etc/group are replaced";

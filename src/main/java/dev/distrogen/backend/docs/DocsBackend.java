@@ -11,7 +11,6 @@ import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBuilder;
 import dev.distrogen.plan.Account;
-import dev.distrogen.plan.HealthProbe;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
@@ -73,7 +72,8 @@ public final class DocsBackend implements Backend {
                 plan.sbom(),
                 ImagePlan.SBOM_PATH,
                 plan.docker().builder() == DockerBuilder.NIX,
-                "nix-build '<nixpkgs>' -A " + Shell.word(plan.nix().packageAttr()) + " --no-out-link",
+                "nix-build --expr " + Shell.word("(" + plan.nix().nixpkgs().expression() + ")." + plan.nix().packageAttr())
+                        + " --no-out-link",
                 Shell.word(plan.pinnedReference()),
                 Shell.word("app.kubernetes.io/name=" + plan.names().workload()),
                 plan.runtime().namespace().map(ns -> " -n " + Shell.word(ns)).orElse(""),
@@ -93,7 +93,7 @@ public final class DocsBackend implements Backend {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Program", Markdown.code(plan.docker().program()) + " (Dockerfile), "
                 + Markdown.code(plan.nix().program()) + " (Nix)"));
-        plan.app().init().ifPresent(i -> rows.add(List.of("Init", Markdown.code(i.value()) + " (Dockerfile), "
+        plan.docker().init().ifPresent(i -> rows.add(List.of("Init", Markdown.code(i) + " (Dockerfile), "
                 + Markdown.code(plan.nix().init().orElseThrow().text()) + " (Nix), started as PID 1: it passes signals to the "
                 + "program and reaps its children")));
         rows.add(List.of("Arguments", config.cmd().isEmpty() ? "none"
@@ -150,30 +150,37 @@ public final class DocsBackend implements Backend {
         List<String> objects = new ArrayList<>();
         List<VolumeMount> claims = plan.mounts().stream().filter(VolumeMount::persistent).toList();
         List<VolumeMount> emptyDirs = plan.mounts().stream().filter(m -> !m.persistent()).toList();
-        objects.add(claims.isEmpty() ? "a Deployment" : sizes(claims)
+        objects.add(runtime.workload() == RuntimeOptions.Workload.DEPLOYMENT ? "a Deployment" : sizes(claims)
                 .map(sizes -> "a StatefulSet (a PersistentVolumeClaim for each persistent dir: " + sizes + ")")
                 .orElse("a StatefulSet (a PersistentVolumeClaim of " + VolumeMount.CLAIM_SIZE.kubernetes()
                         + " for each persistent dir)"));
-        if (!plan.config().exposedPorts().isEmpty()) {
+        if (runtime.service()) {
             objects.add("a Service");
         }
         objects.add("a NetworkPolicy that admits ingress only to " + (plan.config().exposedPorts().isEmpty() ? "no port"
                 : "its ports"));
-        if (runtime.replicas() > 1) {
+        if (runtime.disruptionBudget()) {
             objects.add("a PodDisruptionBudget (one of its " + runtime.replicas() + " replicas down at a time)");
         }
         String emptyDirLimits = emptyDirs.isEmpty() ? "" : sizes(emptyDirs)
                 .map(sizes -> "; its emptyDirs hold at most " + sizes)
                 .orElse("; each emptyDir holds at most " + Markdown.code(VolumeMount.EMPTY_DIR_SIZE.kubernetes()));
         ResourceLimits r = runtime.resources();
-        String probe = runtime.health().map(h -> h.kind() == HealthProbe.Kind.HTTP
-                ? "an HTTP GET of " + Markdown.code(h.path().orElseThrow()) + " on port " + h.port()
-                : "a TCP connection to port " + h.port()).map(p -> "Startup, readiness and liveness probes make " + p + ". ")
+        String probe = runtime.health().map(h -> probes(runtime.probes()) + " make " + h.description(Markdown::code) + ". ")
                 .orElse("No probes: the spec declares no health check and no tcp port. ");
         return String.join(", ", objects) + ". " + probe + "The container asks for " + Markdown.code(r.cpuRequest())
                 + " CPU and " + Markdown.code(r.memoryRequest()) + " memory, and may use at most " + Markdown.code(r.cpuLimit())
                 + " and " + Markdown.code(r.memoryLimit()) + emptyDirLimits + "; it gets " + runtime.stopGraceSeconds()
                 + " s to stop after " + Markdown.code(plan.config().effectiveStopSignal()) + ".";
+    }
+
+    /** "Startup (every 5 s, up to 60 times), readiness (every 10 s) and liveness (every 20 s) probes". */
+    private static String probes(List<RuntimeOptions.Probe> probes) {
+        List<String> each = probes.stream().map(p -> p.role() + " (every " + p.periodSeconds() + " s"
+                + (p.role().equals("startup") ? ", up to " + p.failureThreshold() + " times" : "") + ")").toList();
+        String joined = each.size() == 1 ? each.get(0)
+                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + " probes";
     }
 
     /**

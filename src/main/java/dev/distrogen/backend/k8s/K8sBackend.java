@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,15 +49,15 @@ public final class K8sBackend implements Backend {
         String name = plan.names().workload();
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put("app.kubernetes.io/name", name);
-        labelValue(plan.tag()).ifPresent(version -> labels.put("app.kubernetes.io/version", version));
+        plan.runtime().versionLabel().ifPresent(version -> labels.put("app.kubernetes.io/version", version));
         labels.put("app.kubernetes.io/managed-by", "distrogen");
         List<Object> documents = new ArrayList<>();
         documents.add(workload(plan, name, labels));
-        if (!plan.config().exposedPorts().isEmpty()) {
+        if (plan.runtime().service()) {
             documents.add(service(plan, name, labels));
         }
         documents.add(networkPolicy(plan, name, labels));
-        if (plan.runtime().replicas() > 1) {
+        if (plan.runtime().disruptionBudget()) {
             documents.add(disruptionBudget(plan, name, labels));
         }
         String header = request.hashHeader()
@@ -91,12 +90,8 @@ public final class K8sBackend implements Backend {
             }
             container.put("ports", ports);
         }
-        runtime.health().ifPresent(probe -> {
-            // Startup: up to 5 minutes to come up; then readiness every 10 s, liveness every 20 s.
-            container.put("startupProbe", probe(probe, 5, 60));
-            container.put("readinessProbe", probe(probe, 10, 3));
-            container.put("livenessProbe", probe(probe, 20, 3));
-        });
+        runtime.health().ifPresent(health -> runtime.probes().forEach(probe -> container.put(probe.role() + "Probe",
+                probe(health, probe.periodSeconds(), probe.failureThreshold()))));
         container.put("resources", resources(runtime.resources()));
         container.put("securityContext", containerSecurity(plan));
         List<Object> mounts = new ArrayList<>();
@@ -125,7 +120,7 @@ public final class K8sBackend implements Backend {
             podSpec.put("volumes", volumes);
         }
         Map<String, Object> spec = new LinkedHashMap<>();
-        boolean stateful = plan.hasPersistentDirs();
+        boolean stateful = runtime.workload() == RuntimeOptions.Workload.STATEFUL_SET;
         if (stateful) {
             spec.put("serviceName", name);
         }
@@ -135,7 +130,7 @@ public final class K8sBackend implements Backend {
         if (stateful) {
             spec.put("volumeClaimTemplates", claims);
         }
-        return Yaml.map("apiVersion", "apps/v1", "kind", stateful ? "StatefulSet" : "Deployment",
+        return Yaml.map("apiVersion", "apps/v1", "kind", runtime.workload().kind(),
                 "metadata", metadata(plan, name, labels), "spec", spec);
     }
 
@@ -185,18 +180,6 @@ public final class K8sBackend implements Backend {
         }
         return Yaml.map("apiVersion", "v1", "kind", "Service", "metadata", metadata(plan, name, labels),
                 "spec", Yaml.map("selector", Yaml.map("app.kubernetes.io/name", name), "ports", ports));
-    }
-
-    /**
-     * A tag as a label value: at most 63 of [A-Za-z0-9._-], starting and ending alphanumeric.
-     * Registries accept tags that are not ("1.0-", "_x", 128 characters): those are trimmed to
-     * fit, or left out when nothing is left. The image reference keeps the tag exactly.
-     */
-    static Optional<String> labelValue(String tag) {
-        String value = tag.replaceAll("[^A-Za-z0-9._-]", "");
-        value = value.length() > 63 ? value.substring(0, 63) : value;
-        value = value.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     /** Ingress to the declared ports only, from anywhere; no port declared: no ingress at all. */

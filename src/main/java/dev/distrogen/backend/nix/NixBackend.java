@@ -220,15 +220,10 @@ public final class NixBackend implements Backend {
         return new Attrs(entries);
     }
 
-    /** The program, or [init, "--", program], each program as a string of its package's path. */
+    /** The plan's Entrypoint, each program as a string of its package's path. */
     private static ListOf entrypoint(ImagePlan plan) {
-        List<Node> words = new ArrayList<>();
-        plan.nix().init().ifPresent(init -> {
-            words.add(new Code(inPackage("pkgs." + init.packageAttr(), init.binary())));
-            words.add(new Str("--"));
-        });
-        words.add(new Code(program(plan)));
-        return new ListOf(words);
+        return new ListOf(plan.nix().entrypoint(p -> (Node) new Code(inPackage("pkgs." + p.packageAttr(), p.binary())),
+                new Str("--")));
     }
 
     /** "${pkgs.nginx}/bin/nginx" as a Nix string: the package's store path, then the escaped path in it. */

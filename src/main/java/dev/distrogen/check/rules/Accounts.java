@@ -1,7 +1,7 @@
 package dev.distrogen.check.rules;
 
 import dev.distrogen.model.DirDecl;
-import dev.distrogen.model.FileMode;
+import dev.distrogen.model.DirAccess;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.User;
@@ -38,8 +38,8 @@ final class Accounts {
     }
 
     /**
-     * Whether the app's user may write to {@code dir}, by the kernel's owner, group and others
-     * bits (as the plan decides it); false when the ids or the mode are not valid yet.
+     * Whether the app's user may write to {@code dir} (the model's rule, {@link DirAccess}); false
+     * when the ids or the mode are not valid yet.
      */
     static boolean appCanWrite(Spec spec, DirDecl dir) {
         OptionalLong uid = appUid(spec);
@@ -47,12 +47,8 @@ final class Accounts {
         if (uid.isEmpty() || gid.isEmpty()) {
             return false;
         }
-        boolean ownedByUser = dir.owner().map(Located::value).filter(o -> spec.user().map(u -> u.name().value()).orElse("")
-                .equals(o) && !o.equals("root")).isPresent();
-        Optional<FileMode> mode = dir.mode().isEmpty() ? Optional.of(dir.path().value().equals("/tmp") ? FileMode.TMP : FileMode.DIRECTORY)
-                : FileMode.parseOctal(dir.mode().get().value());
-        return mode.filter(m -> m.allowsWrite(uid.getAsLong(), gid.getAsLong(), ownedByUser ? uid.getAsLong() : 0,
-                ownedByUser ? gid.getAsLong() : 0)).isPresent();
+        return DirAccess.writable(dir, spec.user().orElseThrow().name().value(), uid.getAsLong(), gid.getAsLong())
+                .orElse(false);
     }
 
     /** Whether {@code name} is the declared user, or root (which always exists). */

@@ -1,7 +1,6 @@
 package dev.distrogen.check.rules;
 
 import dev.distrogen.diagnostic.Code;
-import dev.distrogen.check.Check;
 import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.ImageReference;
 import dev.distrogen.model.Label;

@@ -1,6 +1,5 @@
 package dev.distrogen.check.rules;
 
-import dev.distrogen.check.Check;
 import dev.distrogen.diagnostic.Code;
 import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.diagnostic.Suggestions;

@@ -1,4 +1,4 @@
-package dev.distrogen.check;
+package dev.distrogen.check.rules;
 
 import dev.distrogen.model.Spec;
 import dev.distrogen.diagnostic.Diagnostic;

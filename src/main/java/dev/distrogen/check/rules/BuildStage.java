@@ -1,4 +1,4 @@
-package dev.distrogen.check;
+package dev.distrogen.check.rules;
 
 import dev.distrogen.diagnostic.Code;
 import dev.distrogen.diagnostic.Diagnostic;
@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Whether the Dockerfile has a build stage: an image that holds the app ({@code docker { from }})
  * or nixpkgs' ({@code builder nix}). A spec without one is valid (Nix builds it as it is), so this
- * is not one of {@link Checks}, which every command runs: {@code check} warns (DG083) and names
- * the targets the spec is ready for, and a target that writes the Dockerfile refuses it (DG084)
+ * is not one of the checks every command runs: {@code check} warns (DG083) and names
+ * the targets the spec is ready for, and a target that writes the Dockerfile refuses it (DG087, {@link BuildStageCheck})
  * unless {@code --from} names the image. Both point at the docker block, else the app statement.
  */
 public final class BuildStage {
@@ -35,10 +35,10 @@ public final class BuildStage {
                 + words(ready) + "; not for " + words(needingIt)).withHint(HINT);
     }
 
-    /** DG084, for a target that writes the Dockerfile. */
-    public static Diagnostic required(Spec spec, String target) {
+    /** DG087, for a target that writes the Dockerfile. */
+    static Diagnostic required(Spec spec) {
         return Diagnostic.error(Code.BUILD_STAGE_REQUIRED, where(spec), "the Dockerfile needs a build stage that holds the app, "
-                + "and the spec names none (target " + target + ")").withHint(HINT);
+                + "and neither the spec nor the command line names one").withHint(HINT);
     }
 
     /** Where a build stage would be named: the docker block, else the app statement, else the first line. */
