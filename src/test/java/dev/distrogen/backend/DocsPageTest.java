@@ -56,7 +56,7 @@ class DocsPageTest {
         assertTrue(page.contains("SOURCE_DATE_EPOCH=\"$(git log -1 --format=%ct)\" docker buildx build --build-arg SOURCE_DATE_EPOCH \\\n"
                 + "  --output type=docker,name=" + plan.reference() + ",rewrite-timestamp=true build/docker\n")
                 && page.contains("\nbuildah bud --timestamp \"$(git log -1 --format=%ct)\" -t " + plan.reference() + " build/docker\n"),
-                "how to build it reproducibly, as ReproducibleImageTest does");
+                "how to build it reproducibly, as ReproducibleImageIT does");
         for (String line : page.split("\n")) {
             if (line.startsWith("| ") && !line.startsWith("| |")) {
                 String unescaped = line.replace("\\|", "");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distrogen.Compiler;
 import dev.distrogen.GeneratedOutputs;
 import dev.distrogen.Golden;
-import dev.distrogen.Tools;
 import dev.distrogen.plan.ImagePlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,18 +64,8 @@ class HostileSpecNameTest {
         }));
     }
 
-    @TestFactory
-    Stream<DynamicTest> hostileNames_nixParses() throws Exception {
-        Path spec = Golden.root().resolve("examples/nginx/nginx.dl");
-        ImagePlan plan = Compiler.compile(spec, "nginx.dl").plan().orElseThrow();
-        return NAMES.stream().map(name -> DynamicTest.dynamicTest(printable(name), () -> {
-            Tools.requireOnPath("the Nix tests need nix-bin (apt-get install nix-bin, as .ci/run does)", "nix-instantiate");
-            GeneratedOutputs.assertNixParses(files(plan, name).get("default.nix"));
-        }));
-    }
-
     /** Every file of every target: the single ones to standard output, then all of --target all -o. */
-    private static Map<String, String> files(ImagePlan plan, String name) throws GenerationException {
+    static Map<String, String> files(ImagePlan plan, String name) throws GenerationException {
         Map<String, String> files = new TreeMap<>();
         for (Backend backend : Backends.all()) {
             GeneratedFile main = backend.generate(new GenerationRequest(plan, name, false)).get(0);
@@ -88,7 +77,7 @@ class HostileSpecNameTest {
         return files;
     }
 
-    private static String printable(String name) {
+    static String printable(String name) {
         StringBuilder out = new StringBuilder();
         name.codePoints().forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : Character.toString(c)));
         return out.toString();

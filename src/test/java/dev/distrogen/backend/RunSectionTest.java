@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.distrogen.Forked;
 import dev.distrogen.Generated;
-import dev.distrogen.Tools;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the image runs is decided once (the plan's run section) and every target says the same,
@@ -24,14 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunSectionTest {
 
-    private static final String SPEC = "image \"shop/web\"\napp \"web\" { binary \"/usr/sbin/web\" }\n"
+    static final String SPEC = "image \"shop/web\"\napp \"web\" { binary \"/usr/sbin/web\" }\n"
             + "user \"web\" uid 10001 gid 10001\nport 8080\nhealth http \"/healthz\" port 8080\n"
             + "dir \"/var/lib/web\" owner \"web\" mode 0700 persistent\n"
             + "resources { cpu \"250m\" memory \"64Mi\" limit cpu \"500m\" limit memory \"256Mi\" }\nk8s { replicas 2 }\n"
             + "docker { from \"debian:12\" }\n";
-
-    @TempDir
-    Path dir;
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object o, String... keys) {
@@ -94,17 +84,5 @@ class RunSectionTest {
                 .yaml("compose").get(0), "services", "web");
         // The defaults: a limit of one CPU, and the memory request of 128Mi.
         assertEquals(Map.of("resources", Map.of("limits", Map.of("cpus", "1", "memory", "128m"))), defaults.get("deploy"));
-    }
-
-    /** docker-compose (Debian's, 1.29) reads the file as valid, with the limits and the named volume. */
-    @Test
-    void dockerCompose_acceptsTheFile() throws Exception {
-        Tools.requireOnPath("docker-compose validates the Compose file", "docker-compose");
-        Path file = Files.writeString(dir.resolve("compose.yaml"), Generated.of(SPEC).text("compose"));
-        Forked config = Forked.process(List.of("docker-compose", "-f", file.toString(), "config"), Map.of(), Set.of(), dir,
-                Duration.ofMinutes(1));
-        assertEquals(0, config.exit(), config.out() + config.err());
-        assertTrue(config.out().contains("    name: web-var-lib-web\n") && config.out().contains("          cpus: 0.5\n"),
-                config.out());
     }
 }

@@ -52,8 +52,8 @@ class CompletionScriptIT {
     @Test
     void bash_firstWord_alsoOffersTheCommands() throws Exception {
         assertEquals(List.of("check"), bash("distrogen", "ch"));
-        assertEquals(List.of("check", "generate-completion", "help", "htdocs", "http.dl", "init", "my app.dl", "other.dl",
-                "sub"), sorted(bash("distrogen", "")));
+        assertEquals(List.of("check", "generate-completion", "help", "htdocs", "http.dl", "init", "lock", "my app.dl",
+                "other.dl", "sub"), sorted(bash("distrogen", "")));
     }
 
     @Test
@@ -77,7 +77,7 @@ class CompletionScriptIT {
     @Test
     void bash_options_andHelpsCommands() throws Exception {
         assertEquals(List.of("--target", "--templates"), bash("distrogen", "x.dl", "--t"));
-        assertEquals(List.of("check", "init", "generate-completion"), bash("distrogen", "help", ""));
+        assertEquals(List.of("check", "init", "lock", "generate-completion"), bash("distrogen", "help", ""));
     }
 
     @Test

@@ -61,9 +61,9 @@ class DistrogenImageIT {
         Command.check(Duration.ofMinutes(1), "rm", "-rf", stage.toString(), context.toString());
 
         ImagePlan plan = Compiler.compile(spec, "distrogen.dl").plan().orElseThrow();
-        Path rootrun = DockerfileImageTest.compileRootrun();
+        Path rootrun = DockerfileImageIT.compileRootrun();
         try (MountedImage mounted = new MountedImage(image)) {
-            DockerfileImageTest.assertMinimalAndAsPlanned(mounted, plan);
+            DockerfileImageIT.assertMinimalAndAsPlanned(mounted, plan);
             try (RunningApp version = mounted.run(rootrun, List.of(), List.of("--version"))) {
                 assertEquals(0, version.awaitExit(Duration.ofMinutes(2)), version.output());
                 assertEquals("distrogen " + System.getProperty("distrogen.version") + "\n", version.output());

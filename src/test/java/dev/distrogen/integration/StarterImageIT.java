@@ -23,7 +23,7 @@ class StarterImageIT {
     void initsStarter_buildsOnStockDebian_andItsStandInPrintsTheConfig() throws Exception {
         Images.assumeTools();
         String stock = Images.plain();
-        Path rootrun = DockerfileImageTest.compileRootrun();
+        Path rootrun = DockerfileImageIT.compileRootrun();
         CliRun init = CliRun.run("init", "shop", "-o", tmp.resolve("shop").toString());
         assertEquals(0, init.exit(), init.err());
         Path context = tmp.resolve("build");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Specs whose outputs real Nix refused: config paths named like Nix keywords, names beyond the store's limit. */
-class ToolsAcceptTest {
+class ToolsAcceptIT {
 
     static final List<String> KEYWORD_PATHS = List.of("/in", "/let", "/if", "/or", "/rec", "/then", "/with", "/assert",
             "/else", "/inherit", "/builtins", "/import", "/true", "/null", "/pkgs", "/layout");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distrogen.Tools;
-import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Each escaping function, read back by the real reader of its language: sh, nix-instantiate. */
-class EscapeRoundTripTest {
+class EscapeRoundTripIT {
 
     private static final List<String> HOSTILE = List.of("plain", "it's", "''", "'''", "a''${b}", "${x}", "$x", "$${x}",
             "\\", "\\${x}", "\"", "`id`", "$(id)", "; rm -rf /", "ends with '", "é ✓", " spaces ", "", "${builtins.abort \"x\"}");
@@ -39,7 +38,7 @@ class EscapeRoundTripTest {
 
     @Test
     void nixStrings_areReadBackExactly_byNix() throws Exception {
-        Tools.requireOnPath("the escaping is read back by real Nix (apt-get install nix-bin)", "nix-instantiate");
+        Tools.requireNix();
         List<String> values = new ArrayList<>(HOSTILE);
         values.addAll(List.of("two\nlines\n", "tab\tand\rreturn"));
         StringBuilder expr = new StringBuilder("[");
@@ -67,7 +66,7 @@ class EscapeRoundTripTest {
      */
     @Test
     void nixIndentedStrings_roundTripAnyRunOfQuotesAndDollars() throws Exception {
-        Tools.requireOnPath("the escaping is read back by real Nix (apt-get install nix-bin)", "nix-instantiate");
+        Tools.requireNix();
         String alphabet = "'${}\\\"a";
         List<String> texts = new ArrayList<>();
         allStrings(alphabet, 4, "", texts);
@@ -113,23 +112,5 @@ class EscapeRoundTripTest {
                 allStrings(alphabet, length, prefix + c, out);
             }
         }
-    }
-
-    @Test
-    void nixIndented_refusesTextWhoseOwnIndentationNixWouldStrip() {
-        assertEquals(false, NixStrings.fitsIndented("  all\n  indented\n"));
-        assertEquals(true, NixStrings.fitsIndented("one\n  indented\n"));
-        assertEquals(false, NixStrings.fitsIndented("no final line break"));
-        assertEquals("./nginx.conf", NixStrings.relativePath("nginx.conf"));
-        assertEquals("(./. + \"/from \\${x}.conf\")", NixStrings.relativePath("from ${x}.conf"));
-    }
-
-    @Test
-    void dockerfileText_escapesWhatBuildersReplace() {
-        assertEquals("\"a \\$b \\${c} \\\"q\\\" \\\\ `id`\"", DockerfileText.quotedValue("a $b ${c} \"q\" \\ `id`"));
-        assertEquals("\"/etc/a \\\\$x.conf\"", DockerfileText.copyPath("/etc/a $x.conf"));
-        assertEquals("/srv/w \\${HOME}", DockerfileText.workdir("/srv/w ${HOME}"));
-        assertThrows(IllegalArgumentException.class, () -> DockerfileText.quotedValue("line\nbreak"));
-        assertThrows(IllegalArgumentException.class, () -> DockerfileText.copyPath("/etc/it's"));
     }
 }

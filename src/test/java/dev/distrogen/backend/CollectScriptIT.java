@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * programs into a staging root, checked by resolving each path inside that root as the
  * loader in the image will.
  */
-class CollectScriptTest {
+class CollectScriptIT {
 
     static final Path SCRIPTS = Golden.root().resolve("src/main/resources/dev/distrogen/scripts");
     static final Path LDD = Golden.root().resolve("src/test/resources/ldd");

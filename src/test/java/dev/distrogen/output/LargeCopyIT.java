@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not grow with its size. A 400 MB file (sparse, so it takes no disk space) goes through a JVM
  * with a 64 MB heap, twice: written, then found unchanged.
  */
-class LargeCopyTest {
+class LargeCopyIT {
 
     private static final long SIZE = 400L << 20;
 

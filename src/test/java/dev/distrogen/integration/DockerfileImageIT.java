@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  * plan's files with their owners and modes, and declare the plan's config.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DockerfileImageTest {
+class DockerfileImageIT {
 
     private static final Set<String> FORBIDDEN = Set.of("sh", "bash", "dash", "ash", "zsh", "busybox", "apt", "apt-get",
             "dpkg", "apk", "yum", "dnf", "microdnf", "rpm");

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TargetParityTest {
+class TargetParityIT {
 
     @TempDir
     Path temp;
@@ -71,8 +71,8 @@ class TargetParityTest {
         JsonNode nix = args.path("config");
 
         assertEquals(docker.one("USER"), nix.path("User").asText(), "User");
-        assertEquals(docker.json("CMD"), NixExpressionTest.strings(nix.path("Cmd")), "Cmd");
-        assertEquals(docker.env(), NixExpressionTest.strings(nix.path("Env")), "Env");
+        assertEquals(docker.json("CMD"), NixExpressionIT.strings(nix.path("Cmd")), "Cmd");
+        assertEquals(docker.env(), NixExpressionIT.strings(nix.path("Env")), "Env");
         assertEquals(docker.all("EXPOSE"), fieldNames(nix.path("ExposedPorts")), "ExposedPorts");
         assertEquals(docker.one("STOPSIGNAL"), nix.path("StopSignal").asText(""), "StopSignal");
         assertEquals(new TreeMap<>(docker.labels()), labels(nix.path("Labels")), "Labels");
@@ -83,7 +83,7 @@ class TargetParityTest {
         // image's, under nix-env's /usr/local profile.
         // With an init, both are [init, "--", program]: the spec's init from the build stage (builder
         // nix: nixpkgs' tini under /usr/local), and nixpkgs' tini in Nix.
-        List<String> nixEntrypoint = NixExpressionTest.strings(nix.path("Entrypoint"));
+        List<String> nixEntrypoint = NixExpressionIT.strings(nix.path("Entrypoint"));
         String nixProgram = nixEntrypoint.get(nixEntrypoint.size() - 1);
         String inPackage = nixProgram.replaceFirst("^/nix/store/[^/]+/", "");
         Spec model = Compiler.compile(spec, spec.getFileName().toString()).spec().orElseThrow();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one image, with the same image ID and manifest digest. Without --timestamp they do not (the
  * control): the sameness comes from the option, not from a test that cannot tell them apart.
  */
-class ReproducibleImageTest {
+class ReproducibleImageIT {
 
     /** What IMAGE.md passes: the commit's time (git log -1 --format=%ct); any fixed time does. */
     private static final String EPOCH = "1700000000";

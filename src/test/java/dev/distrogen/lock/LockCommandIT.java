@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * images pushed by skopeo: a build stage and a multi-arch base pinned by digest, the lock read
  * by the next generation, {@code --check} on a tag that moved, and a registry that refuses.
  */
-class LockCommandTest {
+class LockCommandIT {
 
     @TempDir
     Path tmp;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * plan's files, owners and modes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NixExpressionTest {
+class NixExpressionIT {
 
     @TempDir
     Path temp;
