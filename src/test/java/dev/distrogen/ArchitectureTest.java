@@ -20,24 +20,34 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final Path MAIN = Golden.root().resolve("src/main/java/dev/distrogen");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^import (?:static )?dev\\.distrogen\\.((?:[a-z][a-z0-9]*\\.)*[a-z][a-z0-9]*)\\.[A-Z*]");
+    private static final Pattern IMPORT =
+            Pattern.compile(
+                    "(?m)^import (?:static )?dev\\.distrogen\\.((?:[a-z][a-z0-9]*\\.)*[a-z][a-z0-9]*)\\.[A-Z*]");
+
     /** The subpackages of backend that are not targets: what every target may share. */
     private static final Set<String> SHARED_BY_TARGETS = Set.of("escape");
-    /** The registry of targets: the one file below cli that names them all (as Checks names every rule). */
+
+    /**
+     * The registry of targets: the one file below cli that names them all (as Checks names every
+     * rule).
+     */
     private static final Path TARGET_REGISTRY = Path.of("backend", "Backends.java");
+
     /** The target packages under backend/, each reading only its own resources. */
-    private static final List<String> TARGETS = List.of("plan", "json", "dockerfile", "nix", "docs", "k8s", "compose", "all");
+    private static final List<String> TARGETS =
+            List.of("plan", "json", "dockerfile", "nix", "docs", "k8s", "compose", "all");
 
     /** Which top-level packages each package may import (besides itself). */
-    private static final Map<String, List<String>> ALLOWED = Map.of(
-            "model", List.of(),
-            "diagnostic", List.of("model"),
-            "parse", List.of("model", "diagnostic"),
-            "check", List.of("model", "diagnostic"),
-            "plan", List.of("model"),
-            "lock", List.of("model", "plan"),
-            "backend", List.of("model", "plan"),
-            "output", List.of("backend"));
+    private static final Map<String, List<String>> ALLOWED =
+            Map.of(
+                    "model", List.of(),
+                    "diagnostic", List.of("model"),
+                    "parse", List.of("model", "diagnostic"),
+                    "check", List.of("model", "diagnostic"),
+                    "plan", List.of("model"),
+                    "lock", List.of("model", "plan"),
+                    "backend", List.of("model", "plan"),
+                    "output", List.of("backend"));
 
     @Test
     void eachLayer_importsOnlyTheLayersBelowIt() throws IOException {
@@ -68,7 +78,8 @@ class ArchitectureTest {
             }
             String target = relative.getName(1).toString();
             for (String imported : imports(file)) {
-                targetOf(imported).filter(t -> !t.equals(target))
+                targetOf(imported)
+                        .filter(t -> !t.equals(target))
                         .ifPresent(t -> violations.add(relative + " imports the " + t + " target"));
             }
         }
@@ -82,18 +93,28 @@ class ArchitectureTest {
      */
     @Test
     void noSourceOutsideATarget_readsThatTargetsResources() throws IOException {
-        Pattern resource = Pattern.compile("dev/distrogen/(?:backend|templates)/([a-z0-9]+)/|\"(" + String.join("|", TARGETS)
-                + ")/[^\"/]+\\.(?:ftl|sh)\"");
+        Pattern resource =
+                Pattern.compile(
+                        "dev/distrogen/(?:backend|templates)/([a-z0-9]+)/|\"("
+                                + String.join("|", TARGETS)
+                                + ")/[^\"/]+\\.(?:ftl|sh)\"");
         List<String> violations = new ArrayList<>();
         for (Path file : sources()) {
             Path relative = MAIN.relativize(file);
-            String owner = relative.getName(0).toString().equals("backend") && relative.getNameCount() >= 3
-                    ? relative.getName(1).toString() : "";
+            String owner =
+                    relative.getName(0).toString().equals("backend") && relative.getNameCount() >= 3
+                            ? relative.getName(1).toString()
+                            : "";
             Matcher m = resource.matcher(code(file));
             while (m.find()) {
                 String target = m.group(1) != null ? m.group(1) : m.group(2);
                 if (TARGETS.contains(target) && !target.equals(owner)) {
-                    violations.add(relative + " reads the resources of the " + target + " target: " + m.group());
+                    violations.add(
+                            relative
+                                    + " reads the resources of the "
+                                    + target
+                                    + " target: "
+                                    + m.group());
                 }
             }
         }
@@ -113,19 +134,24 @@ class ArchitectureTest {
         assertEquals(List.of(), violations);
     }
 
-    /** What targets share (backend's own classes, escape) sits below every target: it imports none. */
+    /**
+     * What targets share (backend's own classes, escape) sits below every target: it imports none.
+     */
     @Test
     void sharedBackendCode_importsNoTarget() throws IOException {
         List<String> violations = new ArrayList<>();
         for (Path file : sources()) {
             Path relative = MAIN.relativize(file);
-            boolean shared = relative.getName(0).toString().equals("backend") && (relative.getNameCount() == 2
-                    || SHARED_BY_TARGETS.contains(relative.getName(1).toString()));
+            boolean shared =
+                    relative.getName(0).toString().equals("backend")
+                            && (relative.getNameCount() == 2
+                                    || SHARED_BY_TARGETS.contains(relative.getName(1).toString()));
             if (!shared || relative.equals(TARGET_REGISTRY)) {
                 continue;
             }
             for (String imported : imports(file)) {
-                targetOf(imported).ifPresent(t -> violations.add(relative + " imports the " + t + " target"));
+                targetOf(imported)
+                        .ifPresent(t -> violations.add(relative + " imports the " + t + " target"));
             }
         }
         assertEquals(List.of(), violations);
@@ -149,8 +175,12 @@ class ArchitectureTest {
         }
         List<String> cycles = new ArrayList<>();
         for (String pkg : graph.keySet()) {
-            reachableFrom(graph, pkg).stream().filter(other -> !other.equals(pkg)
-                    && reachableFrom(graph, other).contains(pkg) && pkg.compareTo(other) < 0)
+            reachableFrom(graph, pkg).stream()
+                    .filter(
+                            other ->
+                                    !other.equals(pkg)
+                                            && reachableFrom(graph, other).contains(pkg)
+                                            && pkg.compareTo(other) < 0)
                     .forEach(other -> cycles.add(pkg + " <-> " + other));
         }
         assertEquals(List.of(), cycles);
@@ -168,11 +198,17 @@ class ArchitectureTest {
         return seen;
     }
 
-    /** "backend.json" of an import of dev.distrogen.backend.json.JsonBackend: the target's name, if a target. */
+    /**
+     * "backend.json" of an import of dev.distrogen.backend.json.JsonBackend: the target's name, if
+     * a target.
+     */
     private static java.util.Optional<String> targetOf(String importedPackage) {
         String[] parts = importedPackage.split("\\.");
-        return parts.length >= 2 && parts[0].equals("backend") && !SHARED_BY_TARGETS.contains(parts[1])
-                ? java.util.Optional.of(parts[1]) : java.util.Optional.empty();
+        return parts.length >= 2
+                        && parts[0].equals("backend")
+                        && !SHARED_BY_TARGETS.contains(parts[1])
+                ? java.util.Optional.of(parts[1])
+                : java.util.Optional.empty();
     }
 
     /** The dev.distrogen packages a source file imports from ("backend.escape", "plan"). */
@@ -187,7 +223,9 @@ class ArchitectureTest {
 
     /** The source without its comment lines: what it names in Javadoc is no reading. */
     private static String code(Path file) throws IOException {
-        return Files.readString(file).lines().filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("/"))
+        return Files.readString(file)
+                .lines()
+                .filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("/"))
                 .reduce("", (a, b) -> a + b + "\n");
     }
 

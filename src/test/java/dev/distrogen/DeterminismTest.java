@@ -20,7 +20,9 @@ class DeterminismTest {
         Compiler.Compilation c = Compiler.compile(spec, spec.getFileName().toString());
         List<GeneratedFile> all = new ArrayList<>();
         for (Backend backend : Backends.all()) {
-            all.addAll(backend.generate(new GenerationRequest(c.plan().orElseThrow(), "spec.dl", true)));
+            all.addAll(
+                    backend.generate(
+                            new GenerationRequest(c.plan().orElseThrow(), "spec.dl", true)));
         }
         return all;
     }
@@ -34,7 +36,8 @@ class DeterminismTest {
             Locale.setDefault(Locale.ROOT);
             TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
             List<GeneratedFile> reference = generateAll(spec);
-            for (String tag : List.of("tr-TR", "ar-EG", "th-TH-u-nu-thai", "de-DE", "ja-JP-u-ca-japanese")) {
+            for (String tag :
+                    List.of("tr-TR", "ar-EG", "th-TH-u-nu-thai", "de-DE", "ja-JP-u-ca-japanese")) {
                 Locale.setDefault(Locale.forLanguageTag(tag));
                 TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
                 assertEquals(reference, generateAll(spec), tag);

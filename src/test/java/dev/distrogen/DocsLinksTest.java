@@ -45,31 +45,45 @@ class DocsLinksTest {
         for (Path page : pages()) {
             Path relative = Golden.root().relativize(page);
             if (relative.startsWith("docs")) {
-                assertTrue(readme.contains("](" + relative.toString().replace('\\', '/') + ")"), relative + " is not linked from README.md");
+                assertTrue(
+                        readme.contains("](" + relative.toString().replace('\\', '/') + ")"),
+                        relative + " is not linked from README.md");
             }
         }
     }
 
     @Test
     void aMissingFileOrHeading_isReported(@TempDir Path root) throws IOException {
-        Files.writeString(root.resolve("other.md"), "# Other page\n\n## The `-o DIR` option\n\n```\n# not a heading\n```\n");
+        Files.writeString(
+                root.resolve("other.md"),
+                "# Other page\n\n## The `-o DIR` option\n\n```\n# not a heading\n```\n");
         Path page = root.resolve("page.md");
-        Files.writeString(page, String.join("\n",
-                "[fine](other.md) [fine](other.md#the--o-dir-option) [fine](#a-heading) [web](https://example.org/x)",
-                "[gone](missing.md) [no heading](other.md#not-a-heading) [outside](../elsewhere.md)",
-                "`[in code](missing-too.md)`",
-                "",
-                "## A heading",
-                ""));
-        assertEquals(List.of("page.md: missing.md", "page.md: other.md#not-a-heading", "page.md: ../elsewhere.md"),
+        Files.writeString(
+                page,
+                String.join(
+                        "\n",
+                        "[fine](other.md) [fine](other.md#the--o-dir-option) [fine](#a-heading) [web](https://example.org/x)",
+                        "[gone](missing.md) [no heading](other.md#not-a-heading) [outside](../elsewhere.md)",
+                        "`[in code](missing-too.md)`",
+                        "",
+                        "## A heading",
+                        ""));
+        assertEquals(
+                List.of(
+                        "page.md: missing.md",
+                        "page.md: other.md#not-a-heading",
+                        "page.md: ../elsewhere.md"),
                 brokenLinks(root, page));
     }
 
     @Test
     void headingsAreNamedAsGithubNamesThem() {
-        assertEquals("image-name-tag-tag-digest-digest", slug("`image NAME [tag TAG] [digest DIGEST]`"));
+        assertEquals(
+                "image-name-tag-tag-digest-digest", slug("`image NAME [tag TAG] [digest DIGEST]`"));
         assertEquals("examplesnginxnginxdl-both-ways", slug("`examples/nginx/nginx.dl` both ways"));
-        assertEquals("dockerfile-and-nix-the-two-image-builds", slug("Dockerfile and Nix: the two image builds"));
+        assertEquals(
+                "dockerfile-and-nix-the-two-image-builds",
+                slug("Dockerfile and Nix: the two image builds"));
     }
 
     private static List<Path> pages() throws IOException {
@@ -89,7 +103,9 @@ class DocsLinksTest {
         Path page = markdownFile.toAbsolutePath().normalize();
         List<String> broken = new ArrayList<>();
         String name = root.relativize(page).toString();
-        Matcher m = LINK.matcher(String.join("\n", prose(Files.readString(page))).replaceAll("`[^`]*`", ""));
+        Matcher m =
+                LINK.matcher(
+                        String.join("\n", prose(Files.readString(page))).replaceAll("`[^`]*`", ""));
         while (m.find()) {
             String target = m.group(1);
             if (SCHEME.matcher(target).find()) {
@@ -100,7 +116,9 @@ class DocsLinksTest {
             Path resolved = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
             boolean ok = resolved.startsWith(root) && Files.exists(resolved);
             if (ok && hash >= 0) {
-                ok = resolved.toString().endsWith(".md") && headings(resolved).contains(target.substring(hash + 1));
+                ok =
+                        resolved.toString().endsWith(".md")
+                                && headings(resolved).contains(target.substring(hash + 1));
             }
             if (!ok) {
                 broken.add(name + ": " + target);
@@ -123,7 +141,10 @@ class DocsLinksTest {
         return lines;
     }
 
-    /** The fragment names of a page's headings, as GitHub makes them (a repeated one gets -1, -2, ...). */
+    /**
+     * The fragment names of a page's headings, as GitHub makes them (a repeated one gets -1, -2,
+     * ...).
+     */
     private static Set<String> headings(Path page) throws IOException {
         Set<String> names = new LinkedHashSet<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -140,6 +161,9 @@ class DocsLinksTest {
 
     /** GitHub's heading anchors: lower case, punctuation dropped, each space a hyphen. */
     static String slug(String heading) {
-        return heading.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "").replace(' ', '-');
+        return heading.trim()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "")
+                .replace(' ', '-');
     }
 }

@@ -17,18 +17,35 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
- * distrogen in a process of its own, as users run it: a forked JVM on the test class path (with
- * JVM options such as a small heap), or the {@code distrogen} launcher script on a jar of it.
+ * distrogen in a process of its own, as users run it: a forked JVM on the test class path (with JVM
+ * options such as a small heap), or the {@code distrogen} launcher script on a jar of it.
  */
 public record Forked(int exit, String out, String err, long errBytes) {
 
     private static final int KEPT = 32 << 20;
-    /** The locale variables a forked distrogen starts without, so that a test's LANG is the one that counts. */
-    private static final Set<String> LOCALE = Set.of("LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LC_COLLATE",
-            "LC_NUMERIC", "LC_TIME", "JAVA_TOOL_OPTIONS");
 
-    /** A run of Main in a forked JVM; out and err are kept up to 32 MB each, errBytes counts all of stderr. */
-    public static Forked java(List<String> jvmOptions, Map<String, String> env, Path workDir, String... args) {
+    /**
+     * The locale variables a forked distrogen starts without, so that a test's LANG is the one that
+     * counts.
+     */
+    private static final Set<String> LOCALE =
+            Set.of(
+                    "LANG",
+                    "LANGUAGE",
+                    "LC_ALL",
+                    "LC_CTYPE",
+                    "LC_MESSAGES",
+                    "LC_COLLATE",
+                    "LC_NUMERIC",
+                    "LC_TIME",
+                    "JAVA_TOOL_OPTIONS");
+
+    /**
+     * A run of Main in a forked JVM; out and err are kept up to 32 MB each, errBytes counts all of
+     * stderr.
+     */
+    public static Forked java(
+            List<String> jvmOptions, Map<String, String> env, Path workDir, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -40,14 +57,17 @@ public record Forked(int exit, String out, String err, long errBytes) {
     }
 
     /**
-     * The launcher script {@code ./distrogen}, copied beside a jar whose manifest starts
-     * distrogen from the test class path (the script builds nothing then: it finds no sources
-     * newer than the jar).
+     * The launcher script {@code ./distrogen}, copied beside a jar whose manifest starts distrogen
+     * from the test class path (the script builds nothing then: it finds no sources newer than the
+     * jar).
      */
-    public static Forked launcher(Path scratch, Map<String, String> env, Path workDir, String... args) {
+    public static Forked launcher(
+            Path scratch, Map<String, String> env, Path workDir, String... args) {
         try {
             Path home = Files.createDirectories(scratch.resolve("launcher"));
-            Files.copy(Golden.root().resolve("distrogen"), home.resolve("distrogen"),
+            Files.copy(
+                    Golden.root().resolve("distrogen"),
+                    home.resolve("distrogen"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             home.resolve("distrogen").toFile().setExecutable(true);
             Path jar = Files.createDirectories(home.resolve("target")).resolve("distrogen.jar");
@@ -82,25 +102,33 @@ public record Forked(int exit, String out, String err, long errBytes) {
     }
 
     /**
-     * Runs {@code command} in {@code workDir} with {@code env} added to this process's
-     * environment and the variables {@code unset} removed, stdin from /dev/null; fails the test
-     * when it runs longer than {@code limit}.
+     * Runs {@code command} in {@code workDir} with {@code env} added to this process's environment
+     * and the variables {@code unset} removed, stdin from /dev/null; fails the test when it runs
+     * longer than {@code limit}.
      */
-    public static Forked process(List<String> command, Map<String, String> env, Set<String> unset, Path workDir,
+    public static Forked process(
+            List<String> command,
+            Map<String, String> env,
+            Set<String> unset,
+            Path workDir,
             Duration limit) {
         try {
             Path out = Files.createTempFile("distrogen-process", ".out");
             Path err = Files.createTempFile("distrogen-process", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                ProcessBuilder builder =
+                        new ProcessBuilder(command)
+                                .directory(workDir.toFile())
+                                .redirectOutput(out.toFile())
+                                .redirectError(err.toFile())
+                                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 builder.environment().keySet().removeAll(unset);
                 builder.environment().putAll(env);
                 Process process = builder.start();
                 if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("timed out after " + limit + ": " + String.join(" ", command));
+                    throw new AssertionError(
+                            "timed out after " + limit + ": " + String.join(" ", command));
                 }
                 return new Forked(process.exitValue(), head(out), head(err), Files.size(err));
             } finally {

@@ -40,20 +40,32 @@ public final class GeneratedOutputs {
      * The instructions distrogen writes, in its order: the build stage's scripts, [packages,]
      * collect, [metadata,] the layout's data and the layout, [smoke,] then the image.
      */
-    private static final Pattern DOCKERFILE_SHAPE = Pattern.compile(
-            "FROM USER COPY (RUN )?RUN (RUN )?COPY RUN (RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
-    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
-    /** What YAML 1.1 reads as a line break besides \n and \r: never raw in a YAML file (escaped in quotes). */
-    private static final Pattern YAML_ONLY_BREAK = Pattern.compile("[\u0085\u2028\u2029]");
-    /** What may not reach a person's eyes raw: C0 and C1 controls, separators, bidirectional controls. */
-    private static final Pattern HIDDEN = Pattern.compile(
-            "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]");
+    private static final Pattern DOCKERFILE_SHAPE =
+            Pattern.compile(
+                    "FROM USER COPY (RUN )?RUN (RUN )?COPY RUN (RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
 
-    private GeneratedOutputs() {
-    }
+    private static final ThreadLocal<Yaml> YAML =
+            ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Parser MARKDOWN =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\n\r\u0085\u2028\u2029]");
+
+    /**
+     * What YAML 1.1 reads as a line break besides \n and \r: never raw in a YAML file (escaped in
+     * quotes).
+     */
+    private static final Pattern YAML_ONLY_BREAK = Pattern.compile("[\u0085\u2028\u2029]");
+
+    /**
+     * What may not reach a person's eyes raw: C0 and C1 controls, separators, bidirectional
+     * controls.
+     */
+    private static final Pattern HIDDEN =
+            Pattern.compile(
+                    "[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]");
+
+    private GeneratedOutputs() {}
 
     /** Asserts that every file parses in its language; returns the number of documents read. */
     public static int assertParse(List<GeneratedFile> files) {
@@ -62,7 +74,9 @@ public final class GeneratedOutputs {
             String name = file.path().substring(file.path().lastIndexOf('/') + 1);
             String text = file.text();
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                assertFalse(YAML_ONLY_BREAK.matcher(text).find(), "a raw NEL, U+2028 or U+2029 in " + name + "\n" + text);
+                assertFalse(
+                        YAML_ONLY_BREAK.matcher(text).find(),
+                        "a raw NEL, U+2028 or U+2029 in " + name + "\n" + text);
                 read += yamlDocuments(text).size();
             } else if (name.equals("plan.txt")) {
                 assertDisplaySafe(text);
@@ -71,12 +85,17 @@ public final class GeneratedOutputs {
                 readJson(text);
                 read++;
             } else if (name.equals("Dockerfile")) {
-                assertTrue(DOCKERFILE_SHAPE.matcher(instructions(text)).matches(), "instructions: " + instructions(text));
+                assertTrue(
+                        DOCKERFILE_SHAPE.matcher(instructions(text)).matches(),
+                        "instructions: " + instructions(text));
                 read++;
             } else if (name.equals("IMAGE.md")) {
                 String first = text.substring(0, text.indexOf('\n'));
                 assertTrue(first.startsWith("<!-- ") && first.endsWith(" -->"), first);
-                assertEquals(1, count(first, "-->"), "IMAGE.md's header comment closes once, at its end: " + first);
+                assertEquals(
+                        1,
+                        count(first, "-->"),
+                        "IMAGE.md's header comment closes once, at its end: " + first);
                 assertEquals(0, count(first, "--!>"), first);
                 assertMarkdownShape(text);
                 assertDisplaySafe(text);
@@ -86,24 +105,31 @@ public final class GeneratedOutputs {
         return read;
     }
 
-    /** Text for a terminal or a page: nothing in it moves the cursor, breaks a line unseen or reorders what is shown. */
+    /**
+     * Text for a terminal or a page: nothing in it moves the cursor, breaks a line unseen or
+     * reorders what is shown.
+     */
     public static void assertDisplaySafe(String text) {
         java.util.regex.Matcher hidden = HIDDEN.matcher(text);
         if (hidden.find()) {
-            throw new AssertionError(String.format("U+%04X shown raw at %d in:%n%s", (int) hidden.group().charAt(0),
-                    hidden.start(), text));
+            throw new AssertionError(
+                    String.format(
+                            "U+%04X shown raw at %d in:%n%s",
+                            (int) hidden.group().charAt(0), hidden.start(), text));
         }
     }
 
     /**
-     * IMAGE.md's blocks are the template's: the title, then only headings the template writes
-     * (read from the template itself, so new sections need no change here), at most as many shell
-     * blocks as it has, and one HTML comment; nothing a spec string added.
+     * IMAGE.md's blocks are the template's: the title, then only headings the template writes (read
+     * from the template itself, so new sections need no change here), at most as many shell blocks
+     * as it has, and one HTML comment; nothing a spec string added.
      */
     static void assertMarkdownShape(String text) {
         String template = readTemplate();
         Set<String> sections = new java.util.TreeSet<>();
-        template.lines().filter(l -> l.startsWith("## ")).forEach(l -> sections.add(l.substring(3)));
+        template.lines()
+                .filter(l -> l.startsWith("## "))
+                .forEach(l -> sections.add(l.substring(3)));
         long templateFences = template.lines().filter(l -> l.equals("```sh")).count();
         Node page = MARKDOWN.parse(text);
         List<String> headings = new ArrayList<>();
@@ -111,24 +137,44 @@ public final class GeneratedOutputs {
         int html = 0;
         for (Node n = page.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Heading h) {
-                headings.add(h.getLevel() + " " + (h.getFirstChild() instanceof org.commonmark.node.Text t ? t.getLiteral() : ""));
+                headings.add(
+                        h.getLevel()
+                                + " "
+                                + (h.getFirstChild() instanceof org.commonmark.node.Text t
+                                        ? t.getLiteral()
+                                        : ""));
             }
             fences += n instanceof FencedCodeBlock f && f.getInfo().equals("sh") ? 1 : 0;
-            html += n instanceof HtmlBlock || n instanceof IndentedCodeBlock || n instanceof BlockQuote
-                    || n instanceof ThematicBreak ? 1 : 0;
+            html +=
+                    n instanceof HtmlBlock
+                                    || n instanceof IndentedCodeBlock
+                                    || n instanceof BlockQuote
+                                    || n instanceof ThematicBreak
+                            ? 1
+                            : 0;
         }
-        assertTrue(!headings.isEmpty() && headings.get(0).startsWith("1 "), "a title first\n" + text);
+        assertTrue(
+                !headings.isEmpty() && headings.get(0).startsWith("1 "), "a title first\n" + text);
         for (String heading : headings.subList(1, headings.size())) {
-            assertTrue(heading.startsWith("2 ") && sections.contains(heading.substring(2)),
+            assertTrue(
+                    heading.startsWith("2 ") && sections.contains(heading.substring(2)),
                     "a heading the template does not write: " + heading + "\n" + text);
         }
-        assertTrue(fences >= 1 && fences <= templateFences, fences + " shell blocks in IMAGE.md\n" + text);
-        assertEquals(1, html, "only the header comment is HTML, no quote, rule or indented code\n" + text);
+        assertTrue(
+                fences >= 1 && fences <= templateFences,
+                fences + " shell blocks in IMAGE.md\n" + text);
+        assertEquals(
+                1,
+                html,
+                "only the header comment is HTML, no quote, rule or indented code\n" + text);
     }
 
     private static String readTemplate() {
         try {
-            return Files.readString(Golden.root().resolve("src/main/resources/dev/distrogen/templates/docs/IMAGE.md.ftl"));
+            return Files.readString(
+                    Golden.root()
+                            .resolve(
+                                    "src/main/resources/dev/distrogen/templates/docs/IMAGE.md.ftl"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,7 +194,10 @@ public final class GeneratedOutputs {
         }
     }
 
-    /** The keyword of each instruction, comments and continuation lines skipped, each followed by a space. */
+    /**
+     * The keyword of each instruction, comments and continuation lines skipped, each followed by a
+     * space.
+     */
     public static String instructions(String dockerfile) {
         StringBuilder out = new StringBuilder();
         boolean continued = false;
@@ -182,16 +231,22 @@ public final class GeneratedOutputs {
         assertNixParses(List.of(expression));
     }
 
-    /** nix-instantiate --parse on each expression, in one run; the caller has required nix-instantiate. */
+    /**
+     * nix-instantiate --parse on each expression, in one run; the caller has required
+     * nix-instantiate.
+     */
     public static void assertNixParses(List<String> expressions) {
         try {
             Path dir = Files.createTempDirectory("distrogen-parse");
             List<String> command = new ArrayList<>(List.of("nix-instantiate", "--parse"));
             try {
                 for (int i = 0; i < expressions.size(); i++) {
-                    command.add(Files.writeString(dir.resolve(i + ".nix"), expressions.get(i)).toString());
+                    command.add(
+                            Files.writeString(dir.resolve(i + ".nix"), expressions.get(i))
+                                    .toString());
                 }
-                Forked parse = Forked.process(command, Map.of(), Set.of(), dir, Duration.ofMinutes(2));
+                Forked parse =
+                        Forked.process(command, Map.of(), Set.of(), dir, Duration.ofMinutes(2));
                 assertEquals(0, parse.exit(), parse.out() + parse.err());
             } finally {
                 for (int i = 0; i < expressions.size(); i++) {

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class Golden {
 
-    private Golden() {
-    }
+    private Golden() {}
 
     /** The repository's root folder (Maven passes it; the working directory otherwise). */
     public static Path root() {
@@ -39,10 +38,14 @@ public final class Golden {
                 return;
             }
             if (!Files.exists(expectedFile)) {
-                fail("no expected output " + root().relativize(expectedFile)
-                        + "; review the output and create it with: mvn test -DupdateGolden=true");
+                fail(
+                        "no expected output "
+                                + root().relativize(expectedFile)
+                                + "; review the output and create it with: mvn test -DupdateGolden=true");
             }
-            assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual,
+            assertEquals(
+                    Files.readString(expectedFile, StandardCharsets.UTF_8),
+                    actual,
                     "output differs from " + root().relativize(expectedFile));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,7 +68,10 @@ public final class Golden {
         return specs;
     }
 
-    /** {@link #allSpecs()} and a spec that sets everything an operator sets (registry, digest, health, resources, ...). */
+    /**
+     * {@link #allSpecs()} and a spec that sets everything an operator sets (registry, digest,
+     * health, resources, ...).
+     */
     public static List<Path> operatorSpecs() {
         List<Path> specs = new ArrayList<>(allSpecs());
         specs.add(root().resolve("src/test/resources/ops/shipped.dl"));

@@ -19,28 +19,28 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Ends each test phase of a Maven build (Surefire's unit tests, then Failsafe's integration
- * tests) with one block that lists every skipped test under its reason, instead of reasons
- * scattered over the log. Each phase adds its skips to a ledger in target/ kept for one build
- * (Maven's build timestamp), so the block that ends {@code mvn verify} holds both phases'.
- * Registered through META-INF/services; outside Maven (no {@value #PHASE}) it does nothing.
+ * Ends each test phase of a Maven build (Surefire's unit tests, then Failsafe's integration tests)
+ * with one block that lists every skipped test under its reason, instead of reasons scattered over
+ * the log. Each phase adds its skips to a ledger in target/ kept for one build (Maven's build
+ * timestamp), so the block that ends {@code mvn verify} holds both phases'. Registered through
+ * META-INF/services; outside Maven (no {@value #PHASE}) it does nothing.
  */
 public final class SkippedTestsReport implements TestExecutionListener {
 
     /** unit (Surefire) or integration (Failsafe), set by pom.xml. */
     public static final String PHASE = "distrogen.testPhase";
+
     /** Which Maven build this is: a ledger of another build is started afresh. */
     static final String BUILD = "distrogen.build";
+
     static final String PREFIX = "[distrogen tests] ";
     private static final int NAME_LENGTH = 60;
 
     /** A skipped test (or a container, all of whose tests were skipped) and why. */
-    record Skip(String test, String reason) {
-    }
+    record Skip(String test, String reason) {}
 
     /** What a build has skipped so far, and which phases have run. */
-    record Ledger(List<String> phases, List<Skip> skips) {
-    }
+    record Ledger(List<String> phases, List<Skip> skips) {}
 
     private final String phase;
     private final String build;
@@ -51,7 +51,10 @@ public final class SkippedTestsReport implements TestExecutionListener {
 
     /** The one JUnit's launcher loads: configured by the system properties Maven passes. */
     public SkippedTestsReport() {
-        this(System.getProperty(PHASE), System.getProperty(BUILD, ""), Golden.root().resolve("target/skipped-tests.tsv"),
+        this(
+                System.getProperty(PHASE),
+                System.getProperty(BUILD, ""),
+                Golden.root().resolve("target/skipped-tests.tsv"),
                 System.out);
     }
 
@@ -72,11 +75,19 @@ public final class SkippedTestsReport implements TestExecutionListener {
         skips.add(new Skip(name(test), reasonOrSo(reason)));
     }
 
-    /** An aborted test is one whose assumption failed: how Tools skips a test whose tool is missing. */
+    /**
+     * An aborted test is one whose assumption failed: how Tools skips a test whose tool is missing.
+     */
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
-            skips.add(new Skip(name(test), reasonOrSo(result.getThrowable().map(Throwable::getMessage).orElse(null))));
+            skips.add(
+                    new Skip(
+                            name(test),
+                            reasonOrSo(
+                                    result.getThrowable()
+                                            .map(Throwable::getMessage)
+                                            .orElse(null))));
         }
     }
 
@@ -90,18 +101,29 @@ public final class SkippedTestsReport implements TestExecutionListener {
         out.flush();
     }
 
-    /** The test's display names from its class down ("CollectScriptIT > lddLibs(String) > [1] /bin/dash"), each cut short. */
+    /**
+     * The test's display names from its class down ("CollectScriptIT > lddLibs(String) > [1]
+     * /bin/dash"), each cut short.
+     */
     private String name(TestIdentifier test) {
         List<String> names = new ArrayList<>();
-        for (Optional<TestIdentifier> at = Optional.of(test); at.isPresent() && at.get().getParentIdObject().isPresent();
+        for (Optional<TestIdentifier> at = Optional.of(test);
+                at.isPresent() && at.get().getParentIdObject().isPresent();
                 at = plan == null ? Optional.empty() : plan.getParent(at.get())) {
             String display = at.get().getDisplayName();
-            names.add(0, display.length() > NAME_LENGTH ? display.substring(0, NAME_LENGTH - 3) + "..." : display);
+            names.add(
+                    0,
+                    display.length() > NAME_LENGTH
+                            ? display.substring(0, NAME_LENGTH - 3) + "..."
+                            : display);
         }
         return String.join(" > ", names) + (test.isContainer() ? " (all of it)" : "");
     }
 
-    /** Adds a phase and its skips to the build's ledger (a new one for a new build) and returns it whole. */
+    /**
+     * Adds a phase and its skips to the build's ledger (a new one for a new build) and returns it
+     * whole.
+     */
     static Ledger append(Path file, String build, String phase, List<Skip> skips) {
         try {
             List<String> lines = new ArrayList<>();
@@ -120,9 +142,15 @@ public final class SkippedTestsReport implements TestExecutionListener {
                 lines.add("skip\t" + oneLine(skip.test()) + "\t" + oneLine(skip.reason()));
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "skipped-tests", ".tmp");
+            Path temp =
+                    Files.createTempFile(
+                            file.toAbsolutePath().getParent(), "skipped-tests", ".tmp");
             Files.write(temp, lines, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temp,
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             return read(lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,29 +173,47 @@ public final class SkippedTestsReport implements TestExecutionListener {
 
     /** The block: every skipped test under its reason, reasons in the order they first came. */
     static String format(Ledger ledger) {
-        String phases = String.join(" and ", ledger.phases().stream().map(p -> p + " tests").toList());
+        String phases =
+                String.join(" and ", ledger.phases().stream().map(p -> p + " tests").toList());
         StringBuilder block = new StringBuilder("\n");
         if (ledger.skips().isEmpty()) {
-            return block.append(PREFIX).append("Skipped in this build's ").append(phases).append(": none.\n").toString();
+            return block.append(PREFIX)
+                    .append("Skipped in this build's ")
+                    .append(phases)
+                    .append(": none.\n")
+                    .toString();
         }
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         for (Skip skip : ledger.skips()) {
             byReason.computeIfAbsent(skip.reason(), r -> new ArrayList<>()).add(skip.test());
         }
         int count = ledger.skips().size();
-        block.append(PREFIX).append("Skipped in this build's ").append(phases).append(": ").append(count)
-                .append(count == 1 ? " test" : " tests").append(", by reason:\n");
-        byReason.forEach((reason, tests) -> {
-            block.append("  ").append(reason).append('\n');
-            tests.forEach(test -> block.append("      ").append(test).append('\n'));
-        });
-        return block.append(PREFIX).append("sudo .ci/install-tools installs every tool the tests use (README.md: Quick start).\n")
+        block.append(PREFIX)
+                .append("Skipped in this build's ")
+                .append(phases)
+                .append(": ")
+                .append(count)
+                .append(count == 1 ? " test" : " tests")
+                .append(", by reason:\n");
+        byReason.forEach(
+                (reason, tests) -> {
+                    block.append("  ").append(reason).append('\n');
+                    tests.forEach(test -> block.append("      ").append(test).append('\n'));
+                });
+        return block.append(PREFIX)
+                .append(
+                        "sudo .ci/install-tools installs every tool the tests use (README.md: Quick start).\n")
                 .toString();
     }
 
-    /** The reason as the test gave it: Assumptions.assumeTrue's prefix off, so that it joins its kind. */
+    /**
+     * The reason as the test gave it: Assumptions.assumeTrue's prefix off, so that it joins its
+     * kind.
+     */
     private static String reasonOrSo(String reason) {
-        return reason == null || reason.isBlank() ? "(no reason given)" : reason.replaceFirst("^Assumption failed: ", "");
+        return reason == null || reason.isBlank()
+                ? "(no reason given)"
+                : reason.replaceFirst("^Assumption failed: ", "");
     }
 
     /** A field of the ledger: no tab or line break. */

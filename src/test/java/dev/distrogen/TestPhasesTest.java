@@ -15,22 +15,37 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** Unit tests (*Test, Surefire) need only Java and Maven; integration tests (*IT, Failsafe) run as they do. */
+/**
+ * Unit tests (*Test, Surefire) need only Java and Maven; integration tests (*IT, Failsafe) run as
+ * they do.
+ */
 class TestPhasesTest {
 
     @Test
-    void failsafe_runsTheIntegrationTestsWithTheUnitTestsJvmOptionsAndProperties_butItsPhase() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Golden.root().resolve("pom.xml").toFile());
+    void failsafe_runsTheIntegrationTestsWithTheUnitTestsJvmOptionsAndProperties_butItsPhase()
+            throws Exception {
+        Document pom =
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(Golden.root().resolve("pom.xml").toFile());
         Element surefire = plugin(pom, "maven-surefire-plugin");
         Element failsafe = plugin(pom, "maven-failsafe-plugin");
         assertEquals("${distrogen.test.argLine}", child(surefire, "argLine").getTextContent());
-        assertEquals(child(surefire, "argLine").getTextContent(), child(failsafe, "argLine").getTextContent());
+        assertEquals(
+                child(surefire, "argLine").getTextContent(),
+                child(failsafe, "argLine").getTextContent());
         Map<String, String> unit = properties(surefire);
         Map<String, String> integration = properties(failsafe);
         assertEquals("unit", unit.remove(SkippedTestsReport.PHASE));
         assertEquals("integration", integration.remove(SkippedTestsReport.PHASE));
         assertEquals(unit, integration);
-        assertTrue(unit.keySet().containsAll(java.util.List.of("distrogen.root", "distrogen.updateGolden", SkippedTestsReport.BUILD)),
+        assertTrue(
+                unit.keySet()
+                        .containsAll(
+                                java.util.List.of(
+                                        "distrogen.root",
+                                        "distrogen.updateGolden",
+                                        SkippedTestsReport.BUILD)),
                 unit.toString());
     }
 
@@ -39,9 +54,13 @@ class TestPhasesTest {
         String phase = System.getProperty(SkippedTestsReport.PHASE);
         try {
             System.setProperty(SkippedTestsReport.PHASE, "unit");
-            AssertionFailedError failure = assertThrows(AssertionFailedError.class,
-                    () -> Tools.require(true, "frobnicate is not installed"));
-            assertTrue(failure.getMessage().contains("make it an integration test, *IT"), failure.getMessage());
+            AssertionFailedError failure =
+                    assertThrows(
+                            AssertionFailedError.class,
+                            () -> Tools.require(true, "frobnicate is not installed"));
+            assertTrue(
+                    failure.getMessage().contains("make it an integration test, *IT"),
+                    failure.getMessage());
             System.setProperty(SkippedTestsReport.PHASE, "integration");
             assertDoesNotThrow(() -> Tools.require(true, "frobnicate is not installed"));
         } finally {
@@ -57,7 +76,8 @@ class TestPhasesTest {
         NodeList ids = pom.getElementsByTagName("artifactId");
         for (int i = 0; i < ids.getLength(); i++) {
             Node id = ids.item(i);
-            if (id.getTextContent().equals(artifactId) && id.getParentNode().getNodeName().equals("plugin")) {
+            if (id.getTextContent().equals(artifactId)
+                    && id.getParentNode().getNodeName().equals("plugin")) {
                 return child((Element) id.getParentNode(), "configuration");
             }
         }

@@ -9,24 +9,27 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The real tools some tests need (buildah, nix-instantiate, trivy, ...). Only integration tests
  * (*IT, Failsafe) may need one: a unit test (*Test, Surefire) that asks for one fails, whether the
- * tool is there or not, so that {@code mvn test} needs only Java and Maven. Where a tool is
- * missing the test is skipped with the reason, which SkippedTestsReport lists at the end of the
- * run; with {@value #REQUIRE}=1 (as .ci/run sets it) a missing tool fails the test instead, so
- * CI can never pass without running them. Call these from a test or a @BeforeEach, never a
- * @BeforeAll: an assumption there makes Surefire count the class's tests as nothing at all.
+ * tool is there or not, so that {@code mvn test} needs only Java and Maven. Where a tool is missing
+ * the test is skipped with the reason, which SkippedTestsReport lists at the end of the run; with
+ * {@value #REQUIRE}=1 (as .ci/run sets it) a missing tool fails the test instead, so CI can never
+ * pass without running them. Call these from a test or a @BeforeEach, never a @BeforeAll: an
+ * assumption there makes Surefire count the class's tests as nothing at all.
  */
 public final class Tools {
 
     public static final String REQUIRE = "DISTROGEN_REQUIRE_TOOLS";
 
-    private Tools() {
-    }
+    private Tools() {}
 
-    /** Skips (or, in CI, fails) the running test unless {@code present}; fails it in a unit test. */
+    /**
+     * Skips (or, in CI, fails) the running test unless {@code present}; fails it in a unit test.
+     */
     public static void require(boolean present, String reason) {
         if ("unit".equals(System.getProperty(SkippedTestsReport.PHASE))) {
-            fail("a unit test (*Test) needs only Java and Maven, and this one asks for more (where it is missing: "
-                    + reason + "): make it an integration test, *IT (CONTRIBUTING.md: Tests)");
+            fail(
+                    "a unit test (*Test) needs only Java and Maven, and this one asks for more (where it is missing: "
+                            + reason
+                            + "): make it an integration test, *IT (CONTRIBUTING.md: Tests)");
         }
         if (present) {
             return;

@@ -18,13 +18,15 @@ public interface Backend {
     List<GeneratedFile> generate(GenerationRequest request) throws GenerationException;
 
     /**
-     * The files this target writes of its own, as paths relative to the output directory (a
-     * test holds every target to its list; a folder stands for everything under it); the copies of the spec's {@code from} files come
-     * on top. A {@code from} file may not take one of these names.
+     * The files this target writes of its own, as paths relative to the output directory (a test
+     * holds every target to its list; a folder stands for everything under it); the copies of the
+     * spec's {@code from} files come on top. A {@code from} file may not take one of these names.
      */
     List<String> fileNames();
 
-    /** Whether the target writes a Dockerfile, which needs a build stage (DG087 when none is named). */
+    /**
+     * Whether the target writes a Dockerfile, which needs a build stage (DG087 when none is named).
+     */
     default boolean needsBuildStage() {
         return false;
     }

@@ -2,8 +2,8 @@ package dev.distrogen.backend;
 
 import dev.distrogen.backend.all.AllBackend;
 import dev.distrogen.backend.compose.ComposeBackend;
-import dev.distrogen.backend.docs.DocsBackend;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
+import dev.distrogen.backend.docs.DocsBackend;
 import dev.distrogen.backend.json.JsonBackend;
 import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.backend.nix.NixBackend;
@@ -22,13 +22,19 @@ public final class Backends {
     private static final Backend DOCS = new DocsBackend();
     private static final Backend K8S = new K8sBackend();
     private static final Backend COMPOSE = new ComposeBackend();
-    private static final List<Backend> TARGETS = List.of(new PlanBackend(), new JsonBackend(), DOCKERFILE, NIX, DOCS, K8S, COMPOSE);
-    /** The repository skeleton: the targets that make part of a project (not the plan and json views). */
-    private static final List<Backend> SKELETON_PARTS = List.of(DOCKERFILE, NIX, DOCS, K8S, COMPOSE);
+    private static final List<Backend> TARGETS =
+            List.of(new PlanBackend(), new JsonBackend(), DOCKERFILE, NIX, DOCS, K8S, COMPOSE);
+
+    /**
+     * The repository skeleton: the targets that make part of a project (not the plan and json
+     * views).
+     */
+    private static final List<Backend> SKELETON_PARTS =
+            List.of(DOCKERFILE, NIX, DOCS, K8S, COMPOSE);
+
     private static final Backend ALL = new AllBackend(SKELETON_PARTS);
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /** The single targets, each golden-tested on every example. */
     public static List<Backend> all() {
@@ -57,8 +63,8 @@ public final class Backends {
     }
 
     /**
-     * A built-in target; the repository skeleton ({@code all}) then also renders
-     * {@code userTargets}, the targets the user's templates add.
+     * A built-in target; the repository skeleton ({@code all}) then also renders {@code
+     * userTargets}, the targets the user's templates add.
      */
     public static Optional<Backend> byName(String name, List<Backend> userTargets) {
         if (!name.equals(ALL.name())) {

@@ -24,7 +24,9 @@ public final class GeneratedFile {
 
     private GeneratedFile(String path, byte[] content, Path source) {
         Objects.requireNonNull(path, "path");
-        if (path.isEmpty() || path.startsWith("/") || Arrays.asList(path.split("/")).contains("..")) {
+        if (path.isEmpty()
+                || path.startsWith("/")
+                || Arrays.asList(path.split("/")).contains("..")) {
             throw new IllegalArgumentException("not a relative path: " + path);
         }
         this.path = path;
@@ -78,7 +80,9 @@ public final class GeneratedFile {
     /** The same path, and the same bytes or a copy of the same source (neither is read for it). */
     @Override
     public boolean equals(Object other) {
-        return other instanceof GeneratedFile f && f.path.equals(path) && Objects.equals(f.source, source)
+        return other instanceof GeneratedFile f
+                && f.path.equals(path)
+                && Objects.equals(f.source, source)
                 && Arrays.equals(f.content, content);
     }
 
@@ -89,6 +93,9 @@ public final class GeneratedFile {
 
     @Override
     public String toString() {
-        return "GeneratedFile[" + path + ", " + (source == null ? content.length + " bytes]" : "copy of " + source + "]");
+        return "GeneratedFile["
+                + path
+                + ", "
+                + (source == null ? content.length + " bytes]" : "copy of " + source + "]");
     }
 }

@@ -10,20 +10,27 @@ public final class KeylessSigning {
 
     /** The workflow that builds, pushes and signs, in the generated repository. */
     public static final String WORKFLOW = ".github/workflows/image.yml";
+
     /** The only branch whose pushes are pushed to the registry, and so signed. */
     public static final String BRANCH = "main";
+
     /** The issuer of GitHub Actions' OIDC tokens, which the certificate records. */
     public static final String ISSUER = "https://token.actions.githubusercontent.com";
 
-    private KeylessSigning() {
-    }
+    private KeylessSigning() {}
 
     /**
-     * The certificate identity to expect, as a regular expression anchored at both ends, for
-     * the repository {@code owner/name} whose workflow signed: GitHub writes
-     * {@code https://github.com/OWNER/REPO/.github/workflows/image.yml@refs/heads/main}.
+     * The certificate identity to expect, as a regular expression anchored at both ends, for the
+     * repository {@code owner/name} whose workflow signed: GitHub writes {@code
+     * https://github.com/OWNER/REPO/.github/workflows/image.yml@refs/heads/main}.
      */
     public static String identityRegexp(String repository) {
-        return "^https://github\\.com/" + repository + "/" + WORKFLOW.replace(".", "\\.") + "@refs/heads/" + BRANCH + "$";
+        return "^https://github\\.com/"
+                + repository
+                + "/"
+                + WORKFLOW.replace(".", "\\.")
+                + "@refs/heads/"
+                + BRANCH
+                + "$";
     }
 }

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** FreeMarker templates from a folder on any file system (FreeMarker's own loader needs java.io.File). */
+/**
+ * FreeMarker templates from a folder on any file system (FreeMarker's own loader needs
+ * java.io.File).
+ */
 final class PathTemplateLoader implements TemplateLoader {
 
     private final Path root;

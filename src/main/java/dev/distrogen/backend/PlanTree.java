@@ -12,13 +12,12 @@ import java.util.Map;
 
 /**
  * The plan as a tree of maps, lists, strings and numbers: what {@code --target json} prints and
- * what user templates see (docs/command-line.md: Your own templates), below both so that
- * neither target imports the other.
+ * what user templates see (docs/command-line.md: Your own templates), below both so that neither
+ * target imports the other.
  */
 public final class PlanTree {
 
-    private PlanTree() {
-    }
+    private PlanTree() {}
 
     /**
      * The JSON document as maps, lists, strings and numbers: what this target prints, and the data
@@ -112,13 +111,15 @@ public final class PlanTree {
             file.put("gid", e.gid());
             file.put("mode", e.mode().octal());
             file.put("origin", e.origin().name().toLowerCase(java.util.Locale.ROOT));
-            e.content().ifPresent(c -> {
-                if (c instanceof FileContent.SourceFile source) {
-                    file.put("from", source.specRelative());
-                } else {
-                    file.put("text", ((FileContent.Text) c).text());
-                }
-            });
+            e.content()
+                    .ifPresent(
+                            c -> {
+                                if (c instanceof FileContent.SourceFile source) {
+                                    file.put("from", source.specRelative());
+                                } else {
+                                    file.put("text", ((FileContent.Text) c).text());
+                                }
+                            });
             files.add(file);
         }
         return files;

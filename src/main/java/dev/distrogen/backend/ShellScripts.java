@@ -13,18 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * The POSIX shell scripts distrogen ships (src/main/resources/dev/distrogen/scripts/): the build
- * stage's collection and layout, which the Dockerfile target writes beside the Dockerfile, and
- * the SBOM writer that the Nix target's build embeds. Kept outside every target's folder so that
- * no target reads another's.
+ * stage's collection and layout, which the Dockerfile target writes beside the Dockerfile, and the
+ * SBOM writer that the Nix target's build embeds. Kept outside every target's folder so that no
+ * target reads another's.
  */
 public final class ShellScripts {
 
     private static final String FOLDER = "/dev/distrogen/scripts/";
+
     /** A script sourcing another of the folder: {@code . "$DG_DIR/sbom.sh"}. */
     private static final Pattern SOURCE = Pattern.compile("(?m)^\\. \"[^\"]*/([a-z-]+\\.sh)\"$");
 
-    private ShellScripts() {
-    }
+    private ShellScripts() {}
 
     /** A shipped script's text, as written. */
     public static String text(String name) {
@@ -50,7 +50,10 @@ public final class ShellScripts {
         return kept;
     }
 
-    /** The scripts that {@code name} sources, and those they source, read from the scripts themselves. */
+    /**
+     * The scripts that {@code name} sources, and those they source, read from the scripts
+     * themselves.
+     */
     public static Set<String> sources(String name) {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = SOURCE.matcher(text(name));

@@ -26,12 +26,11 @@ import java.util.TimeZone;
 import java.util.stream.Stream;
 
 /**
- * The FreeMarker templates of a run: the built-in ones, and with {@code --templates DIR} the
- * user's in front of them, so DIR/dockerfile/Dockerfile.ftl replaces the built-in Dockerfile
- * template and DIR/NAME/... adds a target NAME. Square-bracket syntax ([=x], [#list]), so the
- * ${...} of Dockerfiles, shells and Nix passes through; no locale or time zone in the output; no
- * access to Java classes from templates. A broken user template is reported with its file,
- * line and column.
+ * The FreeMarker templates of a run: the built-in ones, and with {@code --templates DIR} the user's
+ * in front of them, so DIR/dockerfile/Dockerfile.ftl replaces the built-in Dockerfile template and
+ * DIR/NAME/... adds a target NAME. Square-bracket syntax ([=x], [#list]), so the ${...} of
+ * Dockerfiles, shells and Nix passes through; no locale or time zone in the output; no access to
+ * Java classes from templates. A broken user template is reported with its file, line and column.
  */
 public final class Templates {
 
@@ -53,9 +52,17 @@ public final class Templates {
 
     private static Configuration configuration(Optional<Path> userDirectory) {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        TemplateLoader builtIn = new ClassTemplateLoader(Templates.class, "/dev/distrogen/templates");
-        c.setTemplateLoader(userDirectory.<TemplateLoader>map(d -> new MultiTemplateLoader(
-                new TemplateLoader[] {new PathTemplateLoader(d), builtIn})).orElse(builtIn));
+        TemplateLoader builtIn =
+                new ClassTemplateLoader(Templates.class, "/dev/distrogen/templates");
+        c.setTemplateLoader(
+                userDirectory
+                        .<TemplateLoader>map(
+                                d ->
+                                        new MultiTemplateLoader(
+                                                new TemplateLoader[] {
+                                                    new PathTemplateLoader(d), builtIn
+                                                }))
+                        .orElse(builtIn));
         c.setLocalizedLookup(false);
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
@@ -73,7 +80,10 @@ public final class Templates {
         return c;
     }
 
-    /** Renders template {@code name} ("dockerfile/Dockerfile.ftl") with {@code model}, read as x.component. */
+    /**
+     * Renders template {@code name} ("dockerfile/Dockerfile.ftl") with {@code model}, read as
+     * x.component.
+     */
     public String render(String name, Object model) throws GenerationException {
         try {
             Template template = configuration.getTemplate(name);
@@ -83,23 +93,33 @@ public final class Templates {
         } catch (ParseException e) {
             throw failure(name, e.getLineNumber(), e.getColumnNumber(), e.getEditorMessage());
         } catch (TemplateException e) {
-            throw failure(name, e.getLineNumber() == null ? 0 : e.getLineNumber(),
-                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(), e.getMessageWithoutStackTop());
+            throw failure(
+                    name,
+                    e.getLineNumber() == null ? 0 : e.getLineNumber(),
+                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
+                    e.getMessageWithoutStackTop());
         } catch (IOException e) {
-            throw new IllegalStateException("template " + name + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "template " + name + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     private TemplateFailure failure(String name, int line, int column, String message) {
-        Optional<Path> userFile = userDirectory.map(d -> d.resolve(name)).filter(Files::isRegularFile);
+        Optional<Path> userFile =
+                userDirectory.map(d -> d.resolve(name)).filter(Files::isRegularFile);
         if (userFile.isEmpty()) {
-            throw new IllegalStateException("built-in template " + name + ":" + line + ":" + column + ": " + message);
+            throw new IllegalStateException(
+                    "built-in template " + name + ":" + line + ":" + column + ": " + message);
         }
         // FreeMarker's whole message: its first line alone would not name the missing expression.
-        return new TemplateFailure(userFile.get() + ":" + line + ":" + column + ": " + message.strip());
+        return new TemplateFailure(
+                userFile.get() + ":" + line + ":" + column + ": " + message.strip());
     }
 
-    /** The targets the user's directory adds: folders holding .ftl files, named not as a built-in target. */
+    /**
+     * The targets the user's directory adds: folders holding .ftl files, named not as a built-in
+     * target.
+     */
     public List<String> userTargets(List<String> builtIn) throws IOException {
         List<String> targets = new ArrayList<>();
         if (userDirectory.isEmpty()) {
@@ -108,7 +128,9 @@ public final class Templates {
         try (Stream<Path> dirs = Files.list(userDirectory.get())) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 String name = dir.getFileName().toString();
-                if (!builtIn.contains(name) && !name.equals("init") && !templatesUnder(dir).isEmpty()) {
+                if (!builtIn.contains(name)
+                        && !name.equals("init")
+                        && !templatesUnder(dir).isEmpty()) {
                     targets.add(name);
                 }
             }
@@ -116,21 +138,31 @@ public final class Templates {
         return targets;
     }
 
-    /** The .ftl files of a user target, relative to its folder, sorted: each renders to the file named without .ftl. */
+    /**
+     * The .ftl files of a user target, relative to its folder, sorted: each renders to the file
+     * named without .ftl.
+     */
     List<String> templatesOf(String target) throws IOException {
         Path dir = userDirectory.orElseThrow().resolve(target);
-        return templatesUnder(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList();
+        return templatesUnder(dir).stream()
+                .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                .toList();
     }
 
     private static List<Path> templatesUnder(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            return files.filter(
+                            f ->
+                                    Files.isRegularFile(f)
+                                            && f.getFileName().toString().endsWith(SUFFIX))
+                    .sorted()
+                    .toList();
         }
     }
 
     /**
-     * The data model templates see: records as maps of their components, Optional as its value
-     * or nothing, enums by name, paths and modes as the text users write ("/etc/passwd", "0644").
+     * The data model templates see: records as maps of their components, Optional as its value or
+     * nothing, enums by name, paths and modes as the text users write ("/etc/passwd", "0644").
      */
     public static Object dataModel(Object value) {
         if (value instanceof ContainerPath path) {

@@ -40,11 +40,15 @@ public final class UserTemplateBackend implements Backend {
         List<GeneratedFile> files = new ArrayList<>();
         try {
             for (String template : request.templates().templatesOf(name)) {
-                String output = template.substring(0, template.length() - Templates.SUFFIX.length());
-                files.add(GeneratedFile.text(output, request.templates().render(name + "/" + template, model)));
+                String output =
+                        template.substring(0, template.length() - Templates.SUFFIX.length());
+                files.add(
+                        GeneratedFile.text(
+                                output, request.templates().render(name + "/" + template, model)));
             }
         } catch (IOException e) {
-            throw new GenerationException("cannot read the templates of " + name + ": " + e.getMessage());
+            throw new GenerationException(
+                    "cannot read the templates of " + name + ": " + e.getMessage());
         }
         return files;
     }

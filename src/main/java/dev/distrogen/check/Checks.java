@@ -1,10 +1,10 @@
 package dev.distrogen.check;
 
 import dev.distrogen.check.rules.*;
+import dev.distrogen.diagnostic.Diagnostic;
 import dev.distrogen.model.Overrides;
 import dev.distrogen.model.Spec;
 import java.util.ArrayList;
-import dev.distrogen.diagnostic.Diagnostic;
 import java.util.List;
 import java.util.Set;
 
@@ -42,8 +42,7 @@ public final class Checks {
                 new K8sSettingsCheck());
     }
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * Runs every check; the result is sorted.
@@ -52,7 +51,8 @@ public final class Checks {
      *     declare them), which a {@code from} file copied beside them may not take
      * @param overrides what the command line adds, which the plan is built from too
      */
-    public static List<Diagnostic> run(Spec spec, Set<String> generatedFileNames, Overrides overrides) {
+    public static List<Diagnostic> run(
+            Spec spec, Set<String> generatedFileNames, Overrides overrides) {
         List<Diagnostic> found = new ArrayList<>();
         for (Check check : all(generatedFileNames, overrides)) {
             found.addAll(check.check(spec));

@@ -11,15 +11,18 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The bash completion script (zsh runs it through bashcompinit), made from the command model.
  * picocli's own script completes no file names (it turns bash's default completion off) and no
- * {@code --option=value}; this one completes, for each argument, what its model says it takes:
- * its completion candidates, or by its label: {@code SPEC} a {@code .dl} file, {@code DIR} a directory.
+ * {@code --option=value}; this one completes, for each argument, what its model says it takes: its
+ * completion candidates, or by its label: {@code SPEC} a {@code .dl} file, {@code DIR} a directory.
  */
 final class BashCompletion {
 
-    /** Labels that name paths: how the names of the files they take end (empty: directories only). */
+    /**
+     * Labels that name paths: how the names of the files they take end (empty: directories only).
+     */
     private static final Map<String, String> PATH_LABELS = Map.of("SPEC", ".dl", "DIR", "");
 
-    private static final String HEADER = """
+    private static final String HEADER =
+            """
             # bash completion for distrogen, made from its command model (distrogen generate-completion).
             # In bash: source this file (the distribution installs it as share/bash-completion/completions/distrogen);
             # zsh loads it through bashcompinit (share/zsh/site-functions/_distrogen).
@@ -72,8 +75,7 @@ final class BashCompletion {
 
             """;
 
-    private BashCompletion() {
-    }
+    private BashCompletion() {}
 
     /** The script for {@code root} and its subcommands. */
     static String script(CommandLine root) {
@@ -82,38 +84,65 @@ final class BashCompletion {
         StringBuilder functions = new StringBuilder();
         for (CommandLine sub : root.getSubcommands().values()) {
             String function = function(sub.getCommandName());
-            commandCases.append("            ").append(word(sub.getCommandName())).append(") [ -n \"$command\" ] || command=")
-                    .append(word(sub.getCommandName())).append(" ;;\n");
-            dispatch.append("        ").append(word(sub.getCommandName())).append(") ").append(function)
+            commandCases
+                    .append("            ")
+                    .append(word(sub.getCommandName()))
+                    .append(") [ -n \"$command\" ] || command=")
+                    .append(word(sub.getCommandName()))
+                    .append(" ;;\n");
+            dispatch.append("        ")
+                    .append(word(sub.getCommandName()))
+                    .append(") ")
+                    .append(function)
                     .append(" \"$cur\" \"$prev\" ;;\n");
             functions.append(commandFunction(function, sub.getCommandSpec(), List.of()));
         }
         String main = function("main");
         dispatch.append("        *) ").append(main).append(" \"$cur\" \"$prev\" ;;\n");
-        functions.append(commandFunction(main, root.getCommandSpec(), List.copyOf(root.getSubcommands().keySet())));
-        return HEADER.replace("@COMMANDS@", commandCases).replace("@DISPATCH@", dispatch) + functions
-                + "complete -F _complete_distrogen -o default " + root.getCommandName() + "\n";
+        functions.append(
+                commandFunction(
+                        main, root.getCommandSpec(), List.copyOf(root.getSubcommands().keySet())));
+        return HEADER.replace("@COMMANDS@", commandCases).replace("@DISPATCH@", dispatch)
+                + functions
+                + "complete -F _complete_distrogen -o default "
+                + root.getCommandName()
+                + "\n";
     }
 
     /** One command's completion: $1 the word being completed, $2 the word before it. */
-    private static String commandFunction(String function, CommandSpec spec, List<String> subcommands) {
+    private static String commandFunction(
+            String function, CommandSpec spec, List<String> subcommands) {
         StringBuilder values = new StringBuilder();
         List<String> optionNames = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
             optionNames.addAll(List.of(option.names()));
             if (option.arity().max() > 0 && !option.type().equals(boolean.class)) {
-                values.append("        ").append(words(List.of(option.names())).replace(' ', '|'))
-                        .append(") ").append(completion(option)).append("; return ;;\n");
+                values.append("        ")
+                        .append(words(List.of(option.names())).replace(' ', '|'))
+                        .append(") ")
+                        .append(completion(option))
+                        .append("; return ;;\n");
             }
         }
-        String positional = spec.positionalParameters().isEmpty() ? ":" : completion(spec.positionalParameters().get(0));
+        String positional =
+                spec.positionalParameters().isEmpty()
+                        ? ":"
+                        : completion(spec.positionalParameters().get(0));
         if (!subcommands.isEmpty()) {
             positional += "; _distrogen_words \"$1\" " + words(subcommands);
         }
-        return "# " + spec.qualifiedName() + "\n" + function + "() {\n"
+        return "# "
+                + spec.qualifiedName()
+                + "\n"
+                + function
+                + "() {\n"
                 + (values.isEmpty() ? "" : "    case $2 in\n" + values + "    esac\n")
-                + "    case $1 in\n        -*) _distrogen_words \"$1\" " + words(optionNames) + " ;;\n"
-                + "        *) " + positional + " ;;\n    esac\n}\n\n";
+                + "    case $1 in\n        -*) _distrogen_words \"$1\" "
+                + words(optionNames)
+                + " ;;\n"
+                + "        *) "
+                + positional
+                + " ;;\n    esac\n}\n\n";
     }
 
     /** The shell command that adds the completions of {@code arg}'s value to COMPREPLY. */
@@ -126,7 +155,8 @@ final class BashCompletion {
         if (!candidates.isEmpty()) {
             return "_distrogen_words \"$1\" " + words(candidates);
         }
-        // Nothing to offer (an image reference, a name): bash's default completion then offers file names.
+        // Nothing to offer (an image reference, a name): bash's default completion then offers file
+        // names.
         return suffix == null ? ":" : "_distrogen_paths \"$1\" " + word(suffix);
     }
 

@@ -18,19 +18,29 @@ final class CheckCommand implements Callable<Integer> {
     private final FileSystem fileSystem;
     private final InputStream in;
     private final CommandSpec command;
-    private final PositionalParamSpec specs = PositionalParamSpec.builder().index("0..*").arity("1..*").required(true)
-            .paramLabel("SPEC").type(String[].class).description("spec files (.dl); - reads one from standard input").build();
+    private final PositionalParamSpec specs =
+            PositionalParamSpec.builder()
+                    .index("0..*")
+                    .arity("1..*")
+                    .required(true)
+                    .paramLabel("SPEC")
+                    .type(String[].class)
+                    .description("spec files (.dl); - reads one from standard input")
+                    .build();
     private final DiagnosticOptions diagnostics;
 
     CheckCommand(FileSystem fileSystem, InputStream in) {
         this.fileSystem = fileSystem;
         this.in = in;
-        this.command = CommandSpecs.command(this, NAME,
-                "Checks specs and reports every problem with file:line:col; prints 'SPEC: ok' for a clean one.",
-                "0:every spec is clean (warnings allowed unless --strict)",
-                "1:a spec has errors (with --strict: or warnings)",
-                "2:bad command-line use, or a spec file cannot be read",
-                "70:internal error (a bug in distrogen: please report it)");
+        this.command =
+                CommandSpecs.command(
+                        this,
+                        NAME,
+                        "Checks specs and reports every problem with file:line:col; prints 'SPEC: ok' for a clean one.",
+                        "0:every spec is clean (warnings allowed unless --strict)",
+                        "1:a spec has errors (with --strict: or warnings)",
+                        "2:bad command-line use, or a spec file cannot be read",
+                        "70:internal error (a bug in distrogen: please report it)");
         command.addPositional(specs);
         diagnostics = new DiagnosticOptions(command);
         CommandSpecs.addStandardHelpOptions(command);
@@ -53,7 +63,8 @@ final class CheckCommand implements Callable<Integer> {
             } else if (SpecReporter.failed(compilation.get(), diagnostics.strict())) {
                 exit = Math.max(exit, ExitCodes.SPEC_ERRORS);
             } else if (compilation.get().diagnostics().isEmpty()) {
-                out.println(DisplayText.line(spec.equals("-") ? SpecReporter.STDIN : spec) + ": ok");
+                out.println(
+                        DisplayText.line(spec.equals("-") ? SpecReporter.STDIN : spec) + ": ok");
             }
         }
         out.flush();

@@ -15,7 +15,10 @@ public enum ColorMode {
         return switch (this) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> interactive && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+            case AUTO ->
+                    interactive
+                            && System.getenv("NO_COLOR") == null
+                            && !"dumb".equals(System.getenv("TERM"));
         };
     }
 

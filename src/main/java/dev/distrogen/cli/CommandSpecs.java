@@ -7,20 +7,20 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * What every distrogen command declares alike. The commands build their picocli models in code,
- * not with annotations: reading annotations by reflection (and making a proxy class for each
- * annotation type) was the largest part of distrogen's start-up (ARCHITECTURE.md: "Start-up").
+ * What every distrogen command declares alike. The commands build their picocli models in code, not
+ * with annotations: reading annotations by reflection (and making a proxy class for each annotation
+ * type) was the largest part of distrogen's start-up (ARCHITECTURE.md: "Start-up").
  */
 final class CommandSpecs {
 
-    private CommandSpecs() {
-    }
+    private CommandSpecs() {}
 
     /**
      * A command run by {@code command}'s call(), with -h/--help, -V/--version and the usage layout
      * all commands share; {@code exitCodes} as "CODE:meaning".
      */
-    static CommandSpec command(Object command, String name, String description, String... exitCodes) {
+    static CommandSpec command(
+            Object command, String name, String description, String... exitCodes) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         spec.name(name).versionProvider(new VersionProvider());
         Map<String, String> codes = new LinkedHashMap<>();
@@ -37,30 +37,51 @@ final class CommandSpecs {
         return spec;
     }
 
-    /** -h/--help and -V/--version, as picocli's standard help options; added last, so listed last. */
+    /**
+     * -h/--help and -V/--version, as picocli's standard help options; added last, so listed last.
+     */
     static void addStandardHelpOptions(CommandSpec spec) {
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help message and exit.").build());
-        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+        spec.addOption(
+                OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .description("Show this help message and exit.")
+                        .build());
+        spec.addOption(
+                OptionSpec.builder("-V", "--version")
+                        .versionHelp(true)
+                        .description("Print version information and exit.")
+                        .build());
     }
 
     /** An option taking one value, shown as {@code label}. */
     static OptionSpec option(String label, String description, String... names) {
-        return OptionSpec.builder(names).paramLabel(label).type(String.class).description(description).build();
+        return OptionSpec.builder(names)
+                .paramLabel(label)
+                .type(String.class)
+                .description(description)
+                .build();
     }
 
     /** An option without a value: true when given. */
     static OptionSpec flag(String description, String... names) {
-        return OptionSpec.builder(names).type(boolean.class).initialValue(false).hasInitialValue(true)
-                .description(description).build();
+        return OptionSpec.builder(names)
+                .type(boolean.class)
+                .initialValue(false)
+                .hasInitialValue(true)
+                .description(description)
+                .build();
     }
 
-    /** -o DIR's value, or null when not given; an empty name is a usage error, before anything is read or locked. */
+    /**
+     * -o DIR's value, or null when not given; an empty name is a usage error, before anything is
+     * read or locked.
+     */
     static String outputDirectory(CommandSpec command, OptionSpec output) {
         String dir = output.getValue();
         if (dir != null && dir.isEmpty()) {
-            throw new ParameterException(command.commandLine(), "-o '' names no directory (write -o . for the current one)");
+            throw new ParameterException(
+                    command.commandLine(),
+                    "-o '' names no directory (write -o . for the current one)");
         }
         return dir;
     }

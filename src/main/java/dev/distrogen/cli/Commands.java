@@ -15,20 +15,31 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** What a command-line mistake is reported as, with "did you mean": options, commands, targets. */
 final class Commands {
 
-    private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '([^']*)'\\.");
+    private static final Pattern UNKNOWN_SUBCOMMAND =
+            Pattern.compile("Unknown subcommand '([^']*)'\\.");
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** The subcommands' names, in the order Main's command tree adds them. */
-    static final List<String> NAMES = List.of(CheckCommand.NAME, InitCommand.NAME, LockCommand.NAME, HelpCommand.NAME, CompletionCommand.NAME);
+    static final List<String> NAMES =
+            List.of(
+                    CheckCommand.NAME,
+                    InitCommand.NAME,
+                    LockCommand.NAME,
+                    HelpCommand.NAME,
+                    CompletionCommand.NAME);
 
-    /** "; did you mean the command `check`?" for a word that is no file but close to a command, or "". */
+    /**
+     * "; did you mean the command `check`?" for a word that is no file but close to a command, or
+     * "".
+     */
     static String didYouMean(String word) {
         if (isFileName(word)) {
             return "";
         }
-        return Suggestions.closest(word, NAMES).map(n -> "; did you mean the command `" + n + "`?").orElse("");
+        return Suggestions.closest(word, NAMES)
+                .map(n -> "; did you mean the command `" + n + "`?")
+                .orElse("");
     }
 
     /** The one line that says what is wrong with the command line, and what was probably meant. */
@@ -40,8 +51,12 @@ final class Commands {
         if (unknown.matches()) {
             String word = unknown.group(1);
             String suggestion = didYouMean(word);
-            return "Unknown subcommand '" + word + "'"
-                    + (suggestion.isEmpty() ? "; the commands are: " + String.join(", ", NAMES) : suggestion);
+            return "Unknown subcommand '"
+                    + word
+                    + "'"
+                    + (suggestion.isEmpty()
+                            ? "; the commands are: " + String.join(", ", NAMES)
+                            : suggestion);
         }
         return e.getMessage();
     }
@@ -52,18 +67,25 @@ final class Commands {
      * argument belongs was meant for --target.
      */
     private static String unmatched(UnmatchedArgumentException e, String[] args) {
-        List<String> options = e.getUnmatched().stream().filter(a -> a.startsWith("-") && !a.equals("-")).toList();
+        List<String> options =
+                e.getUnmatched().stream().filter(a -> a.startsWith("-") && !a.equals("-")).toList();
         if (!options.isEmpty()) {
             String names = String.join(", ", options.stream().map(o -> "'" + o + "'").toList());
             String first = options.get(0).split("=", 2)[0];
-            return (options.size() == 1 ? "Unknown option: " : "Unknown options: ") + names
-                    + Suggestions.didYouMean(first, optionNames(e.getCommandLine().getCommandSpec()));
+            return (options.size() == 1 ? "Unknown option: " : "Unknown options: ")
+                    + names
+                    + Suggestions.didYouMean(
+                            first, optionNames(e.getCommandLine().getCommandSpec()));
         }
         String message = withoutFullStop(e.getMessage());
         if (e.getCommandLine().getCommandSpec().parent() != null) {
             return message;
         }
-        Optional<String> target = e.getUnmatched().stream().map(Commands::targetNamed).flatMap(Optional::stream).findFirst();
+        Optional<String> target =
+                e.getUnmatched().stream()
+                        .map(Commands::targetNamed)
+                        .flatMap(Optional::stream)
+                        .findFirst();
         if (target.isPresent()) {
             return message + "; did you mean `--target " + target.get() + "`?";
         }
@@ -85,6 +107,10 @@ final class Commands {
     }
 
     private static List<String> optionNames(CommandSpec spec) {
-        return spec.options().stream().map(OptionSpec::names).flatMap(Arrays::stream).filter(n -> n.startsWith("--")).toList();
+        return spec.options().stream()
+                .map(OptionSpec::names)
+                .flatMap(Arrays::stream)
+                .filter(n -> n.startsWith("--"))
+                .toList();
     }
 }

@@ -5,7 +5,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code distrogen generate-completion}: the bash/zsh completion script, made from the command model. */
+/**
+ * {@code distrogen generate-completion}: the bash/zsh completion script, made from the command
+ * model.
+ */
 final class CompletionCommand implements Callable<Integer> {
 
     static final String NAME = "generate-completion";
@@ -13,10 +16,14 @@ final class CompletionCommand implements Callable<Integer> {
     private final CommandSpec command;
 
     CompletionCommand() {
-        command = CommandSpecs.command(this, NAME,
-                "Prints the bash and zsh completion script for distrogen. In bash: source <(distrogen generate-completion); "
-                        + "the distribution also installs it (README.md: Install).",
-                "0:printed", "2:bad command-line use");
+        command =
+                CommandSpecs.command(
+                        this,
+                        NAME,
+                        "Prints the bash and zsh completion script for distrogen. In bash: source <(distrogen generate-completion); "
+                                + "the distribution also installs it (README.md: Install).",
+                        "0:printed",
+                        "2:bad command-line use");
         command.usageMessage().sortOptions(true);
         CommandSpecs.addStandardHelpOptions(command);
     }

@@ -8,9 +8,15 @@ import picocli.CommandLine.Model.OptionSpec;
 final class DiagnosticOptions {
 
     private final OptionSpec strict = CommandSpecs.flag("treat warnings as errors", "--strict");
-    private final OptionSpec color = OptionSpec.builder("--color").paramLabel("WHEN").type(ColorMode.class)
-            .defaultValue("auto").completionCandidates(() -> ColorMode.names().iterator())
-            .description("colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})").build();
+    private final OptionSpec color =
+            OptionSpec.builder("--color")
+                    .paramLabel("WHEN")
+                    .type(ColorMode.class)
+                    .defaultValue("auto")
+                    .completionCandidates(() -> ColorMode.names().iterator())
+                    .description(
+                            "colour diagnostics: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+                    .build();
 
     /** Adds the options to {@code command}. */
     DiagnosticOptions(CommandSpec command) {
@@ -21,7 +27,9 @@ final class DiagnosticOptions {
         return strict.<Boolean>getValue();
     }
 
-    /** A reporter of diagnostics on {@code err}, in colour when asked or (auto) when on a terminal. */
+    /**
+     * A reporter of diagnostics on {@code err}, in colour when asked or (auto) when on a terminal.
+     */
     SpecReporter reporter(PrintWriter err) {
         ColorMode mode = color.getValue();
         return new SpecReporter(err, mode.enabled(System.console() != null));

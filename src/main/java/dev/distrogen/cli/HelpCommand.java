@@ -19,10 +19,18 @@ final class HelpCommand implements IHelpCommandInitializable2, Callable<Integer>
     static final String NAME = "help";
 
     private final CommandSpec command;
-    // Completion offers the other commands (picocli's completion does that for its own help command only).
-    private final PositionalParamSpec subcommand = PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("COMMAND")
-            .type(String.class).completionCandidates(Commands.NAMES.stream().filter(n -> !n.equals(NAME)).toList())
-            .description("The COMMAND to display the usage help message for.").build();
+    // Completion offers the other commands (picocli's completion does that for its own help command
+    // only).
+    private final PositionalParamSpec subcommand =
+            PositionalParamSpec.builder()
+                    .index("0")
+                    .arity("0..1")
+                    .paramLabel("COMMAND")
+                    .type(String.class)
+                    .completionCandidates(
+                            Commands.NAMES.stream().filter(n -> !n.equals(NAME)).toList())
+                    .description("The COMMAND to display the usage help message for.")
+                    .build();
     private CommandLine self;
     private ColorScheme colors;
     private PrintWriter out;
@@ -32,10 +40,14 @@ final class HelpCommand implements IHelpCommandInitializable2, Callable<Integer>
         command.usageMessage()
                 .header("Display help information about the specified command.")
                 .synopsisHeading("%nUsage: ")
-                .description("%nWhen no COMMAND is given, the usage help for the main command is displayed.",
+                .description(
+                        "%nWhen no COMMAND is given, the usage help for the main command is displayed.",
                         "If a COMMAND is specified, the help for that command is shown.%n");
-        command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show usage help for the help command and exit.").build());
+        command.addOption(
+                OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .description("Show usage help for the help command and exit.")
+                        .build());
         command.addPositional(subcommand);
     }
 
@@ -44,7 +56,11 @@ final class HelpCommand implements IHelpCommandInitializable2, Callable<Integer>
     }
 
     @Override
-    public void init(CommandLine helpCommandLine, ColorScheme colorScheme, PrintWriter out, PrintWriter err) {
+    public void init(
+            CommandLine helpCommandLine,
+            ColorScheme colorScheme,
+            PrintWriter out,
+            PrintWriter err) {
         this.self = helpCommandLine;
         this.colors = colorScheme;
         this.out = out;

@@ -1,10 +1,10 @@
 package dev.distrogen.cli;
 
-import dev.distrogen.model.Overrides;
-import dev.distrogen.plan.DockerOptions;
 import dev.distrogen.lock.LockException;
 import dev.distrogen.lock.LockFile;
 import dev.distrogen.lock.LockedImages;
+import dev.distrogen.model.Overrides;
+import dev.distrogen.plan.DockerOptions;
 import dev.distrogen.plan.ImagePlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,7 @@ import java.util.Optional;
 /** A spec's lock, read by every run that generates from the spec: its images become REF@DIGEST. */
 final class Locks {
 
-    private Locks() {
-    }
+    private Locks() {}
 
     /** The lock at {@code lockPath}, or none when there is no such file. */
     static Optional<LockFile> read(Path lockPath) throws LockException {
@@ -28,14 +27,24 @@ final class Locks {
         } catch (IOException e) {
             throw new LockException("cannot read " + lockPath + ": " + e.getMessage(), e);
         } catch (LockException e) {
-            throw new LockException(lockPath + ": " + e.getMessage() + " (run distrogen lock on the spec to write it anew)", e);
+            throw new LockException(
+                    lockPath
+                            + ": "
+                            + e.getMessage()
+                            + " (run distrogen lock on the spec to write it anew)",
+                    e);
         }
     }
 
-    /** The Dockerfile's two images, each pinned by the lock where it has it; the command line's choice first. */
+    /**
+     * The Dockerfile's two images, each pinned by the lock where it has it; the command line's
+     * choice first.
+     */
     static Overrides pinned(LockFile lock, ImagePlan plan, Overrides given) {
-        Optional<String> from = given.from().or(() -> LockedImages.buildStage(plan, DockerOptions.NIX_IMAGE));
+        Optional<String> from =
+                given.from().or(() -> LockedImages.buildStage(plan, DockerOptions.NIX_IMAGE));
         String base = given.base().orElse(plan.docker().baseImage());
-        return new Overrides(from.map(lock::pin), Optional.of(lock.pin(base)), given.buildStageNeeded());
+        return new Overrides(
+                from.map(lock::pin), Optional.of(lock.pin(base)), given.buildStageNeeded());
     }
 }

@@ -9,40 +9,60 @@ import java.util.regex.Pattern;
 /**
  * Build time: a man page in roff from a Markdown page of docs/ (distrogen.dl(5) from
  * docs/language.md), for the Markdown that page uses: headings, paragraphs, fenced code blocks,
- * pipe tables, bullet lists, and in text `code`, **bold** and [links](target).
- * Every character that means something to roff is escaped: a backslash, a line starting with
- * {@code .} or {@code '}, and in code the minus, quotes and accents that roff would typeset.
+ * pipe tables, bullet lists, and in text `code`, **bold** and [links](target). Every character that
+ * means something to roff is escaped: a backslash, a line starting with {@code .} or {@code '}, and
+ * in code the minus, quotes and accents that roff would typeset.
  */
 final class MarkdownRoff {
 
-    private static final Pattern INLINE = Pattern.compile("`([^`]+)`|\\*\\*(.+?)\\*\\*|\\[([^\\]]+)\\]\\(([^)\\s]+)\\)");
+    private static final Pattern INLINE =
+            Pattern.compile("`([^`]+)`|\\*\\*(.+?)\\*\\*|\\[([^\\]]+)\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("(#{1,6}) +(.*)");
     private static final Pattern BULLET = Pattern.compile("[-*] +(.*)");
 
-    /** What the page is: its name, section, one line for NAME, and the header's centre and footer texts. */
-    record Page(String name, int section, String summary, String date, String source, String manual) {
-    }
+    /**
+     * What the page is: its name, section, one line for NAME, and the header's centre and footer
+     * texts.
+     */
+    record Page(
+            String name, int section, String summary, String date, String source, String manual) {}
 
     private final StringBuilder out = new StringBuilder();
 
-    private MarkdownRoff() {
-    }
+    private MarkdownRoff() {}
 
     /**
-     * The roff page of {@code markdown}: its first heading is the page's title (NAME gets
-     * {@code page.summary()}), the text before the first {@code ##} its DESCRIPTION, each
-     * {@code ##} a section, each deeper heading a subsection; {@code seeAlso} ends it.
+     * The roff page of {@code markdown}: its first heading is the page's title (NAME gets {@code
+     * page.summary()}), the text before the first {@code ##} its DESCRIPTION, each {@code ##} a
+     * section, each deeper heading a subsection; {@code seeAlso} ends it.
      */
     static String convert(String markdown, Page page, List<String> seeAlso) {
         MarkdownRoff roff = new MarkdownRoff();
-        roff.out.append(".\\\" Made from Markdown by distrogen's build (MarkdownRoff): edit the Markdown, not this file.\n")
-                .append(".TH ").append(quoted(page.name().toUpperCase(Locale.ROOT))).append(' ').append(page.section()).append(' ')
-                .append(quoted(page.date())).append(' ').append(quoted(page.source())).append(' ').append(quoted(page.manual()))
-                .append("\n.nh\n.SH NAME\n").append(escape(page.name())).append(" \\- ").append(escape(page.summary()))
+        roff.out
+                .append(
+                        ".\\\" Made from Markdown by distrogen's build (MarkdownRoff): edit the Markdown, not this file.\n")
+                .append(".TH ")
+                .append(quoted(page.name().toUpperCase(Locale.ROOT)))
+                .append(' ')
+                .append(page.section())
+                .append(' ')
+                .append(quoted(page.date()))
+                .append(' ')
+                .append(quoted(page.source()))
+                .append(' ')
+                .append(quoted(page.manual()))
+                .append("\n.nh\n.SH NAME\n")
+                .append(escape(page.name()))
+                .append(" \\- ")
+                .append(escape(page.summary()))
                 .append("\n.SH DESCRIPTION\n");
         roff.blocks(markdown.replace("\r\n", "\n").lines().toList());
         if (!seeAlso.isEmpty()) {
-            roff.out.append(".SH \"SEE ALSO\"\n").append(String.join(",\n", seeAlso.stream().map(MarkdownRoff::reference).toList()))
+            roff.out
+                    .append(".SH \"SEE ALSO\"\n")
+                    .append(
+                            String.join(
+                                    ",\n", seeAlso.stream().map(MarkdownRoff::reference).toList()))
                     .append('\n');
         }
         return roff.out.toString();
@@ -61,7 +81,9 @@ final class MarkdownRoff {
                 if (level == 1 && !titleSeen) {
                     titleSeen = true; // the page's title: NAME says it
                 } else if (level <= 2) {
-                    out.append(".SH ").append(quoted(inline(heading.group(2).toUpperCase(Locale.ROOT)))).append('\n');
+                    out.append(".SH ")
+                            .append(quoted(inline(heading.group(2).toUpperCase(Locale.ROOT))))
+                            .append('\n');
                 } else {
                     out.append(".SS ").append(quoted(inline(heading.group(2)))).append('\n');
                 }
@@ -104,7 +126,9 @@ final class MarkdownRoff {
             item.matches();
             out.append(".IP \\(bu 2\n").append(guardLineStart(inline(item.group(1)))).append('\n');
             // An item's continuation lines are indented.
-            for (i++; i < lines.size() && lines.get(i).startsWith("  ") && !lines.get(i).isBlank(); i++) {
+            for (i++;
+                    i < lines.size() && lines.get(i).startsWith("  ") && !lines.get(i).isBlank();
+                    i++) {
                 out.append(guardLineStart(inline(lines.get(i).strip()))).append('\n');
             }
         }
@@ -112,14 +136,17 @@ final class MarkdownRoff {
     }
 
     private static boolean continuesParagraph(String line) {
-        return !line.isBlank() && !HEADING.matcher(line).matches() && !line.startsWith("```") && !line.startsWith("|")
+        return !line.isBlank()
+                && !HEADING.matcher(line).matches()
+                && !line.startsWith("```")
+                && !line.startsWith("|")
                 && !BULLET.matcher(line).matches();
     }
 
     /**
      * A pipe table, as man pages list settings: each row a tagged paragraph, its first cell the
-     * tag, then the other cells, each after its column's header ("Default: ...") but a
-     * "meaning" column's. Not tbl: a terminal is too narrow for three columns of prose.
+     * tag, then the other cells, each after its column's header ("Default: ...") but a "meaning"
+     * column's. Not tbl: a terminal is too narrow for three columns of prose.
      */
     private int table(List<String> lines, int start) {
         List<List<String>> rows = new ArrayList<>();
@@ -135,8 +162,12 @@ final class MarkdownRoff {
             List<String> parts = new ArrayList<>();
             for (int c = 1; c < row.size() && c < headers.size(); c++) {
                 String header = headers.get(c);
-                String label = header.equalsIgnoreCase("meaning") ? ""
-                        : header.substring(0, 1).toUpperCase(Locale.ROOT) + header.substring(1) + ": ";
+                String label =
+                        header.equalsIgnoreCase("meaning")
+                                ? ""
+                                : header.substring(0, 1).toUpperCase(Locale.ROOT)
+                                        + header.substring(1)
+                                        + ": ";
                 parts.add(guardLineStart(inline(label + row.get(c))));
             }
             out.append(String.join("\n.br\n", parts)).append('\n');
@@ -154,7 +185,10 @@ final class MarkdownRoff {
         return cells;
     }
 
-    /** Text with `code` (bold, as man pages show literals), **bold** and links (their text), escaped. */
+    /**
+     * Text with `code` (bold, as man pages show literals), **bold** and links (their text),
+     * escaped.
+     */
     private static String inline(String text) {
         StringBuilder result = new StringBuilder();
         Matcher m = INLINE.matcher(text);
@@ -179,21 +213,29 @@ final class MarkdownRoff {
     /** Text for roff: a backslash stands for itself; a character beyond ASCII as its code point. */
     static String escape(String text) {
         StringBuilder result = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (c == '\\') {
-                result.append("\\e");
-            } else if (c > 126) {
-                result.append(String.format(Locale.ROOT, "\\[u%04X]", c));
-            } else {
-                result.appendCodePoint(c);
-            }
-        });
+        text.codePoints()
+                .forEach(
+                        c -> {
+                            if (c == '\\') {
+                                result.append("\\e");
+                            } else if (c > 126) {
+                                result.append(String.format(Locale.ROOT, "\\[u%04X]", c));
+                            } else {
+                                result.appendCodePoint(c);
+                            }
+                        });
         return result.toString();
     }
 
-    /** A literal, as typed: roff would make - a hyphen, ' and ` typographic quotes, ^ and ~ accents. */
+    /**
+     * A literal, as typed: roff would make - a hyphen, ' and ` typographic quotes, ^ and ~ accents.
+     */
     static String code(String text) {
-        return escape(text).replace("-", "\\-").replace("'", "\\(aq").replace("`", "\\(ga").replace("^", "\\(ha")
+        return escape(text)
+                .replace("-", "\\-")
+                .replace("'", "\\(aq")
+                .replace("`", "\\(ga")
+                .replace("^", "\\(ha")
                 .replace("~", "\\(ti");
     }
 

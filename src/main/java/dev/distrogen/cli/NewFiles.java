@@ -10,19 +10,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Files written once into a user's folder (init's starter), leaving nothing else there: none
- * that exists is replaced unless forced, and each is written whole (a temporary file, renamed).
+ * Files written once into a user's folder (init's starter), leaving nothing else there: none that
+ * exists is replaced unless forced, and each is written whole (a temporary file, renamed).
  */
 final class NewFiles {
 
-    private NewFiles() {
-    }
+    private NewFiles() {}
 
     static void write(Path dir, List<GeneratedFile> files, boolean force) throws OutputException {
         if (!force) {
             for (GeneratedFile file : files) {
                 if (Files.exists(dir.resolve(file.path()))) {
-                    throw new OutputException(dir.resolve(file.path()) + " exists already; --force replaces it");
+                    throw new OutputException(
+                            dir.resolve(file.path()) + " exists already; --force replaces it");
                 }
             }
         }
@@ -34,7 +34,11 @@ final class NewFiles {
                 Path temp = Files.createTempFile(dir, "." + file.path(), ".tmp");
                 try {
                     Files.write(temp, file.content());
-                    Files.move(temp, current, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(
+                            temp,
+                            current,
+                            StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
                 } finally {
                     Files.deleteIfExists(temp);
                 }
@@ -42,7 +46,8 @@ final class NewFiles {
         } catch (FileAlreadyExistsException e) {
             throw new OutputException("cannot create " + dir + ": " + e.getFile() + " is a file");
         } catch (IOException e) {
-            throw new OutputException("cannot write " + (current == null ? dir : current) + ": " + e.getMessage());
+            throw new OutputException(
+                    "cannot write " + (current == null ? dir : current) + ": " + e.getMessage());
         }
     }
 }

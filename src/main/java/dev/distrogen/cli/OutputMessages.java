@@ -11,8 +11,7 @@ import java.util.function.Consumer;
  */
 final class OutputMessages {
 
-    private OutputMessages() {
-    }
+    private OutputMessages() {}
 
     static Consumer<String> warnings(PrintWriter err) {
         return warning -> err.println("distrogen: warning: " + DisplayText.line(warning));

@@ -5,11 +5,11 @@ import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.backend.Backends;
 import dev.distrogen.check.rules.BuildStage;
 import dev.distrogen.diagnostic.Diagnostic;
-import dev.distrogen.model.Overrides;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
 import dev.distrogen.diagnostic.FileNameEncoding;
 import dev.distrogen.diagnostic.Severity;
 import dev.distrogen.model.DisplayText;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.Spec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,10 @@ final class SpecReporter {
         this.readiness = readiness;
     }
 
-    /** This reporter, saying also which targets a spec without errors is ready for (DG083), as {@code check} does. */
+    /**
+     * This reporter, saying also which targets a spec without errors is ready for (DG083), as
+     * {@code check} does.
+     */
     SpecReporter withReadiness() {
         return new SpecReporter(err, color, true);
     }
@@ -55,15 +58,23 @@ final class SpecReporter {
         return compile(fileSystem, in, spec, Overrides.NONE);
     }
 
-    /** {@link #compile(FileSystem, InputStream, String)} with what the command line adds to the spec. */
-    Optional<Compilation> compile(FileSystem fileSystem, InputStream in, String spec, Overrides overrides) {
+    /**
+     * {@link #compile(FileSystem, InputStream, String)} with what the command line adds to the
+     * spec.
+     */
+    Optional<Compilation> compile(
+            FileSystem fileSystem, InputStream in, String spec, Overrides overrides) {
         if (spec.equals("-")) {
             return compileStandardInput(in, fileSystem.getPath("").toAbsolutePath(), overrides);
         }
         try {
             return compile(fileSystem.getPath(spec), spec, overrides);
         } catch (InvalidPathException e) {
-            err.println("distrogen: '" + DisplayText.line(spec) + "' is not a valid path" + FileNameEncoding.hint());
+            err.println(
+                    "distrogen: '"
+                            + DisplayText.line(spec)
+                            + "' is not a valid path"
+                            + FileNameEncoding.hint());
             return Optional.empty();
         }
     }
@@ -72,14 +83,23 @@ final class SpecReporter {
     Optional<Compilation> compile(Path spec, String displayName, Overrides overrides) {
         try {
             if (Files.isDirectory(spec)) {
-                err.println("distrogen: " + DisplayText.line(displayName) + " is a directory; name a spec file (.dl)");
+                err.println(
+                        "distrogen: "
+                                + DisplayText.line(displayName)
+                                + " is a directory; name a spec file (.dl)");
                 return Optional.empty();
             }
             return Optional.of(report(Compiler.compile(spec, displayName, overrides)));
         } catch (NoSuchFileException e) {
-            err.println("distrogen: " + DisplayText.line(displayName) + ": no such file" + Commands.didYouMean(displayName));
+            err.println(
+                    "distrogen: "
+                            + DisplayText.line(displayName)
+                            + ": no such file"
+                            + Commands.didYouMean(displayName));
         } catch (IOException e) {
-            err.println("distrogen: cannot read " + DisplayText.line(displayName + ": " + e.getMessage()));
+            err.println(
+                    "distrogen: cannot read "
+                            + DisplayText.line(displayName + ": " + e.getMessage()));
         }
         return Optional.empty();
     }
@@ -88,9 +108,11 @@ final class SpecReporter {
      * The spec read from standard input ({@code -}); its {@code from} files resolve against the
      * working directory.
      */
-    private Optional<Compilation> compileStandardInput(InputStream in, Path workingDir, Overrides overrides) {
+    private Optional<Compilation> compileStandardInput(
+            InputStream in, Path workingDir, Overrides overrides) {
         try {
-            return Optional.of(report(Compiler.compile(Compiler.readSpec(in), workingDir, STDIN, overrides)));
+            return Optional.of(
+                    report(Compiler.compile(Compiler.readSpec(in), workingDir, STDIN, overrides)));
         } catch (IOException e) {
             err.println("distrogen: cannot read standard input: " + e.getMessage());
         }
@@ -99,25 +121,36 @@ final class SpecReporter {
 
     private Compilation report(Compilation compilation) {
         if (readiness && !compilation.diagnostics().hasErrors()) {
-            compilation.spec().filter(BuildStage::missing).ifPresent(spec -> compilation.diagnostics().add(notReady(spec)));
+            compilation
+                    .spec()
+                    .filter(BuildStage::missing)
+                    .ifPresent(spec -> compilation.diagnostics().add(notReady(spec)));
         }
         if (compilation.diagnostics().isEmpty()) {
             return compilation;
         }
-        err.print(new DiagnosticFormatter(color).format(compilation.source(), compilation.diagnostics().sorted(),
-                compilation.diagnostics().summary()));
+        err.print(
+                new DiagnosticFormatter(color)
+                        .format(
+                                compilation.source(),
+                                compilation.diagnostics().sorted(),
+                                compilation.diagnostics().summary()));
         err.flush();
         return compilation;
     }
 
     /** DG083: the targets that need no build stage, and those that write the Dockerfile. */
     private static Diagnostic notReady(Spec spec) {
-        List<String> needing = Backends.names().stream().filter(n -> Backends.byName(n).orElseThrow().needsBuildStage()).toList();
+        List<String> needing =
+                Backends.names().stream()
+                        .filter(n -> Backends.byName(n).orElseThrow().needsBuildStage())
+                        .toList();
         List<String> ready = Backends.names().stream().filter(n -> !needing.contains(n)).toList();
         return BuildStage.notReady(spec, ready, needing);
     }
 
     static boolean failed(Compilation compilation, boolean strict) {
-        return compilation.diagnostics().hasErrors() || (strict && compilation.diagnostics().count(Severity.WARNING) > 0);
+        return compilation.diagnostics().hasErrors()
+                || (strict && compilation.diagnostics().count(Severity.WARNING) > 0);
     }
 }

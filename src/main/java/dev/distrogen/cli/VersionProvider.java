@@ -10,7 +10,8 @@ final class VersionProvider implements IVersionProvider {
 
     static String version() {
         Properties properties = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/distrogen/version.properties")) {
+        try (InputStream in =
+                VersionProvider.class.getResourceAsStream("/dev/distrogen/version.properties")) {
             if (in != null) {
                 properties.load(in);
             }

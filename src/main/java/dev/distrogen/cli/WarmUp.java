@@ -15,14 +15,13 @@ import java.util.stream.Stream;
 
 /**
  * A representative run for the class-data-sharing archive the distribution's launcher makes on
- * first use (-XX:ArchiveClassesAtExit): writes a starter spec into a temporary folder, then
- * checks it and renders every target, so the archive holds the classes any command needs.
- * Prints nothing; exits 0 when every step worked.
+ * first use (-XX:ArchiveClassesAtExit): writes a starter spec into a temporary folder, then checks
+ * it and renders every target, so the archive holds the classes any command needs. Prints nothing;
+ * exits 0 when every step worked.
  */
 public final class WarmUp {
 
-    private WarmUp() {
-    }
+    private WarmUp() {}
 
     public static void main(String[] args) throws IOException {
         Main.trimStartUp();
@@ -33,8 +32,17 @@ public final class WarmUp {
             String spec = dir.resolve("warm.dl").toString();
             worst = Math.max(worst, run("check", spec));
             for (String target : Backends.names()) {
-                worst = Math.max(worst, target.equals("all") ? run(spec, "-t", target, "-o", dir.resolve("all").toString())
-                        : run(spec, "-t", target));
+                worst =
+                        Math.max(
+                                worst,
+                                target.equals("all")
+                                        ? run(
+                                                spec,
+                                                "-t",
+                                                target,
+                                                "-o",
+                                                dir.resolve("all").toString())
+                                        : run(spec, "-t", target));
             }
             worst = Math.max(worst, run("--help"));
         } finally {
@@ -44,19 +52,23 @@ public final class WarmUp {
     }
 
     private static int run(String... args) {
-        PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        return Main.run(FileSystems.getDefault(), InputStream.nullInputStream(), discard, discard, args);
+        PrintWriter discard =
+                new PrintWriter(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        return Main.run(
+                FileSystems.getDefault(), InputStream.nullInputStream(), discard, discard, args);
     }
 
     private static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.delete(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(
+                            f -> {
+                                try {
+                                    Files.delete(f);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            });
         }
     }
 }

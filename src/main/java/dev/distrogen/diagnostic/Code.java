@@ -2,11 +2,15 @@ package dev.distrogen.diagnostic;
 
 /**
  * Every diagnostic code, in one place: stable ids that users search for and suppress by, so an id
- * is never reused or renumbered. docs/diagnostics.md's table lists exactly these (a test holds it to that).
+ * is never reused or renumbered. docs/diagnostics.md's table lists exactly these (a test holds it
+ * to that).
  */
 public enum Code {
 
-    /** syntax: a value or keyword is missing or out of place ("expected a string after `binary`"), or a block is not closed */
+    /**
+     * syntax: a value or keyword is missing or out of place ("expected a string after `binary`"),
+     * or a block is not closed
+     */
     SYNTAX("DG001", Severity.ERROR),
 
     /** unknown statement or setting, with "did you mean" */
@@ -27,7 +31,10 @@ public enum Code {
     /** the file is not UTF-8 */
     NOT_UTF8("DG007", Severity.ERROR),
 
-    /** a NUL character, which no generated file can hold (Nix strings, shell words, file names, the environment) */
+    /**
+     * a NUL character, which no generated file can hold (Nix strings, shell words, file names, the
+     * environment)
+     */
     NUL_CHARACTER("DG008", Severity.ERROR),
 
     /** a required statement is missing: `app`, `binary`, `user`, `uid`, `gid` */
@@ -39,7 +46,10 @@ public enum Code {
     /** a path declared twice, or beneath a config file */
     DUPLICATE_PATH("DG012", Severity.ERROR),
 
-    /** a config at a path distrogen writes itself (`/etc/passwd`, `/etc/group`, `/etc/nsswitch.conf`) */
+    /**
+     * a config at a path distrogen writes itself (`/etc/passwd`, `/etc/group`,
+     * `/etc/nsswitch.conf`)
+     */
     RESERVED_PATH("DG013", Severity.ERROR),
 
     /** a relative path where the image needs an absolute one */
@@ -48,7 +58,11 @@ public enum Code {
     /** a `.` or `..` segment in a path */
     DOT_SEGMENT("DG021", Severity.ERROR),
 
-    /** a malformed path (`//`, trailing `/`, control character or line separator (U+0085, U+2028, U+2029), a quote or backslash, which Dockerfile builders escape differently), the root itself, or a `workdir` ending in a space (which `WORKDIR` drops) */
+    /**
+     * a malformed path (`//`, trailing `/`, control character or line separator (U+0085, U+2028,
+     * U+2029), a quote or backslash, which Dockerfile builders escape differently), the root
+     * itself, or a `workdir` ending in a space (which `WORKDIR` drops)
+     */
     MALFORMED_PATH("DG022", Severity.ERROR),
 
     /** a `from` file that does not exist or is not a file */
@@ -57,7 +71,11 @@ public enum Code {
     /** a `from` file outside the spec's folder (by `..`, an absolute path or a link) */
     FROM_FILE_OUTSIDE("DG024", Severity.ERROR),
 
-    /** a `from` file name with a quote, backslash or control character, with `*`, `?` or `[` (which `COPY` reads as a pattern), with `.`, `..` or empty segments, or the name of a generated file (`Dockerfile`, `default.nix`, ...) */
+    /**
+     * a `from` file name with a quote, backslash or control character, with `*`, `?` or `[` (which
+     * `COPY` reads as a pattern), with `.`, `..` or empty segments, or the name of a generated file
+     * (`Dockerfile`, `default.nix`, ...)
+     */
     FROM_FILE_NAME("DG025", Severity.ERROR),
 
     /** an `owner` that is neither the declared user nor root */
@@ -69,7 +87,10 @@ public enum Code {
     /** the app user has uid 0: the app runs as root */
     ROOT_USER("DG032", Severity.WARNING),
 
-    /** a user or group name that does not fit `/etc/passwd`, `:` in home or shell, `root` with an id other than 0 */
+    /**
+     * a user or group name that does not fit `/etc/passwd`, `:` in home or shell, `root` with an id
+     * other than 0
+     */
     ACCOUNT_NAME("DG033", Severity.ERROR),
 
     /** a uid or gid above 65535: rootless runtimes cannot map it */
@@ -87,7 +108,9 @@ public enum Code {
     /** a port declared twice */
     DUPLICATE_PORT("DG043", Severity.ERROR),
 
-    /** a `health` port that no `port` declares as tcp, or an HTTP health path that is not a URL path */
+    /**
+     * a `health` port that no `port` declares as tcp, or an HTTP health path that is not a URL path
+     */
     HEALTH_CHECK("DG044", Severity.ERROR),
 
     /** a mode that is not octal */
@@ -114,7 +137,10 @@ public enum Code {
     /** an environment variable set twice */
     DUPLICATE_ENV("DG062", Severity.ERROR),
 
-    /** an environment value with a line break or control character (a Dockerfile's ENV cannot hold one) */
+    /**
+     * an environment value with a line break or control character (a Dockerfile's ENV cannot hold
+     * one)
+     */
     ENV_CONTROL_CHARACTER("DG063", Severity.ERROR),
 
     /** a `smoke` argument with a line break or control character */
@@ -138,34 +164,56 @@ public enum Code {
     /** an image name (or the app's name it defaults to), tag or reference that registries refuse */
     IMAGE_REFERENCE("DG075", Severity.ERROR),
 
-    /** a label key that is malformed or given twice; a label or description value with a line break */
+    /**
+     * a label key that is malformed or given twice; a label or description value with a line break
+     */
     LABEL("DG076", Severity.ERROR),
 
     /** an `sbom` setting other than `on` or `off` */
     SBOM("DG077", Severity.ERROR),
 
-    /** a `packages` name that is not an apt, apk or rpm package name, or packages with `builder nix` */
+    /**
+     * a `packages` name that is not an apt, apk or rpm package name, or packages with `builder nix`
+     */
     PACKAGE_NAME("DG078", Severity.ERROR),
 
-    /** a nixpkgs pin that is not a full commit, a hash that is not a Nix sha256, or one without the other */
+    /**
+     * a nixpkgs pin that is not a full commit, a hash that is not a Nix sha256, or one without the
+     * other
+     */
     NIXPKGS_PIN("DG079", Severity.ERROR),
 
-    /** a `resources` value that is not a Kubernetes quantity, is zero, is memory in thousandths (`128m`), or a limit below its request */
+    /**
+     * a `resources` value that is not a Kubernetes quantity, is zero, is memory in thousandths
+     * (`128m`), or a limit below its request
+     */
     RESOURCE_QUANTITY("DG080", Severity.ERROR),
 
-    /** a `k8s` setting Kubernetes refuses: replicas outside 1 to 1000, a namespace that is not a DNS label, an unknown `imagePullPolicy` */
+    /**
+     * a `k8s` setting Kubernetes refuses: replicas outside 1 to 1000, a namespace that is not a DNS
+     * label, an unknown `imagePullPolicy`
+     */
     K8S_SETTING("DG081", Severity.ERROR),
 
     /** a dir `size` that is not a whole number of Ki, Mi, Gi or Ti */
     DIR_SIZE("DG082", Severity.ERROR),
 
-    /** `check`: no build stage for the Dockerfile (no `docker { from }`, no `builder nix`): the spec is ready for every target but dockerfile and all */
+    /**
+     * `check`: no build stage for the Dockerfile (no `docker { from }`, no `builder nix`): the spec
+     * is ready for every target but dockerfile and all
+     */
     NO_BUILD_STAGE("DG083", Severity.WARNING),
 
-    /** a path in the image with a segment over 255 bytes (UTF-8) or over 4,080 bytes in all, which the build stage cannot create */
+    /**
+     * a path in the image with a segment over 255 bytes (UTF-8) or over 4,080 bytes in all, which
+     * the build stage cannot create
+     */
     PATH_TOO_LONG("DG085", Severity.ERROR),
 
-    /** the Dockerfile is asked for, but neither the spec's `docker { from }` nor `--from` names a build stage */
+    /**
+     * the Dockerfile is asked for, but neither the spec's `docker { from }` nor `--from` names a
+     * build stage
+     */
     BUILD_STAGE_REQUIRED("DG087", Severity.ERROR);
 
     private final String id;

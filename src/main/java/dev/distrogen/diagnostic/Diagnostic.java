@@ -6,16 +6,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One problem in a spec: where, how bad, a stable {@link Code} (documented in docs/diagnostics.md), a message in
- * the user's terms, and a hint on how to fix it where one helps.
+ * One problem in a spec: where, how bad, a stable {@link Code} (documented in docs/diagnostics.md),
+ * a message in the user's terms, and a hint on how to fix it where one helps.
  */
-public record Diagnostic(Severity severity, Code code, SourceLocation at, String message, Optional<String> hint) {
+public record Diagnostic(
+        Severity severity, Code code, SourceLocation at, String message, Optional<String> hint) {
 
-    /** Source order; at one place errors first, then by code, so output never depends on check order. */
-    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::at)
-            .thenComparing(Diagnostic::severity)
-            .thenComparing(Diagnostic::code)
-            .thenComparing(Diagnostic::message);
+    /**
+     * Source order; at one place errors first, then by code, so output never depends on check
+     * order.
+     */
+    public static final Comparator<Diagnostic> ORDER =
+            Comparator.comparing(Diagnostic::at)
+                    .thenComparing(Diagnostic::severity)
+                    .thenComparing(Diagnostic::code)
+                    .thenComparing(Diagnostic::message);
 
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
@@ -35,7 +40,8 @@ public record Diagnostic(Severity severity, Code code, SourceLocation at, String
 
     private static Diagnostic of(Severity severity, Code code, SourceLocation at, String message) {
         if (code.severity() != severity) {
-            throw new IllegalArgumentException(code.id() + " is always reported as " + code.severity());
+            throw new IllegalArgumentException(
+                    code.id() + " is always reported as " + code.severity());
         }
         return new Diagnostic(severity, code, at, message, Optional.empty());
     }

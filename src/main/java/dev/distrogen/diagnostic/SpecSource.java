@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The text of a spec file, the name to show for it in diagnostics, and the folder its
- * {@code from} files are resolved against (any {@link java.nio.file.FileSystem}, jimfs in tests).
+ * The text of a spec file, the name to show for it in diagnostics, and the folder its {@code from}
+ * files are resolved against (any {@link java.nio.file.FileSystem}, jimfs in tests).
  */
 public record SpecSource(String displayName, Path baseDir, String text) {
 

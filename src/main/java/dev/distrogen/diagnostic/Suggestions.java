@@ -7,8 +7,7 @@ import java.util.Optional;
 /** "Did you mean ...": the closest candidate within a small edit distance. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidate nearest to {@code word}, if it is close enough to be a likely typo. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
@@ -31,7 +30,10 @@ public final class Suggestions {
         return closest(word, candidates).map(s -> "; did you mean `" + s + "`?").orElse("");
     }
 
-    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    /**
+     * Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+     * neighbours.
+     */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
@@ -43,8 +45,13 @@ public final class Suggestions {
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                int best =
+                        Math.min(
+                                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1
+                        && j > 1
+                        && a.charAt(i - 1) == b.charAt(j - 2)
+                        && a.charAt(i - 2) == b.charAt(j - 1)) {
                     best = Math.min(best, d[i - 2][j - 2] + 1);
                 }
                 d[i][j] = best;

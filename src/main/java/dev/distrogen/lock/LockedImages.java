@@ -7,18 +7,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The image references a spec's Dockerfile pulls: the build stage (the spec's {@code docker
- * { from }}, or the nix image with {@code builder nix}) and the final stage's base (a distroless
- * image or the user's; scratch is none). A reference that already names a digest needs no lock.
+ * The image references a spec's Dockerfile pulls: the build stage (the spec's {@code docker { from
+ * }}, or the nix image with {@code builder nix}) and the final stage's base (a distroless image or
+ * the user's; scratch is none). A reference that already names a digest needs no lock.
  */
 public final class LockedImages {
 
-    private LockedImages() {
-    }
+    private LockedImages() {}
 
-    /** The build stage's image as the spec gives it: docker { from }, else the nix image with builder nix. */
+    /**
+     * The build stage's image as the spec gives it: docker { from }, else the nix image with
+     * builder nix.
+     */
     public static Optional<String> buildStage(ImagePlan plan, String nixImage) {
-        return plan.docker().from().or(() -> plan.docker().builder() == DockerBuilder.NIX ? Optional.of(nixImage) : Optional.empty());
+        return plan.docker()
+                .from()
+                .or(
+                        () ->
+                                plan.docker().builder() == DockerBuilder.NIX
+                                        ? Optional.of(nixImage)
+                                        : Optional.empty());
     }
 
     public static List<String> of(ImagePlan plan, String nixImage) {

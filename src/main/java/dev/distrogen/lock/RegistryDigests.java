@@ -6,21 +6,21 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
-import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Asks an image's registry for the digest its tag points to now, through Google's registry
- * client (jib-core): token and basic auth, manifests and multi-arch indexes alike (an index's own
- * digest, so a pinned FROM stays multi-arch). Credentials come from the Docker config that
- * {@code docker login} writes ($DOCKER_CONFIG/config.json, else ~/.docker/config.json). Only a
- * registry on the loopback interface may be spoken to over plain HTTP, as Docker allows too.
+ * Asks an image's registry for the digest its tag points to now, through Google's registry client
+ * (jib-core): token and basic auth, manifests and multi-arch indexes alike (an index's own digest,
+ * so a pinned FROM stays multi-arch). Credentials come from the Docker config that {@code docker
+ * login} writes ($DOCKER_CONFIG/config.json, else ~/.docker/config.json). Only a registry on the
+ * loopback interface may be spoken to over plain HTTP, as Docker allows too.
  */
 public final class RegistryDigests {
 
@@ -33,7 +33,9 @@ public final class RegistryDigests {
     /** The Docker config of this user: $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
     public static Path userDockerConfig() {
         String dir = System.getenv("DOCKER_CONFIG");
-        return dir != null && !dir.isEmpty() ? Path.of(dir, "config.json") : Path.of(System.getProperty("user.home"), ".docker", "config.json");
+        return dir != null && !dir.isEmpty()
+                ? Path.of(dir, "config.json")
+                : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
     /** "sha256:..." of what {@code reference} names in its registry now. */
@@ -45,10 +47,12 @@ public final class RegistryDigests {
             throw new LockException(reference + " is not an image reference");
         }
         boolean loopback = isLoopback(image.getRegistry());
-        FailoverHttpClient http = new FailoverHttpClient(loopback, loopback, event -> { });
+        FailoverHttpClient http = new FailoverHttpClient(loopback, loopback, event -> {});
         Optional<Credential> credential = credential(image);
         try {
-            RegistryClient.Factory factory = RegistryClient.factory(EventHandlers.NONE, image.getRegistry(), image.getRepository(), http);
+            RegistryClient.Factory factory =
+                    RegistryClient.factory(
+                            EventHandlers.NONE, image.getRegistry(), image.getRepository(), http);
             credential.ifPresent(factory::setCredential);
             RegistryClient client = factory.newRegistryClient();
             if (!client.doPullBearerAuth() && credential.isPresent()) {
@@ -56,14 +60,29 @@ public final class RegistryDigests {
             }
             return client.pullManifest(image.getQualifier()).getDigest().toString();
         } catch (RegistryUnauthorizedException e) {
-            throw new LockException(reference + ": the registry " + image.getRegistry() + " refused access (unauthorized"
-                    + (credential.isPresent() ? ", with the credentials in " + dockerConfig : ", and " + dockerConfig
-                            + " holds no credentials for it") + "): log in with docker login " + image.getRegistry()
-                    + ", or check that the repository exists and that you may pull it", e);
+            throw new LockException(
+                    reference
+                            + ": the registry "
+                            + image.getRegistry()
+                            + " refused access (unauthorized"
+                            + (credential.isPresent()
+                                    ? ", with the credentials in " + dockerConfig
+                                    : ", and " + dockerConfig + " holds no credentials for it")
+                            + "): log in with docker login "
+                            + image.getRegistry()
+                            + ", or check that the repository exists and that you may pull it",
+                    e);
         } catch (RegistryException e) {
-            throw new LockException(reference + ": the registry " + image.getRegistry() + " answered: " + e.getMessage(), e);
+            throw new LockException(
+                    reference
+                            + ": the registry "
+                            + image.getRegistry()
+                            + " answered: "
+                            + e.getMessage(),
+                    e);
         } catch (IOException e) {
-            throw new LockException(reference + ": cannot reach the registry " + image.getRegistry() + ": " + e, e);
+            throw new LockException(
+                    reference + ": cannot reach the registry " + image.getRegistry() + ": " + e, e);
         } finally {
             try {
                 http.shutDown();
@@ -74,12 +93,19 @@ public final class RegistryDigests {
     }
 
     private Optional<Credential> credential(ImageReference image) throws LockException {
-        CredentialRetriever fromConfig = CredentialRetrieverFactory.forImage(image, event -> { }).dockerConfig(dockerConfig);
+        CredentialRetriever fromConfig =
+                CredentialRetrieverFactory.forImage(image, event -> {}).dockerConfig(dockerConfig);
         try {
             return fromConfig.retrieve();
         } catch (CredentialRetrievalException e) {
-            throw new LockException("cannot read the credentials for " + image.getRegistry() + " in " + dockerConfig + ": "
-                    + e.getMessage(), e);
+            throw new LockException(
+                    "cannot read the credentials for "
+                            + image.getRegistry()
+                            + " in "
+                            + dockerConfig
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * {@code app "NAME" { ... }}: the program the image runs. Paths are as written; the checks say
- * whether they are usable. {@code init} is the program started as PID 1 before the app;
- * {@code smoke} the arguments of the build-time run of the app (present, maybe empty, when given).
+ * whether they are usable. {@code init} is the program started as PID 1 before the app; {@code
+ * smoke} the arguments of the build-time run of the app (present, maybe empty, when given).
  */
 public record App(
         Located<String> name,

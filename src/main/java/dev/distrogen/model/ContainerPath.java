@@ -5,20 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An absolute, normalised path inside the image ("/etc/nginx/nginx.conf"): it starts with "/",
- * has no empty, "." or ".." segments, no trailing "/", no control characters (C1 and the line
- * and paragraph separators included: YAML breaks lines at them), and no quotes or
- * backslashes (Dockerfile builders do not agree on escaping those in COPY: buildah keeps a
- * backslash before a double quote that BuildKit removes). Compare google/jib's AbsoluteUnixPath.
+ * An absolute, normalised path inside the image ("/etc/nginx/nginx.conf"): it starts with "/", has
+ * no empty, "." or ".." segments, no trailing "/", no control characters (C1 and the line and
+ * paragraph separators included: YAML breaks lines at them), and no quotes or backslashes
+ * (Dockerfile builders do not agree on escaping those in COPY: buildah keeps a backslash before a
+ * double quote that BuildKit removes). Compare google/jib's AbsoluteUnixPath.
  */
 public record ContainerPath(String value) implements Comparable<ContainerPath> {
 
     public static final ContainerPath ROOT = new ContainerPath("/");
 
     public ContainerPath {
-        problem(value).ifPresent(p -> {
-            throw new IllegalArgumentException(p + ": " + value);
-        });
+        problem(value)
+                .ifPresent(
+                        p -> {
+                            throw new IllegalArgumentException(p + ": " + value);
+                        });
     }
 
     public static ContainerPath of(String value) {
@@ -42,7 +44,10 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
         }
         for (String special : new String[] {"\"", "'", "\\"}) {
             if (raw.contains(special)) {
-                return Optional.of("the path holds `" + special + "`, which Dockerfile builders do not escape alike");
+                return Optional.of(
+                        "the path holds `"
+                                + special
+                                + "`, which Dockerfile builders do not escape alike");
             }
         }
         if (raw.equals("/")) {
@@ -53,7 +58,10 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
                 return Optional.of("the path holds a `" + segment + "` segment");
             }
             if (segment.isEmpty()) {
-                return Optional.of(raw.endsWith("/") ? "the path ends with `/`" : "the path holds an empty segment (`//`)");
+                return Optional.of(
+                        raw.endsWith("/")
+                                ? "the path ends with `/`"
+                                : "the path holds an empty segment (`//`)");
             }
         }
         return Optional.empty();
@@ -65,9 +73,21 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
      * holding one is refused all the same, as one holding a C0 control is.
      */
     private static Optional<String> lineSeparator(String raw) {
-        return raw.chars().filter(c -> c == 0x85 || c == 0x2028 || c == 0x2029).boxed().findFirst()
-                .map(c -> String.format(java.util.Locale.ROOT, "the path holds U+%04X (%s), which YAML readers take for a line break", c,
-                        c == 0x85 ? "NEL" : c == 0x2028 ? "LINE SEPARATOR" : "PARAGRAPH SEPARATOR"));
+        return raw.chars()
+                .filter(c -> c == 0x85 || c == 0x2028 || c == 0x2029)
+                .boxed()
+                .findFirst()
+                .map(
+                        c ->
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "the path holds U+%04X (%s), which YAML readers take for a line break",
+                                        c,
+                                        c == 0x85
+                                                ? "NEL"
+                                                : c == 0x2028
+                                                        ? "LINE SEPARATOR"
+                                                        : "PARAGRAPH SEPARATOR"));
     }
 
     public boolean isRoot() {
@@ -80,7 +100,9 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
         return slash <= 0 ? ROOT : new ContainerPath(value.substring(0, slash));
     }
 
-    /** Every ancestor from the root's child down to the parent: /etc, /etc/nginx for /etc/nginx/x. */
+    /**
+     * Every ancestor from the root's child down to the parent: /etc, /etc/nginx for /etc/nginx/x.
+     */
     public List<ContainerPath> ancestors() {
         List<ContainerPath> result = new ArrayList<>();
         for (ContainerPath p = parent(); !p.isRoot(); p = p.parent()) {
@@ -104,7 +126,8 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
     }
 
     // equals and hashCode written out: the record's own are linked through method handles on first
-    // use, a few milliseconds of every run's start-up for the most compared type (ARCHITECTURE.md: "Start-up").
+    // use, a few milliseconds of every run's start-up for the most compared type (ARCHITECTURE.md:
+    // "Start-up").
     @Override
     public boolean equals(Object other) {
         return other instanceof ContainerPath path && value.equals(path.value);

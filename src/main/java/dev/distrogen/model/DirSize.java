@@ -13,7 +13,9 @@ public record DirSize(long amount, char unit) {
 
     public static Optional<DirSize> parse(String text) {
         java.util.regex.Matcher m = FORM.matcher(text);
-        return m.matches() ? Optional.of(new DirSize(Long.parseLong(m.group(1)), m.group(2).charAt(0))) : Optional.empty();
+        return m.matches()
+                ? Optional.of(new DirSize(Long.parseLong(m.group(1)), m.group(2).charAt(0)))
+                : Optional.empty();
     }
 
     /** As Kubernetes writes quantities: "5Gi". */

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The final stage's base for the Dockerfile target. The distroless images are Debian 12's
- * {@code :nonroot} variants; see FACTS.md for what each holds.
+ * The final stage's base for the Dockerfile target. The distroless images are Debian 12's {@code
+ * :nonroot} variants; see FACTS.md for what each holds.
  */
 public enum DockerBase {
     SCRATCH("scratch", "scratch"),
@@ -32,7 +32,9 @@ public enum DockerBase {
     }
 
     public static Optional<DockerBase> ofWord(String word) {
-        return Arrays.stream(values()).filter(b -> b.word.equals(word.toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values())
+                .filter(b -> b.word.equals(word.toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     public static List<String> words() {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How the Dockerfile's build stage gets the app: from an image that already holds it
- * ({@code image}), or by installing the nix package in a nixos/nix stage ({@code nix}).
+ * How the Dockerfile's build stage gets the app: from an image that already holds it ({@code
+ * image}), or by installing the nix package in a nixos/nix stage ({@code nix}).
  */
 public enum DockerBuilder {
     IMAGE,

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code docker { from "IMAGE"  base ...  builder ... }}: read by the Dockerfile target only.
- * {@code base} is either a word (scratch, distroless-static, ...) or a quoted image reference;
- * {@code packages} are installed in the build stage, before collecting.
+ * {@code docker { from "IMAGE" base ... builder ... }}: read by the Dockerfile target only. {@code
+ * base} is either a word (scratch, distroless-static, ...) or a quoted image reference; {@code
+ * packages} are installed in the build stage, before collecting.
  */
 public record DockerSettings(
         Optional<Located<String>> from,
@@ -18,7 +18,12 @@ public record DockerSettings(
         SourceLocation at) {
 
     public static final DockerSettings NONE =
-            new DockerSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+            new DockerSettings(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
                     SourceLocation.NONE);
 
     public DockerSettings {

@@ -45,10 +45,9 @@ public record FileMode(int bits) {
 
     /**
      * Whether a process running as {@code uid}:{@code gid} (no supplementary groups, as in a
-     * container) may create entries in a directory of this mode owned by
-     * {@code ownerUid}:{@code ownerGid}. As the kernel decides it: exactly one class applies,
-     * the owner's if the uid matches, else the group's if the gid matches, else others'; root
-     * may always.
+     * container) may create entries in a directory of this mode owned by {@code ownerUid}:{@code
+     * ownerGid}. As the kernel decides it: exactly one class applies, the owner's if the uid
+     * matches, else the group's if the gid matches, else others'; root may always.
      */
     public boolean allowsWrite(long uid, long gid, long ownerUid, long ownerGid) {
         if (uid == 0) {

@@ -10,10 +10,18 @@ import java.util.Optional;
  * @param path the HTTP path, for {@link Kind#HTTP} only
  * @param port the port probed, for HTTP and TCP
  */
-public record HealthDecl(Kind kind, Optional<Located<String>> path, Optional<Located<String>> port, SourceLocation at) {
+public record HealthDecl(
+        Kind kind,
+        Optional<Located<String>> path,
+        Optional<Located<String>> port,
+        SourceLocation at) {
 
     /** The kinds of check. */
-    public enum Kind { HTTP, TCP, NONE }
+    public enum Kind {
+        HTTP,
+        TCP,
+        NONE
+    }
 
     public HealthDecl {
         Objects.requireNonNull(kind, "kind");

@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@code image "NAME" [tag "TAG"] [digest "sha256:..."]}. */
-public record ImageDecl(Located<String> name, Optional<Located<String>> tag, Optional<Located<String>> digest,
+public record ImageDecl(
+        Located<String> name,
+        Optional<Located<String>> tag,
+        Optional<Located<String>> digest,
         SourceLocation at) {
 
     public ImageDecl {

@@ -14,20 +14,65 @@ public final class KeywordTable {
 
     /** The places keywords stand, each with its keywords in the order the README lists them. */
     public enum Block {
-        TOP_LEVEL("a top-level statement", "statement", "image", "description", "label", "app", "user", "dirs", "dir", "config",
-                "port", "docker", "nix", "sbom", "health", "resources", "k8s"),
-        APP("a setting of `app { ... }`", "app setting", "binary", "args", "libs", "files", "env", "stop", "workdir", "init",
+        TOP_LEVEL(
+                "a top-level statement",
+                "statement",
+                "image",
+                "description",
+                "label",
+                "app",
+                "user",
+                "dirs",
+                "dir",
+                "config",
+                "port",
+                "docker",
+                "nix",
+                "sbom",
+                "health",
+                "resources",
+                "k8s"),
+        APP(
+                "a setting of `app { ... }`",
+                "app setting",
+                "binary",
+                "args",
+                "libs",
+                "files",
+                "env",
+                "stop",
+                "workdir",
+                "init",
                 "smoke"),
         USER("an option of `user`", "user option", "uid", "gid", "group", "home", "shell"),
         FILE_OPTIONS("an option of a `dir` or `config` path", "path option", "owner", "mode"),
         CONFIG_SOURCES("the source of a `config` path", "config source", "from", "text"),
-        DOCKER("a setting of `docker { ... }`", "docker setting", "from", "base", "builder", "packages"),
-        NIX("a setting of `nix { ... }`", "nix setting", "package", "binary", "function", "nixpkgs", "sha256"),
+        DOCKER(
+                "a setting of `docker { ... }`",
+                "docker setting",
+                "from",
+                "base",
+                "builder",
+                "packages"),
+        NIX(
+                "a setting of `nix { ... }`",
+                "nix setting",
+                "package",
+                "binary",
+                "function",
+                "nixpkgs",
+                "sha256"),
         IMAGE_OPTIONS("an option of `image`", "image option", "tag", "digest"),
         DIR_OPTIONS("an option of a `dir` path", "dir option", "persistent", "size"),
         HEALTH("a part of `health`", "health check", "http", "tcp", "none", "port"),
-        RESOURCES("a setting of `resources { ... }`", "resources setting", "cpu", "memory", "limit"),
-        K8S("a setting of `k8s { ... }`", "k8s setting", "replicas", "namespace", "imagePullPolicy");
+        RESOURCES(
+                "a setting of `resources { ... }`", "resources setting", "cpu", "memory", "limit"),
+        K8S(
+                "a setting of `k8s { ... }`",
+                "k8s setting",
+                "replicas",
+                "namespace",
+                "imagePullPolicy");
 
         private final String home;
         private final String settingWord;
@@ -55,11 +100,10 @@ public final class KeywordTable {
     }
 
     /** Keywords that may repeat in their place: each occurrence adds to a list. */
-    public static final Set<String> REPEATABLE = Set.of("label", "dirs", "dir", "config", "port", "libs", "files", "env",
-            "packages");
+    public static final Set<String> REPEATABLE =
+            Set.of("label", "dirs", "dir", "config", "port", "libs", "files", "env", "packages");
 
-    private KeywordTable() {
-    }
+    private KeywordTable() {}
 
     /** Every keyword of the language. */
     public static Set<String> all() {

@@ -8,12 +8,14 @@ import java.util.Set;
  */
 public final class NixKeywords {
 
-    /** The words Nix's lexer reserves: none can stand as an identifier (`let in = 1;` does not parse). */
-    public static final Set<String> ALL = Set.of("assert", "else", "if", "in", "inherit", "let", "or", "rec", "then",
-            "with");
+    /**
+     * The words Nix's lexer reserves: none can stand as an identifier (`let in = 1;` does not
+     * parse).
+     */
+    public static final Set<String> ALL =
+            Set.of("assert", "else", "if", "in", "inherit", "let", "or", "rec", "then", "with");
 
-    private NixKeywords() {
-    }
+    private NixKeywords() {}
 
     public static boolean contains(String word) {
         return ALL.contains(word);

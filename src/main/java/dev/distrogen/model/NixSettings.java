@@ -3,7 +3,10 @@ package dev.distrogen.model;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@code nix { package "ATTR"  binary "PATH"  function ...  nixpkgs "REV"  sha256 "HASH" }}: read by the Nix target only. */
+/**
+ * {@code nix { package "ATTR" binary "PATH" function ... nixpkgs "REV" sha256 "HASH" }}: read by
+ * the Nix target only.
+ */
 public record NixSettings(
         Optional<Located<String>> packageAttr,
         Optional<Located<String>> binary,
@@ -13,7 +16,12 @@ public record NixSettings(
         SourceLocation at) {
 
     public static final NixSettings NONE =
-            new NixSettings(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            new NixSettings(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
                     SourceLocation.NONE);
 
     public NixSettings {

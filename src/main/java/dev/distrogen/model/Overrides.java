@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Command-line settings that take precedence over the spec, for users behind a registry mirror.
- * The plan is built from the spec and these, so every target shows what the Dockerfile uses.
+ * Command-line settings that take precedence over the spec, for users behind a registry mirror. The
+ * plan is built from the spec and these, so every target shows what the Dockerfile uses.
  *
  * @param from the Dockerfile's build-stage image ({@code --from})
  * @param base the Dockerfile's final stage ({@code --base}): a base keyword or an image reference

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@code port N[/tcp|/udp]}. The number is kept as written so overflow can be reported. */
-public record PortDecl(Located<String> number, Optional<Located<String>> protocol, SourceLocation at) {
+public record PortDecl(
+        Located<String> number, Optional<Located<String>> protocol, SourceLocation at) {
 
     public static final String DEFAULT_PROTOCOL = "tcp";
 

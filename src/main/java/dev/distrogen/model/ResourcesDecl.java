@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code resources { cpu "250m"  memory "128Mi"  limit cpu "1"  limit memory "256Mi" }}: Kubernetes
+ * {@code resources { cpu "250m" memory "128Mi" limit cpu "1" limit memory "256Mi" }}: Kubernetes
  * quantities as written, checked by the checks.
  */
 public record ResourcesDecl(
@@ -15,7 +15,12 @@ public record ResourcesDecl(
         SourceLocation at) {
 
     public static final ResourcesDecl NONE =
-            new ResourcesDecl(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), SourceLocation.NONE);
+            new ResourcesDecl(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    SourceLocation.NONE);
 
     public ResourcesDecl {
         Objects.requireNonNull(cpu, "cpu");

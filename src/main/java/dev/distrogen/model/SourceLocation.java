@@ -1,10 +1,11 @@
 package dev.distrogen.model;
 
 /**
- * A place in a spec file: 1-based line and column (as compilers report them) and the length of
- * the text it covers, for the caret under it.
+ * A place in a spec file: 1-based line and column (as compilers report them) and the length of the
+ * text it covers, for the caret under it.
  */
-public record SourceLocation(int line, int column, int length) implements Comparable<SourceLocation> {
+public record SourceLocation(int line, int column, int length)
+        implements Comparable<SourceLocation> {
 
     public static final SourceLocation NONE = new SourceLocation(0, 0, 0);
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A spec as written: the first occurrence of each statement, every repeatable one in order, and
- * the list of all statements (for duplicate checks). Nothing here is validated; see the checks.
+ * A spec as written: the first occurrence of each statement, every repeatable one in order, and the
+ * list of all statements (for duplicate checks). Nothing here is validated; see the checks.
  *
  * @param baseDir the spec's folder, against which {@code from} files are resolved
  * @param sbom {@code sbom on|off} as written: package metadata for scanners in the image

@@ -9,16 +9,45 @@ import java.util.regex.Pattern;
 /** Linux signal names as Docker's STOPSIGNAL and the OCI StopSignal take them. */
 public final class StopSignal {
 
-    public static final List<String> NAMES = List.of(
-            "SIGABRT", "SIGALRM", "SIGBUS", "SIGCHLD", "SIGCONT", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGIO",
-            "SIGIOT", "SIGKILL", "SIGPIPE", "SIGPOLL", "SIGPROF", "SIGPWR", "SIGQUIT", "SIGSEGV", "SIGSTKFLT",
-            "SIGSTOP", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGUSR1",
-            "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ");
+    public static final List<String> NAMES =
+            List.of(
+                    "SIGABRT",
+                    "SIGALRM",
+                    "SIGBUS",
+                    "SIGCHLD",
+                    "SIGCONT",
+                    "SIGFPE",
+                    "SIGHUP",
+                    "SIGILL",
+                    "SIGINT",
+                    "SIGIO",
+                    "SIGIOT",
+                    "SIGKILL",
+                    "SIGPIPE",
+                    "SIGPOLL",
+                    "SIGPROF",
+                    "SIGPWR",
+                    "SIGQUIT",
+                    "SIGSEGV",
+                    "SIGSTKFLT",
+                    "SIGSTOP",
+                    "SIGSYS",
+                    "SIGTERM",
+                    "SIGTRAP",
+                    "SIGTSTP",
+                    "SIGTTIN",
+                    "SIGTTOU",
+                    "SIGURG",
+                    "SIGUSR1",
+                    "SIGUSR2",
+                    "SIGVTALRM",
+                    "SIGWINCH",
+                    "SIGXCPU",
+                    "SIGXFSZ");
     public static final String DEFAULT = "SIGTERM";
     private static final Pattern REALTIME = Pattern.compile("SIGRTM(IN|AX)([+-]([0-9]{1,2}))?");
 
-    private StopSignal() {
-    }
+    private StopSignal() {}
 
     /**
      * The canonical spelling ("quit", "SIGQUIT" -> "SIGQUIT"; "3" stays "3"), or empty when the

@@ -17,21 +17,25 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The file operations of an output directory: a file written to a temporary file and renamed
- * into place, hashes of files read as streams (never whole into memory), and the messages for
- * what fails.
+ * The file operations of an output directory: a file written to a temporary file and renamed into
+ * place, hashes of files read as streams (never whole into memory), and the messages for what
+ * fails.
  */
 final class AtomicFiles {
 
-    static final String FAILED_HALF_WAY = "; the files distrogen wrote there are listed in " + Manifest.JOURNAL
-            + " or " + Manifest.NAME + ", and the next run finishes the job";
+    static final String FAILED_HALF_WAY =
+            "; the files distrogen wrote there are listed in "
+                    + Manifest.JOURNAL
+                    + " or "
+                    + Manifest.NAME
+                    + ", and the next run finishes the job";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes one file atomically; false when it already held exactly these bytes. */
     static boolean write(Path target, byte[] content) throws OutputException {
-        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && sha256(target).equals(Manifest.sha256(content))) {
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && sha256(target).equals(Manifest.sha256(content))) {
             return false;
         }
         Path temp = null;
@@ -44,16 +48,24 @@ final class AtomicFiles {
             return true;
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new OutputException("cannot write " + target + ": " + describe(e) + FAILED_HALF_WAY);
+            throw new OutputException(
+                    "cannot write " + target + ": " + describe(e) + FAILED_HALF_WAY);
         }
     }
 
-    /** Renames {@code temp} to {@code target} (its folders created), with the mode the target had or 0644. */
+    /**
+     * Renames {@code temp} to {@code target} (its folders created), with the mode the target had or
+     * 0644.
+     */
     static void replace(Path temp, Path target) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         keepOrDefaultPermissions(temp, target);
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temp,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -62,7 +74,8 @@ final class AtomicFiles {
     /** Copies {@code in} to {@code out}, closing both; the SHA-256 of what was copied. */
     static String copy(InputStream in, OutputStream out) throws IOException {
         MessageDigest digest = Manifest.digest();
-        try (in; OutputStream hashed = new DigestOutputStream(out, digest)) {
+        try (in;
+                OutputStream hashed = new DigestOutputStream(out, digest)) {
             in.transferTo(hashed);
         }
         return Manifest.hex(digest.digest());
@@ -71,7 +84,9 @@ final class AtomicFiles {
     /** The SHA-256 of a file (not followed if a link), read as a stream. */
     static String sha256(Path file) throws OutputException {
         try {
-            return copy(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), OutputStream.nullOutputStream());
+            return copy(
+                    Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS),
+                    OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new OutputException("cannot read " + file + ": " + describe(e));
         }
@@ -90,7 +105,8 @@ final class AtomicFiles {
         try {
             return Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new OutputException("cannot remove " + file + ": " + describe(e) + FAILED_HALF_WAY);
+            throw new OutputException(
+                    "cannot remove " + file + ": " + describe(e) + FAILED_HALF_WAY);
         }
     }
 
@@ -113,13 +129,21 @@ final class AtomicFiles {
         if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) == null) {
             return;
         }
-        Set<PosixFilePermission> permissions = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-                ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+        Set<PosixFilePermission> permissions =
+                Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                        ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(temp, permissions);
     }
 
     static String describe(IOException e) {
-        String name = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-        return e.getMessage() == null ? name : name.toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage();
+        String name =
+                e.getClass()
+                        .getSimpleName()
+                        .replace("Exception", "")
+                        .replaceAll("([a-z])([A-Z])", "$1 $2");
+        return e.getMessage() == null
+                ? name
+                : name.toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage();
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class DirectoryLock implements AutoCloseable {
 
     static final String NAME = ".distrogen-lock";
+
     /** How long a run waits for another one writing into the same directory. */
     static final Duration WAIT = Duration.ofSeconds(Long.getLong("distrogen.lockWaitSeconds", 30));
 
@@ -43,8 +44,10 @@ final class DirectoryLock implements AutoCloseable {
     static DirectoryLock acquire(Path dir) throws OutputException {
         Path file = dir.resolve(NAME);
         if (Files.isSymbolicLink(file)) {
-            throw new OutputException(file + " is a symbolic link; distrogen locks the directory with a plain file there and "
-                    + "does not follow links: nothing was written (remove the link)");
+            throw new OutputException(
+                    file
+                            + " is a symbolic link; distrogen locks the directory with a plain file there and "
+                            + "does not follow links: nothing was written (remove the link)");
         }
         long deadline = System.nanoTime() + WAIT.toNanos();
         try {
@@ -72,13 +75,22 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     private static OutputException busy(Path dir, Path file) {
-        return new OutputException(dir + " is being written by another distrogen run (it holds " + file + "); waited "
-                + WAIT.toSeconds() + " s, nothing was written");
+        return new OutputException(
+                dir
+                        + " is being written by another distrogen run (it holds "
+                        + file
+                        + "); waited "
+                        + WAIT.toSeconds()
+                        + " s, nothing was written");
     }
 
     private static DirectoryLock tryOnce(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        FileChannel channel =
+                FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
         try {
             FileLock lock = channel.tryLock();
             if (lock != null) {

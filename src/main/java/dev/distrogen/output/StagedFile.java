@@ -7,10 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
- * A file's new content, ready before anything in the output directory is replaced: its hash
- * known, and a copy of a user's file already streamed into a temporary file
- * ".{@value #COPY}.DIGITS.tmp" in the directory, hashed while it was copied, so that the hash
- * recorded is that of the bytes written, and memory does not grow with the file's size.
+ * A file's new content, ready before anything in the output directory is replaced: its hash known,
+ * and a copy of a user's file already streamed into a temporary file ".{@value #COPY}.DIGITS.tmp"
+ * in the directory, hashed while it was copied, so that the hash recorded is that of the bytes
+ * written, and memory does not grow with the file's size.
  */
 final class StagedFile implements AutoCloseable {
 
@@ -34,11 +34,18 @@ final class StagedFile implements AutoCloseable {
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + COPY + ".", ".tmp");
-            return new StagedFile(file, AtomicFiles.copy(file.open(), Files.newOutputStream(temp)), temp);
+            return new StagedFile(
+                    file, AtomicFiles.copy(file.open(), Files.newOutputStream(temp)), temp);
         } catch (IOException e) {
             AtomicFiles.deleteQuietly(temp);
-            throw new OutputException("cannot copy " + file.source().get() + " into " + dir + ": " + AtomicFiles.describe(e)
-                    + "; nothing was written");
+            throw new OutputException(
+                    "cannot copy "
+                            + file.source().get()
+                            + " into "
+                            + dir
+                            + ": "
+                            + AtomicFiles.describe(e)
+                            + "; nothing was written");
         }
     }
 
@@ -67,7 +74,8 @@ final class StagedFile implements AutoCloseable {
         if (!isCopy()) {
             return AtomicFiles.write(target, file.content());
         }
-        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && AtomicFiles.sha256(target).equals(hash)) {
+        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && AtomicFiles.sha256(target).equals(hash)) {
             return false;
         }
         try {
@@ -75,7 +83,12 @@ final class StagedFile implements AutoCloseable {
             temp = null;
             return true;
         } catch (IOException e) {
-            throw new OutputException("cannot write " + target + ": " + AtomicFiles.describe(e) + AtomicFiles.FAILED_HALF_WAY);
+            throw new OutputException(
+                    "cannot write "
+                            + target
+                            + ": "
+                            + AtomicFiles.describe(e)
+                            + AtomicFiles.FAILED_HALF_WAY);
         }
     }
 

@@ -26,7 +26,9 @@ public final class Keywords {
         USAGE.put("image", "image \"my-app\" tag \"1.0\"");
         USAGE.put("tag", "image \"my-app\" tag \"1.0\"");
         USAGE.put("description", "description \"what the image is for\"");
-        USAGE.put("label", "label \"org.opencontainers.image.source\" = \"https://example.org/repo\"");
+        USAGE.put(
+                "label",
+                "label \"org.opencontainers.image.source\" = \"https://example.org/repo\"");
         USAGE.put("app", "app \"my-app\" { binary \"/usr/bin/my-app\" }");
         USAGE.put("binary", "binary \"/usr/sbin/nginx\"  (in nix { }: binary \"bin/nginx\")");
         USAGE.put("args", "args \"-c\" \"/etc/my-app.conf\"");
@@ -48,12 +50,16 @@ public final class Keywords {
         USAGE.put("dir", "dir \"/var/cache/app\" owner \"app\" mode 0750");
         USAGE.put("owner", "owner \"app\"");
         USAGE.put("mode", "mode 0644");
-        USAGE.put("config", "config \"/etc/app.conf\" from \"app.conf\"  or  config \"/etc/app.conf\" text \"\"\" ... \"\"\"");
+        USAGE.put(
+                "config",
+                "config \"/etc/app.conf\" from \"app.conf\"  or  config \"/etc/app.conf\" text \"\"\" ... \"\"\"");
         USAGE.put("from", "from \"FILE\" after a config path, or from \"IMAGE\" in docker { }");
         USAGE.put("text", "config \"/etc/app.conf\" text \"\"\" ... \"\"\"");
         USAGE.put("port", "port 8080  or  port 53/udp");
         USAGE.put("docker", "docker { from \"nginx:1.27-alpine\"  base scratch }");
-        USAGE.put("base", "base scratch  (or distroless-static, distroless-base, distroless-cc, \"IMAGE\")");
+        USAGE.put(
+                "base",
+                "base scratch  (or distroless-static, distroless-base, distroless-cc, \"IMAGE\")");
         USAGE.put("builder", "builder image  (or nix)");
         USAGE.put("nix", "nix { package \"nginx\"  function buildImage }");
         USAGE.put("package", "package \"nginx\"");
@@ -64,11 +70,14 @@ public final class Keywords {
         USAGE.put("digest", "image \"ghcr.io/acme/web\" tag \"1.0\" digest \"sha256:...\"");
         USAGE.put("persistent", "dir \"/data\" owner \"app\" persistent");
         USAGE.put("size", "dir \"/data\" owner \"app\" persistent size \"5Gi\"");
-        USAGE.put("health", "health http \"/healthz\" port 8080  or  health tcp 8080  or  health none");
+        USAGE.put(
+                "health",
+                "health http \"/healthz\" port 8080  or  health tcp 8080  or  health none");
         USAGE.put("http", "health http \"/healthz\" port 8080");
         USAGE.put("tcp", "health tcp 8080");
         USAGE.put("none", "health none");
-        USAGE.put("resources", "resources { cpu \"250m\" memory \"128Mi\" limit memory \"256Mi\" }");
+        USAGE.put(
+                "resources", "resources { cpu \"250m\" memory \"128Mi\" limit memory \"256Mi\" }");
         USAGE.put("cpu", "cpu \"250m\"  (a limit: limit cpu \"1\")");
         USAGE.put("memory", "memory \"128Mi\"  (a limit: limit memory \"256Mi\")");
         USAGE.put("limit", "limit memory \"256Mi\"  or  limit cpu \"1\"");
@@ -78,8 +87,7 @@ public final class Keywords {
         USAGE.put("imagePullPolicy", "imagePullPolicy IfNotPresent  (or Always, Never)");
     }
 
-    private Keywords() {
-    }
+    private Keywords() {}
 
     /** Every keyword of the language. */
     public static Set<String> all() {
@@ -93,7 +101,12 @@ public final class Keywords {
 
     /** Where {@code keyword} belongs, e.g. "a setting of `app { ... }`", joined with " or ". */
     public static String homeOf(String keyword) {
-        return String.join(" or ", Arrays.stream(Block.values()).filter(b -> b.keywords().contains(keyword))
-                .map(Block::home).sorted().toList());
+        return String.join(
+                " or ",
+                Arrays.stream(Block.values())
+                        .filter(b -> b.keywords().contains(keyword))
+                        .map(Block::home)
+                        .sorted()
+                        .toList());
     }
 }

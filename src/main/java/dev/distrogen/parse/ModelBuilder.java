@@ -32,9 +32,9 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
- * Turns a syntactically valid parse tree into the model: one {@code createXxx} method per rule.
- * The first occurrence of a single-valued statement is kept; every occurrence is recorded as a
- * {@link StatementRef} so the duplicate check can point at the second one.
+ * Turns a syntactically valid parse tree into the model: one {@code createXxx} method per rule. The
+ * first occurrence of a single-valued statement is kept; every occurrence is recorded as a {@link
+ * StatementRef} so the duplicate check can point at the second one.
  */
 final class ModelBuilder {
 
@@ -98,11 +98,23 @@ final class ModelBuilder {
                 k8s = k8s != null ? k8s : createK8s(c);
             }
         }
-        return new Spec(baseDir, Optional.ofNullable(image), Optional.ofNullable(description), labels,
-                Optional.ofNullable(app), Optional.ofNullable(user), dirs, configs, ports,
-                docker != null ? docker : DockerSettings.NONE, nix != null ? nix : NixSettings.NONE,
-                Optional.ofNullable(sbom), Optional.ofNullable(health), resources != null ? resources : ResourcesDecl.NONE,
-                k8s != null ? k8s : K8sSettings.NONE, statements);
+        return new Spec(
+                baseDir,
+                Optional.ofNullable(image),
+                Optional.ofNullable(description),
+                labels,
+                Optional.ofNullable(app),
+                Optional.ofNullable(user),
+                dirs,
+                configs,
+                ports,
+                docker != null ? docker : DockerSettings.NONE,
+                nix != null ? nix : NixSettings.NONE,
+                Optional.ofNullable(sbom),
+                Optional.ofNullable(health),
+                resources != null ? resources : ResourcesDecl.NONE,
+                k8s != null ? k8s : K8sSettings.NONE,
+                statements);
     }
 
     private ImageDecl createImage(ImageStmtContext c) {
@@ -114,8 +126,10 @@ final class ModelBuilder {
             note(c.DIGEST().getSymbol(), "image", scope);
         }
         int next = 1;
-        Optional<Located<String>> tag = c.TAG() == null ? Optional.empty() : Optional.of(string(c.STRING(next++)));
-        Optional<Located<String>> digest = c.DIGEST() == null ? Optional.empty() : Optional.of(string(c.STRING(next)));
+        Optional<Located<String>> tag =
+                c.TAG() == null ? Optional.empty() : Optional.of(string(c.STRING(next++)));
+        Optional<Located<String>> digest =
+                c.DIGEST() == null ? Optional.empty() : Optional.of(string(c.STRING(next)));
         return new ImageDecl(string(c.STRING(0)), tag, digest, at(c.getStart()));
     }
 
@@ -141,7 +155,10 @@ final class ModelBuilder {
             } else if (setting instanceof FilesSettingContext s) {
                 files.addAll(strings(s.STRING()));
             } else if (setting instanceof EnvSettingContext s) {
-                env.add(new EnvVar(Located.of(s.word().getText(), at(s.word().getStart())), string(s.STRING())));
+                env.add(
+                        new EnvVar(
+                                Located.of(s.word().getText(), at(s.word().getStart())),
+                                string(s.STRING())));
             } else if (setting instanceof StopSettingContext s) {
                 stop = stop != null ? stop : string(s.STRING());
             } else if (setting instanceof WorkdirSettingContext s) {
@@ -152,8 +169,17 @@ final class ModelBuilder {
                 smoke = smoke != null ? smoke : strings(s.STRING());
             }
         }
-        return new App(string(c.STRING()), Optional.ofNullable(binary), args != null ? args : List.of(), libs, files, env,
-                Optional.ofNullable(stop), Optional.ofNullable(workdir), Optional.ofNullable(init), Optional.ofNullable(smoke),
+        return new App(
+                string(c.STRING()),
+                Optional.ofNullable(binary),
+                args != null ? args : List.of(),
+                libs,
+                files,
+                env,
+                Optional.ofNullable(stop),
+                Optional.ofNullable(workdir),
+                Optional.ofNullable(init),
+                Optional.ofNullable(smoke),
                 at(c.getStart()));
     }
 
@@ -178,8 +204,14 @@ final class ModelBuilder {
                 shell = shell != null ? shell : string(o.STRING());
             }
         }
-        return new User(string(c.STRING()), Optional.ofNullable(uid), Optional.ofNullable(gid), Optional.ofNullable(group),
-                Optional.ofNullable(home), Optional.ofNullable(shell), at(c.getStart()));
+        return new User(
+                string(c.STRING()),
+                Optional.ofNullable(uid),
+                Optional.ofNullable(gid),
+                Optional.ofNullable(group),
+                Optional.ofNullable(home),
+                Optional.ofNullable(shell),
+                at(c.getStart()));
     }
 
     private DirDecl createDir(DirEntryContext c) {
@@ -199,8 +231,13 @@ final class ModelBuilder {
             }
         }
         FileOptions options = fileOptions(fileOptions, "dir", scope);
-        return new DirDecl(string(c.STRING()), options.owner(), options.mode(), Optional.ofNullable(persistent),
-                Optional.ofNullable(size), at(c.getStart()));
+        return new DirDecl(
+                string(c.STRING()),
+                options.owner(),
+                options.mode(),
+                Optional.ofNullable(persistent),
+                Optional.ofNullable(size),
+                at(c.getStart()));
     }
 
     private ConfigDecl createConfig(ConfigStmtContext c) {
@@ -210,13 +247,17 @@ final class ModelBuilder {
             source = new ConfigSource.FromFile(string(from.STRING()));
         } else {
             TextSourceContext text = (TextSourceContext) c.configSource();
-            source = new ConfigSource.Inline(text.TEXT_BLOCK() != null ? textBlock(text.TEXT_BLOCK()) : string(text.STRING()));
+            source =
+                    new ConfigSource.Inline(
+                            text.TEXT_BLOCK() != null
+                                    ? textBlock(text.TEXT_BLOCK())
+                                    : string(text.STRING()));
         }
-        return new ConfigDecl(string(c.STRING()), source, options.owner(), options.mode(), at(c.getStart()));
+        return new ConfigDecl(
+                string(c.STRING()), source, options.owner(), options.mode(), at(c.getStart()));
     }
 
-    private record FileOptions(Optional<Located<String>> owner, Optional<Located<String>> mode) {
-    }
+    private record FileOptions(Optional<Located<String>> owner, Optional<Located<String>> mode) {}
 
     private FileOptions fileOptions(List<FileOptionContext> options, String scopeName) {
         return fileOptions(options, scopeName, ++scopeCounter);
@@ -237,8 +278,10 @@ final class ModelBuilder {
     }
 
     private PortDecl createPort(PortStmtContext c) {
-        Optional<Located<String>> protocol = c.word() == null ? Optional.empty()
-                : Optional.of(Located.of(c.word().getText(), at(c.word().getStart())));
+        Optional<Located<String>> protocol =
+                c.word() == null
+                        ? Optional.empty()
+                        : Optional.of(Located.of(c.word().getText(), at(c.word().getStart())));
         return new PortDecl(number(c.NUMBER()), protocol, at(c.getStart()));
     }
 
@@ -253,7 +296,9 @@ final class ModelBuilder {
             note(setting.getStart(), "docker", scope);
             if (setting instanceof DockerFromSettingContext s) {
                 from = from != null ? from : string(s.STRING());
-            } else if (setting instanceof DockerBaseSettingContext s && baseWord == null && baseImage == null) {
+            } else if (setting instanceof DockerBaseSettingContext s
+                    && baseWord == null
+                    && baseImage == null) {
                 baseWord = s.word() == null ? null : word(s.word());
                 baseImage = s.STRING() == null ? null : string(s.STRING());
             } else if (setting instanceof DockerBuilderSettingContext s) {
@@ -262,8 +307,13 @@ final class ModelBuilder {
                 packages.addAll(strings(s.STRING()));
             }
         }
-        return new DockerSettings(Optional.ofNullable(from), Optional.ofNullable(baseWord), Optional.ofNullable(baseImage),
-                Optional.ofNullable(builder), packages, at(c.getStart()));
+        return new DockerSettings(
+                Optional.ofNullable(from),
+                Optional.ofNullable(baseWord),
+                Optional.ofNullable(baseImage),
+                Optional.ofNullable(builder),
+                packages,
+                at(c.getStart()));
     }
 
     private NixSettings createNix(NixStmtContext c) {
@@ -287,19 +337,32 @@ final class ModelBuilder {
                 sha256 = sha256 != null ? sha256 : string(s.STRING());
             }
         }
-        return new NixSettings(Optional.ofNullable(packageAttr), Optional.ofNullable(binary), Optional.ofNullable(function),
-                Optional.ofNullable(nixpkgs), Optional.ofNullable(sha256), at(c.getStart()));
+        return new NixSettings(
+                Optional.ofNullable(packageAttr),
+                Optional.ofNullable(binary),
+                Optional.ofNullable(function),
+                Optional.ofNullable(nixpkgs),
+                Optional.ofNullable(sha256),
+                at(c.getStart()));
     }
 
     private HealthDecl createHealth(HealthStmtContext c) {
         if (c.healthCheck() instanceof HttpHealthContext h) {
-            return new HealthDecl(HealthDecl.Kind.HTTP, Optional.of(string(h.STRING())), Optional.of(number(h.NUMBER())),
+            return new HealthDecl(
+                    HealthDecl.Kind.HTTP,
+                    Optional.of(string(h.STRING())),
+                    Optional.of(number(h.NUMBER())),
                     at(c.getStart()));
         }
         if (c.healthCheck() instanceof TcpHealthContext t) {
-            return new HealthDecl(HealthDecl.Kind.TCP, Optional.empty(), Optional.of(number(t.NUMBER())), at(c.getStart()));
+            return new HealthDecl(
+                    HealthDecl.Kind.TCP,
+                    Optional.empty(),
+                    Optional.of(number(t.NUMBER())),
+                    at(c.getStart()));
         }
-        return new HealthDecl(HealthDecl.Kind.NONE, Optional.empty(), Optional.empty(), at(c.getStart()));
+        return new HealthDecl(
+                HealthDecl.Kind.NONE, Optional.empty(), Optional.empty(), at(c.getStart()));
     }
 
     private ResourcesDecl createResources(ResourcesStmtContext c) {
@@ -307,13 +370,22 @@ final class ModelBuilder {
         Map<String, Located<String>> values = new HashMap<>();
         for (ResourceSettingContext setting : c.resourceSetting()) {
             boolean limit = setting.getStart().getType() == DistrogenLexer.LIMIT;
-            String name = (limit ? "limit " : "") + (setting instanceof CpuSettingContext ? "cpu" : "memory");
-            TerminalNode value = setting instanceof CpuSettingContext s ? s.STRING() : ((MemorySettingContext) setting).STRING();
+            String name =
+                    (limit ? "limit " : "")
+                            + (setting instanceof CpuSettingContext ? "cpu" : "memory");
+            TerminalNode value =
+                    setting instanceof CpuSettingContext s
+                            ? s.STRING()
+                            : ((MemorySettingContext) setting).STRING();
             statements.add(new StatementRef(name, "resources", scope, at(setting.getStart())));
             values.putIfAbsent(name, string(value));
         }
-        return new ResourcesDecl(Optional.ofNullable(values.get("cpu")), Optional.ofNullable(values.get("memory")),
-                Optional.ofNullable(values.get("limit cpu")), Optional.ofNullable(values.get("limit memory")), at(c.getStart()));
+        return new ResourcesDecl(
+                Optional.ofNullable(values.get("cpu")),
+                Optional.ofNullable(values.get("memory")),
+                Optional.ofNullable(values.get("limit cpu")),
+                Optional.ofNullable(values.get("limit memory")),
+                at(c.getStart()));
     }
 
     private K8sSettings createK8s(K8sStmtContext c) {
@@ -331,7 +403,10 @@ final class ModelBuilder {
                 pullPolicy = pullPolicy != null ? pullPolicy : word(s.word());
             }
         }
-        return new K8sSettings(Optional.ofNullable(replicas), Optional.ofNullable(namespace), Optional.ofNullable(pullPolicy),
+        return new K8sSettings(
+                Optional.ofNullable(replicas),
+                Optional.ofNullable(namespace),
+                Optional.ofNullable(pullPolicy),
                 at(c.getStart()));
     }
 

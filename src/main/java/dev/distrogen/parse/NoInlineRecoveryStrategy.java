@@ -10,16 +10,16 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * ANTLR's default recovery, minus guessing a missing or extra token: such guesses produce
- * messages about tokens the user never wrote (trino's parser turns them off for the same reason).
- * Instead it recovers at statement and setting boundaries, so that independent mistakes are all
- * reported in one run:
+ * ANTLR's default recovery, minus guessing a missing or extra token: such guesses produce messages
+ * about tokens the user never wrote (trino's parser turns them off for the same reason). Instead it
+ * recovers at statement and setting boundaries, so that independent mistakes are all reported in
+ * one run:
  *
  * <ul>
  *   <li>in the list of statements and in a block's list of settings, an unknown word is reported
- *       and skipped with its values, up to the next word that can start a statement or setting,
- *       or the next word that starts a line (each statement stands on its own line), which is
- *       then judged on its own;
+ *       and skipped with its values, up to the next word that can start a statement or setting, or
+ *       the next word that starts a line (each statement stands on its own line), which is then
+ *       judged on its own;
  *   <li>a mistake inside a statement skips to the same places, never past the start of a line.
  * </ul>
  */
@@ -41,7 +41,9 @@ final class NoInlineRecoveryStrategy extends DefaultErrorStrategy {
     @Override
     public void sync(Parser recognizer) throws RecognitionException {
         ATNState state = recognizer.getInterpreter().atn.states.get(recognizer.getState());
-        boolean loop = state.getStateType() == ATNState.STAR_LOOP_ENTRY || state.getStateType() == ATNState.STAR_LOOP_BACK;
+        boolean loop =
+                state.getStateType() == ATNState.STAR_LOOP_ENTRY
+                        || state.getStateType() == ATNState.STAR_LOOP_BACK;
         IntervalSet next = recognizer.getATN().nextTokens(state);
         if (!loop || next.contains(Token.EPSILON) || inErrorRecoveryMode(recognizer)) {
             super.sync(recognizer);
@@ -82,7 +84,9 @@ final class NoInlineRecoveryStrategy extends DefaultErrorStrategy {
     @Override
     protected void consumeUntil(Parser recognizer, IntervalSet set) {
         TokenStream tokens = recognizer.getInputStream();
-        while (tokens.LA(1) != Token.EOF && !set.contains(tokens.LA(1)) && !startsLine(tokens, tokens.LT(1))) {
+        while (tokens.LA(1) != Token.EOF
+                && !set.contains(tokens.LA(1))
+                && !startsLine(tokens, tokens.LT(1))) {
             recognizer.consume();
         }
     }

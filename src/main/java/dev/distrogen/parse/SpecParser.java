@@ -11,18 +11,18 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Parses a spec into the model. The ANTLR parse tree never leaves this package. When the syntax
- * is wrong the result holds only the syntax errors: checking a half-understood spec would report
+ * Parses a spec into the model. The ANTLR parse tree never leaves this package. When the syntax is
+ * wrong the result holds only the syntax errors: checking a half-understood spec would report
  * consequences rather than causes.
  */
 public final class SpecParser {
 
-    private SpecParser() {
-    }
+    private SpecParser() {}
 
     public static ParseResult parse(SpecSource source) {
         Diagnostics diagnostics = new Diagnostics();
-        DistrogenLexer lexer = new DistrogenLexer(CharStreams.fromString(source.text(), source.displayName()));
+        DistrogenLexer lexer =
+                new DistrogenLexer(CharStreams.fromString(source.text(), source.displayName()));
         lexer.removeErrorListeners();
         DistrogenParser parser = new DistrogenParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
@@ -39,6 +39,8 @@ public final class SpecParser {
             return new ParseResult(Optional.empty(), diagnostics.sorted());
         }
         Spec spec = new ModelBuilder(source.baseDir(), diagnostics).build(tree);
-        return new ParseResult(diagnostics.hasErrors() ? Optional.empty() : Optional.of(spec), diagnostics.sorted());
+        return new ParseResult(
+                diagnostics.hasErrors() ? Optional.empty() : Optional.of(spec),
+                diagnostics.sorted());
     }
 }

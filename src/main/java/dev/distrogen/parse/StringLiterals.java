@@ -8,9 +8,7 @@ import dev.distrogen.model.SourceLocation;
 /** The values of string literals and text blocks as the language defines them. */
 final class StringLiterals {
 
-
-    private StringLiterals() {
-    }
+    private StringLiterals() {}
 
     /**
      * The value of a double-quoted literal: {@code \"}, {@code \\}, {@code \n} and {@code \t} are
@@ -33,9 +31,14 @@ final class StringLiterals {
                 case 't' -> value.append('\t');
                 default -> {
                     SourceLocation escapeAt = new SourceLocation(at.line(), at.column() + i, 2);
-                    diagnostics.add(Diagnostic.error(Code.BAD_ESCAPE, escapeAt, "unknown escape `\\" + next + "` in a string")
-                            .withHint("the escapes are \\\" \\\\ \\n \\t; write `\\\\` for a backslash, or use a raw "
-                                    + "text block (text \"\"\" ... \"\"\") where backslashes stay as written"));
+                    diagnostics.add(
+                            Diagnostic.error(
+                                            Code.BAD_ESCAPE,
+                                            escapeAt,
+                                            "unknown escape `\\" + next + "` in a string")
+                                    .withHint(
+                                            "the escapes are \\\" \\\\ \\n \\t; write `\\\\` for a backslash, or use a raw "
+                                                    + "text block (text \"\"\" ... \"\"\") where backslashes stay as written"));
                     value.append('\\').append(next);
                 }
             }

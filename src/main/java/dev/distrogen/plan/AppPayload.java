@@ -10,7 +10,11 @@ import java.util.Optional;
  * files, each with its shared-library closure, which only the build stage can resolve; the init
  * started as PID 1 before the program, when the spec names one, collected as the program is.
  */
-public record AppPayload(String name, ContainerPath binary, List<ContainerPath> libs, List<ContainerPath> files,
+public record AppPayload(
+        String name,
+        ContainerPath binary,
+        List<ContainerPath> libs,
+        List<ContainerPath> files,
         Optional<ContainerPath> init) {
 
     public AppPayload {

@@ -10,24 +10,37 @@ import java.util.Optional;
  * The Dockerfile target's knobs with defaults applied.
  *
  * @param from the build stage's image: {@code --from}, else the spec's, else with {@code builder
- *     nix} {@link #NIX_IMAGE}; none when nothing names one (the Dockerfile then cannot be made: DG087)
- * @param base a known base ({@code --base} or the spec's), or empty when {@code customBase} names an image
+ *     nix} {@link #NIX_IMAGE}; none when nothing names one (the Dockerfile then cannot be made:
+ *     DG087)
+ * @param base a known base ({@code --base} or the spec's), or empty when {@code customBase} names
+ *     an image
  * @param program the program the final image starts: the spec's binary, copied from the build
  *     stage, or with {@code builder nix} the package's program as nix-env links it under /usr/local
- * @param init the init the final image starts as PID 1, when the spec names one: the spec's
- *     {@code init}, copied from the build stage, or with {@code builder nix} nixpkgs' tini as
- *     nix-env links it under /usr/local
+ * @param init the init the final image starts as PID 1, when the spec names one: the spec's {@code
+ *     init}, copied from the build stage, or with {@code builder nix} nixpkgs' tini as nix-env
+ *     links it under /usr/local
  * @param entrypoint the image's Entrypoint: the program, or {@code [init, "--", program]}
  * @param packages installed in the build stage with its own package manager before collecting
  * @param smoke the arguments the build stage runs the program with in the collected root, when the
  *     spec asks for a smoke test
  */
-public record DockerOptions(Optional<String> from, Optional<DockerBase> base, Optional<String> customBase,
-        DockerBuilder builder, String program, Optional<String> init, List<String> entrypoint, List<String> packages,
+public record DockerOptions(
+        Optional<String> from,
+        Optional<DockerBase> base,
+        Optional<String> customBase,
+        DockerBuilder builder,
+        String program,
+        Optional<String> init,
+        List<String> entrypoint,
+        List<String> packages,
         Optional<List<String>> smoke) {
 
-    /** Where nix-env's profile links a package's files in the {@code builder nix} stage, and so in the image. */
+    /**
+     * Where nix-env's profile links a package's files in the {@code builder nix} stage, and so in
+     * the image.
+     */
     public static final String NIX_PROFILE = "/usr/local/";
+
     /**
      * The build stage of {@code builder nix} when neither the spec nor the command line names one:
      * a Nix release, by tag and by the digest it had when pinned here (published so in public

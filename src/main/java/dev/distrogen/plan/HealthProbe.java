@@ -10,7 +10,10 @@ import java.util.function.UnaryOperator;
  */
 public record HealthProbe(Kind kind, Optional<String> path, int port) {
 
-    public enum Kind { HTTP, TCP }
+    public enum Kind {
+        HTTP,
+        TCP
+    }
 
     public HealthProbe {
         Objects.requireNonNull(kind, "kind");
@@ -18,11 +21,12 @@ public record HealthProbe(Kind kind, Optional<String> path, int port) {
     }
 
     /**
-     * What the probe does, in the words every target uses: "an HTTP GET of /healthz on port
-     * 8080", "a TCP connection to port 6379"; the path as {@code quote} writes it.
+     * What the probe does, in the words every target uses: "an HTTP GET of /healthz on port 8080",
+     * "a TCP connection to port 6379"; the path as {@code quote} writes it.
      */
     public String description(UnaryOperator<String> quote) {
-        return kind == Kind.HTTP ? "an HTTP GET of " + quote.apply(path.orElseThrow()) + " on port " + port
+        return kind == Kind.HTTP
+                ? "an HTTP GET of " + quote.apply(path.orElseThrow()) + " on port " + port
                 : "a TCP connection to port " + port;
     }
 }

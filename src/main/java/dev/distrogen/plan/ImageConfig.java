@@ -1,17 +1,17 @@
 package dev.distrogen.plan;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.Collections;
 
 /**
- * The OCI image config both targets declare. The program itself is target-specific (a path in
- * the build stage, or in the Nix package): {@link DockerOptions#program()} and
- * {@link NixOptions#program()} decide it. The spec's {@code args} are the {@code Cmd}, so that
- * {@code docker run IMAGE ARGS...} replaces them as users expect.
+ * The OCI image config both targets declare. The program itself is target-specific (a path in the
+ * build stage, or in the Nix package): {@link DockerOptions#program()} and {@link
+ * NixOptions#program()} decide it. The spec's {@code args} are the {@code Cmd}, so that {@code
+ * docker run IMAGE ARGS...} replaces them as users expect.
  *
  * @param env in the order written
  * @param exposedPorts in the order written

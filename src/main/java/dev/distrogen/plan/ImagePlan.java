@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param names the names the running image gets
  * @param digest the image's content digest, when the spec pins one ("sha256:...")
  * @param mounts a volume on each of the writable dirs: a tmpfs, or a persistent volume
- * @param sbom whether the image carries package metadata for vulnerability scanners ({@code sbom on})
+ * @param sbom whether the image carries package metadata for vulnerability scanners ({@code sbom
+ *     on})
  */
 public record ImagePlan(
         String name,
@@ -74,7 +75,9 @@ public record ImagePlan(
             return Optional.empty();
         }
         String first = name.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? Optional.of(first) : Optional.empty();
+        return first.contains(".") || first.contains(":") || first.equals("localhost")
+                ? Optional.of(first)
+                : Optional.empty();
     }
 
     /** Whether any writable dir keeps its data in a volume. */
@@ -91,8 +94,10 @@ public record ImagePlan(
         List<List<String>> options = new ArrayList<>();
         options.add(List.of("--read-only"));
         for (VolumeMount mount : mounts) {
-            options.add(mount.persistent() ? List.of("-v", mount.runName() + ":" + mount.path())
-                    : List.of("--tmpfs", mount.path() + ":" + mount.tmpfsOptions()));
+            options.add(
+                    mount.persistent()
+                            ? List.of("-v", mount.runName() + ":" + mount.path())
+                            : List.of("--tmpfs", mount.path() + ":" + mount.tmpfsOptions()));
         }
         for (ExposedPort port : config.exposedPorts()) {
             options.add(List.of("-p", port.number() + ":" + port.ociForm()));

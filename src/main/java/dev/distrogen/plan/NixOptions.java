@@ -11,11 +11,15 @@ import java.util.function.Function;
  *
  * @param packageAttr the nixpkgs attribute ("nginx"): defaults to the app's name
  * @param binary the program inside the package ("bin/nginx"): defaults to bin/ + the binary's name
- * @param init the init started as PID 1 before the program, when the spec names one: nixpkgs'
- *     tini, whatever init the Dockerfile copies from its build stage
+ * @param init the init started as PID 1 before the program, when the spec names one: nixpkgs' tini,
+ *     whatever init the Dockerfile copies from its build stage
  * @param nixpkgs the nixpkgs the expression imports when no {@code pkgs} is passed
  */
-public record NixOptions(String packageAttr, String binary, NixFunction function, Optional<Program> init,
+public record NixOptions(
+        String packageAttr,
+        String binary,
+        NixFunction function,
+        Optional<Program> init,
         NixpkgsPin nixpkgs) {
 
     /** The init of every Nix image whose spec names an {@code init}. */
@@ -54,8 +58,8 @@ public record NixOptions(String packageAttr, String binary, NixFunction function
     }
 
     /**
-     * The image's Entrypoint, decided here for every rendering of it: the program, or
-     * {@code [init, separator, program]}, each program as {@code render} writes it.
+     * The image's Entrypoint, decided here for every rendering of it: the program, or {@code [init,
+     * separator, program]}, each program as {@code render} writes it.
      */
     public <T> List<T> entrypoint(Function<Program, T> render, T separator) {
         T main = render.apply(new Program(packageAttr, binary));

@@ -10,7 +10,9 @@ public record NixpkgsPin(String commit, String sha256) {
 
     /** NixOS 24.05 as released (the nixos-24.05 branch point), when the spec pins none. */
     public static final NixpkgsPin DEFAULT =
-            new NixpkgsPin("5646423bfac84ec68dfc60f2a322e627ef0d6a95", "1lr1h35prqkd1mkmzriwlpvxcb34kmhc9dnr48gkm8hh089hifmx");
+            new NixpkgsPin(
+                    "5646423bfac84ec68dfc60f2a322e627ef0d6a95",
+                    "1lr1h35prqkd1mkmzriwlpvxcb34kmhc9dnr48gkm8hh089hifmx");
 
     public NixpkgsPin {
         Objects.requireNonNull(commit, "commit");
@@ -28,6 +30,10 @@ public record NixpkgsPin(String commit, String sha256) {
      * hex and base-32 digits, so they need no escaping in a Nix string.
      */
     public String expression() {
-        return "import (builtins.fetchTarball { url = \"" + url() + "\"; sha256 = \"" + sha256 + "\"; }) { }";
+        return "import (builtins.fetchTarball { url = \""
+                + url()
+                + "\"; sha256 = \""
+                + sha256
+                + "\"; }) { }";
     }
 }

@@ -50,7 +50,11 @@ public final class PlanBuilder {
     static final String NSSWITCH = "hosts: files dns\n";
     private static final ContainerPath TMP = ContainerPath.of("/tmp");
     private static final String HOME_MODE = "0750";
-    /** Signals that ask a server to finish its open connections first (nginx SIGQUIT, Apache httpd SIGWINCH). */
+
+    /**
+     * Signals that ask a server to finish its open connections first (nginx SIGQUIT, Apache httpd
+     * SIGWINCH).
+     */
     private static final Set<String> DRAIN_SIGNALS = Set.of("SIGQUIT", "SIGWINCH");
 
     private final Spec spec;
@@ -58,7 +62,11 @@ public final class PlanBuilder {
     private final App app;
     private final Account account;
     private final Map<ContainerPath, PlanEntry> entries = new TreeMap<>();
-    /** Every dir laid out as the app's: the declared ones, then /tmp and the home if the spec has none. */
+
+    /**
+     * Every dir laid out as the app's: the declared ones, then /tmp and the home if the spec has
+     * none.
+     */
     private final List<DirDecl> dirs = new ArrayList<>();
 
     private PlanBuilder(Spec spec, Overrides overrides) {
@@ -72,7 +80,10 @@ public final class PlanBuilder {
         return build(spec, Overrides.NONE);
     }
 
-    /** The plan of the spec with what the command line puts in its place ({@code --from}, {@code --base}). */
+    /**
+     * The plan of the spec with what the command line puts in its place ({@code --from}, {@code
+     * --base}).
+     */
     public static ImagePlan build(Spec spec, Overrides overrides) {
         return new PlanBuilder(spec, overrides).build();
     }
@@ -85,8 +96,18 @@ public final class PlanBuilder {
         if (!account.home().equals(User.DEFAULT_HOME)) {
             implicitDir(account.home(), Optional.of(account.name()), Optional.of(HOME_MODE));
         }
-        app.workdir().map(w -> ContainerPath.of(w.value())).filter(w -> !w.isRoot())
-                .ifPresent(w -> entries.putIfAbsent(w, directoryEntry(w, Account.ROOT, FileMode.DIRECTORY, Origin.PARENT)));
+        app.workdir()
+                .map(w -> ContainerPath.of(w.value()))
+                .filter(w -> !w.isRoot())
+                .ifPresent(
+                        w ->
+                                entries.putIfAbsent(
+                                        w,
+                                        directoryEntry(
+                                                w,
+                                                Account.ROOT,
+                                                FileMode.DIRECTORY,
+                                                Origin.PARENT)));
         addParents();
         String name = spec.image().map(i -> i.name().value()).orElse(app.name().value());
         String tag = spec.image().flatMap(i -> i.tag()).map(Located::value).orElse(DEFAULT_TAG);
@@ -96,10 +117,22 @@ public final class PlanBuilder {
         ImageConfig config = config(name);
         ResourceNames names = ResourceNames.of(name, app.name().value());
         List<VolumeMount> mounts = mounts(writable, names);
-        return new ImagePlan(name, tag, spec.image().flatMap(ImageDecl::digest).map(Located::value),
-                spec.description().map(Located::value), account, laidOut, writable,
-                names, mounts, runtime(config, mounts), payload(), config,
-                docker(spec.docker(), nix), nix, spec.sbom().map(s -> s.value().equals("on")).orElse(true));
+        return new ImagePlan(
+                name,
+                tag,
+                spec.image().flatMap(ImageDecl::digest).map(Located::value),
+                spec.description().map(Located::value),
+                account,
+                laidOut,
+                writable,
+                names,
+                mounts,
+                runtime(config, mounts),
+                payload(),
+                config,
+                docker(spec.docker(), nix),
+                nix,
+                spec.sbom().map(s -> s.value().equals("on")).orElse(true));
     }
 
     /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */
@@ -112,8 +145,13 @@ public final class PlanBuilder {
             String path = dir.path().value();
             Optional<DirDecl> decl = Optional.ofNullable(declared.get(path));
             String volume = DnsLabel.unique(DnsLabel.of(path.substring(1)), taken);
-            mounts.add(new VolumeMount(dir, volume, names.workload() + "-" + volume, decl.flatMap(DirDecl::persistent).isPresent(),
-                    decl.flatMap(DirDecl::size).flatMap(s -> DirSize.parse(s.value()))));
+            mounts.add(
+                    new VolumeMount(
+                            dir,
+                            volume,
+                            names.workload() + "-" + volume,
+                            decl.flatMap(DirDecl::persistent).isPresent(),
+                            decl.flatMap(DirDecl::size).flatMap(s -> DirSize.parse(s.value()))));
         }
         return mounts;
     }
@@ -122,25 +160,39 @@ public final class PlanBuilder {
     private RuntimeOptions runtime(ImageConfig config, List<VolumeMount> mounts) {
         K8sSettings k8s = spec.k8s();
         String signal = config.effectiveStopSignal();
-        int grace = DRAIN_SIGNALS.contains(signal) ? RuntimeOptions.DRAIN_GRACE_SECONDS : RuntimeOptions.DEFAULT_GRACE_SECONDS;
+        int grace =
+                DRAIN_SIGNALS.contains(signal)
+                        ? RuntimeOptions.DRAIN_GRACE_SECONDS
+                        : RuntimeOptions.DEFAULT_GRACE_SECONDS;
         int replicas = k8s.replicas().map(r -> Integer.parseInt(r.value())).orElse(1);
         Optional<HealthProbe> health = health(config);
         return new RuntimeOptions(
-                mounts.stream().anyMatch(VolumeMount::persistent) ? RuntimeOptions.Workload.STATEFUL_SET
+                mounts.stream().anyMatch(VolumeMount::persistent)
+                        ? RuntimeOptions.Workload.STATEFUL_SET
                         : RuntimeOptions.Workload.DEPLOYMENT,
-                !config.exposedPorts().isEmpty(), replicas > 1, health,
-                health.isPresent() ? RuntimeOptions.Probe.DEFAULTS : List.of(), resources(), grace, replicas,
+                !config.exposedPorts().isEmpty(),
+                replicas > 1,
+                health,
+                health.isPresent() ? RuntimeOptions.Probe.DEFAULTS : List.of(),
+                resources(),
+                grace,
+                replicas,
                 k8s.namespace().map(Located::value),
                 k8s.pullPolicy().map(Located::value).orElse(RuntimeOptions.DEFAULT_PULL_POLICY),
                 config.labels().containsKey(VERSION_LABEL)
-                        ? RuntimeOptions.labelValue(config.labels().get(VERSION_LABEL)) : Optional.empty());
+                        ? RuntimeOptions.labelValue(config.labels().get(VERSION_LABEL))
+                        : Optional.empty());
     }
 
-    /** The spec's health check; without one, a TCP check on the first tcp port; `health none`: none. */
+    /**
+     * The spec's health check; without one, a TCP check on the first tcp port; `health none`: none.
+     */
     private Optional<HealthProbe> health(ImageConfig config) {
         Optional<HealthDecl> declared = spec.health();
         if (declared.isEmpty()) {
-            return config.exposedPorts().stream().filter(p -> p.protocol().equals("tcp")).findFirst()
+            return config.exposedPorts().stream()
+                    .filter(p -> p.protocol().equals("tcp"))
+                    .findFirst()
                     .map(p -> new HealthProbe(HealthProbe.Kind.TCP, Optional.empty(), p.number()));
         }
         HealthDecl health = declared.get();
@@ -148,24 +200,46 @@ public final class PlanBuilder {
             return Optional.empty();
         }
         int port = Integer.parseInt(health.port().orElseThrow().value());
-        return Optional.of(health.kind() == HealthDecl.Kind.HTTP
-                ? new HealthProbe(HealthProbe.Kind.HTTP, health.path().map(Located::value), port)
-                : new HealthProbe(HealthProbe.Kind.TCP, Optional.empty(), port));
+        return Optional.of(
+                health.kind() == HealthDecl.Kind.HTTP
+                        ? new HealthProbe(
+                                HealthProbe.Kind.HTTP, health.path().map(Located::value), port)
+                        : new HealthProbe(HealthProbe.Kind.TCP, Optional.empty(), port));
     }
 
     /**
      * The spec's quantities with the defaults of {@link ResourceLimits}. A request left out is the
-     * default, but never above a limit the spec gives; a limit left out is the request (memory)
-     * or one core, at least the request (cpu).
+     * default, but never above a limit the spec gives; a limit left out is the request (memory) or
+     * one core, at least the request (cpu).
      */
     private ResourceLimits resources() {
         ResourcesDecl r = spec.resources();
-        String cpu = r.cpu().map(Located::value).orElse(r.cpuLimit().map(Located::value)
-                .filter(l -> Quantity.less(l, ResourceLimits.DEFAULT_CPU)).orElse(ResourceLimits.DEFAULT_CPU));
-        String memory = r.memory().map(Located::value).orElse(r.memoryLimit().map(Located::value)
-                .filter(l -> Quantity.less(l, ResourceLimits.DEFAULT_MEMORY)).orElse(ResourceLimits.DEFAULT_MEMORY));
-        String cpuLimit = r.cpuLimit().map(Located::value)
-                .orElse(Quantity.less(ResourceLimits.DEFAULT_CPU_LIMIT, cpu) ? cpu : ResourceLimits.DEFAULT_CPU_LIMIT);
+        String cpu =
+                r.cpu()
+                        .map(Located::value)
+                        .orElse(
+                                r.cpuLimit()
+                                        .map(Located::value)
+                                        .filter(l -> Quantity.less(l, ResourceLimits.DEFAULT_CPU))
+                                        .orElse(ResourceLimits.DEFAULT_CPU));
+        String memory =
+                r.memory()
+                        .map(Located::value)
+                        .orElse(
+                                r.memoryLimit()
+                                        .map(Located::value)
+                                        .filter(
+                                                l ->
+                                                        Quantity.less(
+                                                                l, ResourceLimits.DEFAULT_MEMORY))
+                                        .orElse(ResourceLimits.DEFAULT_MEMORY));
+        String cpuLimit =
+                r.cpuLimit()
+                        .map(Located::value)
+                        .orElse(
+                                Quantity.less(ResourceLimits.DEFAULT_CPU_LIMIT, cpu)
+                                        ? cpu
+                                        : ResourceLimits.DEFAULT_CPU_LIMIT);
         String memoryLimit = r.memoryLimit().map(Located::value).orElse(memory);
         return new ResourceLimits(cpu, memory, cpuLimit, memoryLimit);
     }
@@ -174,18 +248,30 @@ public final class PlanBuilder {
     private List<PlanEntry> writableDirs(List<PlanEntry> laidOut) {
         Set<ContainerPath> writable = new HashSet<>();
         for (DirDecl dir : dirs) {
-            if (DirAccess.writable(dir, account.name(), account.uid(), account.gid()).orElseThrow()) {
+            if (DirAccess.writable(dir, account.name(), account.uid(), account.gid())
+                    .orElseThrow()) {
                 writable.add(ContainerPath.of(dir.path().value()));
             }
         }
-        return laidOut.stream().filter(e -> e.isDirectory() && writable.contains(e.path())).toList();
+        return laidOut.stream()
+                .filter(e -> e.isDirectory() && writable.contains(e.path()))
+                .toList();
     }
 
-    /** A dir the image has though the spec does not declare it (/tmp, the home), unless a path is there. */
+    /**
+     * A dir the image has though the spec does not declare it (/tmp, the home), unless a path is
+     * there.
+     */
     private void implicitDir(String path, Optional<String> owner, Optional<String> mode) {
         if (!entries.containsKey(ContainerPath.of(path))) {
-            dir(new DirDecl(implicit(path), owner.map(PlanBuilder::implicit), mode.map(PlanBuilder::implicit),
-                    Optional.empty(), Optional.empty(), SourceLocation.NONE));
+            dir(
+                    new DirDecl(
+                            implicit(path),
+                            owner.map(PlanBuilder::implicit),
+                            mode.map(PlanBuilder::implicit),
+                            Optional.empty(),
+                            Optional.empty(),
+                            SourceLocation.NONE));
         }
     }
 
@@ -196,7 +282,8 @@ public final class PlanBuilder {
     private static Account account(User user) {
         long uid = Long.parseLong(user.uid().orElseThrow().value());
         long gid = Long.parseLong(user.gid().orElseThrow().value());
-        return new Account(user.name().value(), uid, user.groupName(), gid, user.homeDir(), user.loginShell());
+        return new Account(
+                user.name().value(), uid, user.groupName(), gid, user.homeDir(), user.loginShell());
     }
 
     private void accountFiles() {
@@ -215,39 +302,77 @@ public final class PlanBuilder {
 
     private void file(String path, String text, Account owner, FileMode mode, Origin origin) {
         ContainerPath p = ContainerPath.of(path);
-        entries.put(p, new PlanEntry(p, Kind.FILE, owner.name(), owner.uid(), owner.group(), owner.gid(), mode,
-                Optional.of(new FileContent.Text(text)), origin));
+        entries.put(
+                p,
+                new PlanEntry(
+                        p,
+                        Kind.FILE,
+                        owner.name(),
+                        owner.uid(),
+                        owner.group(),
+                        owner.gid(),
+                        mode,
+                        Optional.of(new FileContent.Text(text)),
+                        origin));
     }
 
     private void dir(DirDecl dir) {
         dirs.add(dir);
-        directory(ContainerPath.of(dir.path().value()), owner(dir.owner()),
-                DirAccess.mode(dir.path().value(), dir.mode()).orElseThrow(), Origin.DIR);
+        directory(
+                ContainerPath.of(dir.path().value()),
+                owner(dir.owner()),
+                DirAccess.mode(dir.path().value(), dir.mode()).orElseThrow(),
+                Origin.DIR);
     }
 
     private void config(ConfigDecl config) {
         ContainerPath path = ContainerPath.of(config.path().value());
         Account owner = owner(config.owner());
-        FileContent content = config.source() instanceof ConfigSource.FromFile from
-                ? new FileContent.SourceFile(spec.baseDir().resolve(from.file().value()).normalize(), from.file().value())
-                : new FileContent.Text(((ConfigSource.Inline) config.source()).text().value());
-        entries.put(path, new PlanEntry(path, Kind.FILE, owner.name(), owner.uid(), owner.group(), owner.gid(),
-                mode(config.mode(), FileMode.FILE), Optional.of(content), Origin.CONFIG));
+        FileContent content =
+                config.source() instanceof ConfigSource.FromFile from
+                        ? new FileContent.SourceFile(
+                                spec.baseDir().resolve(from.file().value()).normalize(),
+                                from.file().value())
+                        : new FileContent.Text(
+                                ((ConfigSource.Inline) config.source()).text().value());
+        entries.put(
+                path,
+                new PlanEntry(
+                        path,
+                        Kind.FILE,
+                        owner.name(),
+                        owner.uid(),
+                        owner.group(),
+                        owner.gid(),
+                        mode(config.mode(), FileMode.FILE),
+                        Optional.of(content),
+                        Origin.CONFIG));
     }
 
     private void directory(ContainerPath path, Account owner, FileMode mode, Origin origin) {
         entries.put(path, directoryEntry(path, owner, mode, origin));
     }
 
-    private static PlanEntry directoryEntry(ContainerPath path, Account owner, FileMode mode, Origin origin) {
-        return new PlanEntry(path, Kind.DIRECTORY, owner.name(), owner.uid(), owner.group(), owner.gid(), mode,
-                Optional.empty(), origin);
+    private static PlanEntry directoryEntry(
+            ContainerPath path, Account owner, FileMode mode, Origin origin) {
+        return new PlanEntry(
+                path,
+                Kind.DIRECTORY,
+                owner.name(),
+                owner.uid(),
+                owner.group(),
+                owner.gid(),
+                mode,
+                Optional.empty(),
+                origin);
     }
 
     private void addParents() {
         for (ContainerPath path : List.copyOf(entries.keySet())) {
             for (ContainerPath parent : path.ancestors()) {
-                entries.putIfAbsent(parent, directoryEntry(parent, Account.ROOT, FileMode.DIRECTORY, Origin.PARENT));
+                entries.putIfAbsent(
+                        parent,
+                        directoryEntry(parent, Account.ROOT, FileMode.DIRECTORY, Origin.PARENT));
             }
         }
     }
@@ -261,7 +386,9 @@ public final class PlanBuilder {
     }
 
     private AppPayload payload() {
-        return new AppPayload(app.name().value(), ContainerPath.of(app.binary().orElseThrow().value()),
+        return new AppPayload(
+                app.name().value(),
+                ContainerPath.of(app.binary().orElseThrow().value()),
                 app.libs().stream().map(l -> ContainerPath.of(l.value())).toList(),
                 app.files().stream().map(f -> ContainerPath.of(f.value())).toList(),
                 app.init().map(i -> ContainerPath.of(i.value())));
@@ -272,14 +399,17 @@ public final class PlanBuilder {
         labels.put("org.opencontainers.image.title", name);
         // Only a tag the spec writes is a version: the default "latest" names no version.
         spec.image().flatMap(i -> i.tag()).ifPresent(t -> labels.put(VERSION_LABEL, t.value()));
-        spec.description().ifPresent(d -> labels.put("org.opencontainers.image.description", d.value()));
+        spec.description()
+                .ifPresent(d -> labels.put("org.opencontainers.image.description", d.value()));
         for (Label label : spec.labels()) {
             labels.put(label.key().value(), label.value().value());
         }
         return new ImageConfig(
                 account.numericUser(),
                 app.args().stream().map(Located::value).toList(),
-                app.env().stream().map(e -> new EnvVariable(e.name().value(), e.value().value())).toList(),
+                app.env().stream()
+                        .map(e -> new EnvVariable(e.name().value(), e.value().value()))
+                        .toList(),
                 app.workdir().map(Located::value),
                 spec.ports().stream().map(PlanBuilder::port).toList(),
                 app.stopSignal().map(s -> StopSignal.canonical(s.value()).orElseThrow()),
@@ -287,39 +417,88 @@ public final class PlanBuilder {
     }
 
     private static ExposedPort port(PortDecl port) {
-        return new ExposedPort(Integer.parseInt(port.number().value()), port.protocolName().toLowerCase(Locale.ROOT));
+        return new ExposedPort(
+                Integer.parseInt(port.number().value()),
+                port.protocolName().toLowerCase(Locale.ROOT));
     }
 
     private DockerOptions docker(DockerSettings docker, NixOptions nix) {
         // --base wins over the spec's base: a keyword (looked up here only) or an image reference.
-        Optional<DockerBase> base = overrides.base().isPresent() ? DockerBase.ofWord(overrides.base().get())
-                : docker.baseImage().isPresent() ? Optional.empty()
-                : Optional.of(docker.baseWord().map(w -> DockerBase.ofWord(w.value()).orElseThrow()).orElse(DockerBase.SCRATCH));
-        Optional<String> customBase = base.isPresent() ? Optional.empty()
-                : overrides.base().or(() -> docker.baseImage().map(Located::value));
-        DockerBuilder builder = docker.builder().map(b -> DockerBuilder.ofWord(b.value()).orElseThrow())
-                .orElse(DockerBuilder.IMAGE);
-        Optional<String> from = overrides.from().or(() -> docker.from().map(Located::value))
-                .or(() -> builder == DockerBuilder.NIX ? Optional.of(DockerOptions.NIX_IMAGE) : Optional.empty());
-        String program = builder == DockerBuilder.NIX ? DockerOptions.NIX_PROFILE + nix.binary() : app.binary().orElseThrow().value();
-        // builder nix installs the init from nixpkgs too (tini), beside the program under /usr/local.
-        Optional<String> init = app.init().map(i -> builder == DockerBuilder.NIX
-                ? DockerOptions.NIX_PROFILE + nix.init().orElseThrow().binary() : i.value());
+        Optional<DockerBase> base =
+                overrides.base().isPresent()
+                        ? DockerBase.ofWord(overrides.base().get())
+                        : docker.baseImage().isPresent()
+                                ? Optional.empty()
+                                : Optional.of(
+                                        docker.baseWord()
+                                                .map(
+                                                        w ->
+                                                                DockerBase.ofWord(w.value())
+                                                                        .orElseThrow())
+                                                .orElse(DockerBase.SCRATCH));
+        Optional<String> customBase =
+                base.isPresent()
+                        ? Optional.empty()
+                        : overrides.base().or(() -> docker.baseImage().map(Located::value));
+        DockerBuilder builder =
+                docker.builder()
+                        .map(b -> DockerBuilder.ofWord(b.value()).orElseThrow())
+                        .orElse(DockerBuilder.IMAGE);
+        Optional<String> from =
+                overrides
+                        .from()
+                        .or(() -> docker.from().map(Located::value))
+                        .or(
+                                () ->
+                                        builder == DockerBuilder.NIX
+                                                ? Optional.of(DockerOptions.NIX_IMAGE)
+                                                : Optional.empty());
+        String program =
+                builder == DockerBuilder.NIX
+                        ? DockerOptions.NIX_PROFILE + nix.binary()
+                        : app.binary().orElseThrow().value();
+        // builder nix installs the init from nixpkgs too (tini), beside the program under
+        // /usr/local.
+        Optional<String> init =
+                app.init()
+                        .map(
+                                i ->
+                                        builder == DockerBuilder.NIX
+                                                ? DockerOptions.NIX_PROFILE
+                                                        + nix.init().orElseThrow().binary()
+                                                : i.value());
         List<String> entrypoint = init.map(i -> List.of(i, "--", program)).orElse(List.of(program));
-        return new DockerOptions(from, base, customBase, builder,
-                program, init, entrypoint, docker.packages().stream().map(Located::value).toList(),
+        return new DockerOptions(
+                from,
+                base,
+                customBase,
+                builder,
+                program,
+                init,
+                entrypoint,
+                docker.packages().stream().map(Located::value).toList(),
                 app.smoke().map(s -> s.stream().map(Located::value).toList()));
     }
 
     private NixOptions nix(NixSettings nix) {
         String packageAttr = nix.packageAttr().map(Located::value).orElse(app.name().value());
-        String binary = nix.binary().map(Located::value)
-                .orElse("bin/" + ContainerPath.of(app.binary().orElseThrow().value()).fileName());
-        NixFunction function = nix.function().map(f -> NixFunction.ofName(f.value()).orElseThrow())
-                .orElse(NixFunction.BUILD_IMAGE);
-        NixpkgsPin pin = nix.nixpkgs().isPresent() && nix.sha256().isPresent()
-                ? new NixpkgsPin(nix.nixpkgs().get().value(), nix.sha256().get().value()) : NixpkgsPin.DEFAULT;
-        return new NixOptions(packageAttr, binary, function, app.init().map(i -> NixOptions.TINI), pin);
+        String binary =
+                nix.binary()
+                        .map(Located::value)
+                        .orElse(
+                                "bin/"
+                                        + ContainerPath.of(app.binary().orElseThrow().value())
+                                                .fileName());
+        NixFunction function =
+                nix.function()
+                        .map(f -> NixFunction.ofName(f.value()).orElseThrow())
+                        .orElse(NixFunction.BUILD_IMAGE);
+        NixpkgsPin pin =
+                nix.nixpkgs().isPresent() && nix.sha256().isPresent()
+                        ? new NixpkgsPin(nix.nixpkgs().get().value(), nix.sha256().get().value())
+                        : NixpkgsPin.DEFAULT;
+        return new NixOptions(
+                packageAttr, binary, function, app.init().map(i -> NixOptions.TINI), pin);
     }
 
     private static String lines(List<String> lines) {

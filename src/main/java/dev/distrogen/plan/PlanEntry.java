@@ -6,12 +6,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One path of the final image that distrogen itself lays out (the app and its libraries come
- * from the build stage or the Nix store and are listed in {@link AppPayload}).
+ * One path of the final image that distrogen itself lays out (the app and its libraries come from
+ * the build stage or the Nix store and are listed in {@link AppPayload}).
  */
 public record PlanEntry(
-        ContainerPath path, Kind kind, String owner, long uid, String group, long gid, FileMode mode,
-        Optional<FileContent> content, Origin origin) {
+        ContainerPath path,
+        Kind kind,
+        String owner,
+        long uid,
+        String group,
+        long gid,
+        FileMode mode,
+        Optional<FileContent> content,
+        Origin origin) {
 
     public enum Kind {
         DIRECTORY,
@@ -39,7 +46,8 @@ public record PlanEntry(
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(origin, "origin");
         if ((kind == Kind.FILE) != content.isPresent()) {
-            throw new IllegalArgumentException("a file has content and a directory has none: " + path);
+            throw new IllegalArgumentException(
+                    "a file has content and a directory has none: " + path);
         }
     }
 

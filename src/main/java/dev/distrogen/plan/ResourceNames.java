@@ -3,9 +3,9 @@ package dev.distrogen.plan;
 import java.util.Objects;
 
 /**
- * The names every target gives the running image, decided once so that they agree: the
- * Kubernetes workload and the name of a `docker run` container (from the image's name, without
- * its registry and path) and the container inside a pod (from the app's name), both DNS labels.
+ * The names every target gives the running image, decided once so that they agree: the Kubernetes
+ * workload and the name of a `docker run` container (from the image's name, without its registry
+ * and path) and the container inside a pod (from the app's name), both DNS labels.
  */
 public record ResourceNames(String workload, String container) {
 
@@ -15,6 +15,8 @@ public record ResourceNames(String workload, String container) {
     }
 
     static ResourceNames of(String imageName, String appName) {
-        return new ResourceNames(DnsLabel.of(imageName.substring(imageName.lastIndexOf('/') + 1)), DnsLabel.of(appName));
+        return new ResourceNames(
+                DnsLabel.of(imageName.substring(imageName.lastIndexOf('/') + 1)),
+                DnsLabel.of(appName));
     }
 }

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * The plan's run section: how the image is run, decided once with defaults applied, so that the
- * k8s, compose and docs targets (and the workflow's smoke test) say the same: the kind of
- * workload, which objects go with it, its probes, resources, how long it gets to stop, its
- * version label. The volumes are the plan's {@link ImagePlan#mounts()}.
+ * k8s, compose and docs targets (and the workflow's smoke test) say the same: the kind of workload,
+ * which objects go with it, its probes, resources, how long it gets to stop, its version label. The
+ * volumes are the plan's {@link ImagePlan#mounts()}.
  *
  * @param workload a Deployment, or a StatefulSet when a dir is persistent (a claim per replica)
  * @param service whether a Service fronts it: when it has ports
@@ -18,9 +18,9 @@ import java.util.Optional;
  * @param stopGraceSeconds the time between the stop signal and SIGKILL: longer for a signal that
  *     asks for a graceful drain (SIGQUIT, SIGWINCH), which waits for open connections
  * @param namespace the Kubernetes namespace, when the spec names one
- * @param versionLabel the image's version as a label value, in the OCI config's
- *     {@code org.opencontainers.image.version} and Kubernetes' {@code app.kubernetes.io/version}
- *     alike: the spec's tag, when it writes one ({@link #labelValue})
+ * @param versionLabel the image's version as a label value, in the OCI config's {@code
+ *     org.opencontainers.image.version} and Kubernetes' {@code app.kubernetes.io/version} alike:
+ *     the spec's tag, when it writes one ({@link #labelValue})
  */
 public record RuntimeOptions(
         Workload workload,
@@ -41,7 +41,8 @@ public record RuntimeOptions(
 
     /** The Kubernetes workload that runs the pods. */
     public enum Workload {
-        DEPLOYMENT("Deployment"), STATEFUL_SET("StatefulSet");
+        DEPLOYMENT("Deployment"),
+        STATEFUL_SET("StatefulSet");
 
         private final String kind;
 
@@ -56,15 +57,18 @@ public record RuntimeOptions(
     }
 
     /**
-     * One probe of the health check: startup (up to 5 minutes to come up), then readiness every
-     * 10 s and liveness every 20 s.
+     * One probe of the health check: startup (up to 5 minutes to come up), then readiness every 10
+     * s and liveness every 20 s.
      *
      * @param role "startup", "readiness" or "liveness": the probe's field is ROLE + "Probe"
      */
     public record Probe(String role, int periodSeconds, int failureThreshold) {
 
-        public static final List<Probe> DEFAULTS = List.of(new Probe("startup", 5, 60), new Probe("readiness", 10, 3),
-                new Probe("liveness", 20, 3));
+        public static final List<Probe> DEFAULTS =
+                List.of(
+                        new Probe("startup", 5, 60),
+                        new Probe("readiness", 10, 3),
+                        new Probe("liveness", 20, 3));
 
         public Probe {
             Objects.requireNonNull(role, "role");
@@ -83,8 +87,8 @@ public record RuntimeOptions(
 
     /**
      * A tag as a label value: at most 63 of [A-Za-z0-9._-], starting and ending alphanumeric.
-     * Registries accept tags that are not ("1.0-", "_x", 128 characters): those are trimmed to
-     * fit, or left out when nothing is left. The image reference keeps the tag exactly.
+     * Registries accept tags that are not ("1.0-", "_x", 128 characters): those are trimmed to fit,
+     * or left out when nothing is left. The image reference keeps the tag exactly.
      */
     public static Optional<String> labelValue(String tag) {
         String value = tag.replaceAll("[^A-Za-z0-9._-]", "");

@@ -13,10 +13,12 @@ import java.util.Optional;
  *     the same for {@code docker run -v} and Compose (which would otherwise prefix its project's)
  * @param size the spec's {@code size}: the most the volume holds
  */
-public record VolumeMount(PlanEntry dir, String volume, String runName, boolean persistent, Optional<DirSize> size) {
+public record VolumeMount(
+        PlanEntry dir, String volume, String runName, boolean persistent, Optional<DirSize> size) {
 
     /** Without a size: the most an emptyDir holds before the pod is evicted. */
     public static final DirSize EMPTY_DIR_SIZE = new DirSize(256, 'M');
+
     /** Without a size: what a persistent dir's volume claim asks for. */
     public static final DirSize CLAIM_SIZE = new DirSize(1, 'G');
 
@@ -42,7 +44,12 @@ public record VolumeMount(PlanEntry dir, String volume, String runName, boolean 
      * (without, Docker bounds a tmpfs by memory only): "uid=10001,gid=10001,mode=0750,size=64m".
      */
     public String tmpfsOptions() {
-        return "uid=" + dir.uid() + ",gid=" + dir.gid() + ",mode=" + dir.mode().octal()
+        return "uid="
+                + dir.uid()
+                + ",gid="
+                + dir.gid()
+                + ",mode="
+                + dir.mode().octal()
                 + size.map(s -> ",size=" + s.tmpfs()).orElse("");
     }
 }

@@ -11,22 +11,22 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Not a test: how long the build stage's collect.sh takes to collect a `libs` tree, against
- * `cp -a` of the same tree, under each shell given (default /bin/dash). Run it as the README's
- * "Benchmark" section says; it prints one line per tree and shell, the best of three runs.
- * Arguments: the number of files, the depth of the deep tree, then shells.
+ * Not a test: how long the build stage's collect.sh takes to collect a `libs` tree, against `cp -a`
+ * of the same tree, under each shell given (default /bin/dash). Run it as the README's "Benchmark"
+ * section says; it prints one line per tree and shell, the best of three runs. Arguments: the
+ * number of files, the depth of the deep tree, then shells.
  */
 public final class CollectBenchmark {
 
     static final Path SCRIPTS = Golden.root().resolve("src/main/resources/dev/distrogen/scripts");
 
-    private CollectBenchmark() {
-    }
+    private CollectBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int depth = args.length > 1 ? Integer.parseInt(args[1]) : 1_900;
-        List<String> shells = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("/bin/dash");
+        List<String> shells =
+                args.length > 2 ? List.of(args).subList(2, args.length) : List.of("/bin/dash");
         Path work = Files.createTempDirectory(Path.of("/tmp"), "dg");
         try {
             Path wide = files(work.resolve("w"), files);
@@ -48,8 +48,14 @@ public final class CollectBenchmark {
     }
 
     private static void print(String tree, String shell, Timing t) {
-        System.out.printf(Locale.ROOT, "%s, %s: cp -a %.2f s, collect.sh libs %.2f s (%.1fx)%n", tree, shell, t.copy(),
-                t.collect(), t.ratio());
+        System.out.printf(
+                Locale.ROOT,
+                "%s, %s: cp -a %.2f s, collect.sh libs %.2f s (%.1fx)%n",
+                tree,
+                shell,
+                t.copy(),
+                t.collect(),
+                t.ratio());
     }
 
     /** {@code count} small files of text, 100 to a folder, as in node_modules. */
@@ -73,7 +79,10 @@ public final class CollectBenchmark {
         return dir;
     }
 
-    /** cp -a of {@code tree}, then collect.sh libs of it under {@code shell}, each into a fresh root in {@code work}; the best of {@code runs}. */
+    /**
+     * cp -a of {@code tree}, then collect.sh libs of it under {@code shell}, each into a fresh root
+     * in {@code work}; the best of {@code runs}.
+     */
     static Timing time(String shell, Path tree, Path work, int runs) throws Exception {
         double copy = Double.MAX_VALUE;
         double collect = Double.MAX_VALUE;
@@ -85,8 +94,11 @@ public final class CollectBenchmark {
             run(List.of("cp", "-a", tree.toString(), root.resolve("copy").toString()), null);
             copy = Math.min(copy, (System.nanoTime() - start) / 1e9);
             delete(root);
-            List<String> command = new ArrayList<>(shell.endsWith("busybox") ? List.of(shell, "sh") : List.of(shell));
-            command.addAll(List.of(SCRIPTS.resolve("collect.sh").toString(), "libs", tree.toString()));
+            List<String> command =
+                    new ArrayList<>(
+                            shell.endsWith("busybox") ? List.of(shell, "sh") : List.of(shell));
+            command.addAll(
+                    List.of(SCRIPTS.resolve("collect.sh").toString(), "libs", tree.toString()));
             start = System.nanoTime();
             run(command, root);
             collect = Math.min(collect, (System.nanoTime() - start) / 1e9);

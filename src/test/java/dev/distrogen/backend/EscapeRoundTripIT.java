@@ -18,8 +18,27 @@ import org.junit.jupiter.api.Test;
 /** Each escaping function, read back by the real reader of its language: sh, nix-instantiate. */
 class EscapeRoundTripIT {
 
-    private static final List<String> HOSTILE = List.of("plain", "it's", "''", "'''", "a''${b}", "${x}", "$x", "$${x}",
-            "\\", "\\${x}", "\"", "`id`", "$(id)", "; rm -rf /", "ends with '", "é ✓", " spaces ", "", "${builtins.abort \"x\"}");
+    private static final List<String> HOSTILE =
+            List.of(
+                    "plain",
+                    "it's",
+                    "''",
+                    "'''",
+                    "a''${b}",
+                    "${x}",
+                    "$x",
+                    "$${x}",
+                    "\\",
+                    "\\${x}",
+                    "\"",
+                    "`id`",
+                    "$(id)",
+                    "; rm -rf /",
+                    "ends with '",
+                    "é ✓",
+                    " spaces ",
+                    "",
+                    "${builtins.abort \"x\"}");
 
     private static String run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -49,20 +68,29 @@ class EscapeRoundTripIT {
             String text = s + "\nsecond line '' ${y}\n";
             if (NixStrings.fitsIndented(text)) {
                 expr.append(" ''\n");
-                NixStrings.indentedLines(text).forEach(l -> expr.append("    ").append(l).append('\n'));
+                NixStrings.indentedLines(text)
+                        .forEach(l -> expr.append("    ").append(l).append('\n'));
                 expr.append("  ''");
                 values.add(text);
             }
         }
         expr.append(" ]");
-        String json = run(List.of("nix-instantiate", "--eval", "--strict", "--json", "-E", expr.toString()));
+        String json =
+                run(
+                        List.of(
+                                "nix-instantiate",
+                                "--eval",
+                                "--strict",
+                                "--json",
+                                "-E",
+                                expr.toString()));
         assertEquals(values, List.of(new ObjectMapper().readValue(json, String[].class)));
     }
 
     /**
      * Every string of quotes, dollars, braces and backslashes up to a length, and random longer
-     * ones, as indented-string lines: Nix must give each back exactly. '${ once came out as
-     * '''${, which Nix reads as an escaped '' followed by an antiquotation that runs.
+     * ones, as indented-string lines: Nix must give each back exactly. '${ once came out as '''${,
+     * which Nix reads as an escaped '' followed by an antiquotation that runs.
      */
     @Test
     void nixIndentedStrings_roundTripAnyRunOfQuotesAndDollars() throws Exception {
@@ -84,7 +112,8 @@ class EscapeRoundTripIT {
             String text = "x" + s + "\n" + s + "\n";
             if (NixStrings.fitsIndented(text)) {
                 expr.append(" ''\n");
-                NixStrings.indentedLines(text).forEach(l -> expr.append("    ").append(l).append('\n'));
+                NixStrings.indentedLines(text)
+                        .forEach(l -> expr.append("    ").append(l).append('\n'));
                 expr.append("  ''");
                 expected.add(text);
             }
@@ -93,11 +122,21 @@ class EscapeRoundTripIT {
         Path file = Files.createTempFile("indented", ".nix");
         try {
             Files.writeString(file, expr);
-            String json = run(List.of("nix-instantiate", "--eval", "--strict", "--json", file.toString()));
+            String json =
+                    run(
+                            List.of(
+                                    "nix-instantiate",
+                                    "--eval",
+                                    "--strict",
+                                    "--json",
+                                    file.toString()));
             List<String> actual = List.of(new ObjectMapper().readValue(json, String[].class));
             assertEquals(expected.size(), actual.size());
             for (int i = 0; i < expected.size(); i++) {
-                assertEquals(expected.get(i), actual.get(i), "written as: " + NixStrings.indentedLines(expected.get(i)));
+                assertEquals(
+                        expected.get(i),
+                        actual.get(i),
+                        "written as: " + NixStrings.indentedLines(expected.get(i)));
             }
         } finally {
             Files.delete(file);

@@ -21,10 +21,13 @@ class EscapesTest {
 
     @Test
     void dockerfileText_escapesWhatBuildersReplace() {
-        assertEquals("\"a \\$b \\${c} \\\"q\\\" \\\\ `id`\"", DockerfileText.quotedValue("a $b ${c} \"q\" \\ `id`"));
+        assertEquals(
+                "\"a \\$b \\${c} \\\"q\\\" \\\\ `id`\"",
+                DockerfileText.quotedValue("a $b ${c} \"q\" \\ `id`"));
         assertEquals("\"/etc/a \\\\$x.conf\"", DockerfileText.copyPath("/etc/a $x.conf"));
         assertEquals("/srv/w \\${HOME}", DockerfileText.workdir("/srv/w ${HOME}"));
-        assertThrows(IllegalArgumentException.class, () -> DockerfileText.quotedValue("line\nbreak"));
+        assertThrows(
+                IllegalArgumentException.class, () -> DockerfileText.quotedValue("line\nbreak"));
         assertThrows(IllegalArgumentException.class, () -> DockerfileText.copyPath("/etc/it's"));
     }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every example, every target: the files a target writes with {@code -o DIR} are kept in
- * {@code examples/NAME/generated/TARGET/} and must match byte for byte, with no file missing and
- * none left over. Examples must check clean: they are what users copy.
+ * Every example, every target: the files a target writes with {@code -o DIR} are kept in {@code
+ * examples/NAME/generated/TARGET/} and must match byte for byte, with no file missing and none left
+ * over. Examples must check clean: they are what users copy.
  */
 class GoldenExamplesTest {
 
@@ -40,9 +40,15 @@ class GoldenExamplesTest {
 
     private static void assertGolden(Path spec, Backend backend) throws Exception {
         Compilation compilation = Compiler.compile(spec, spec.getFileName().toString());
-        assertTrue(compilation.diagnostics().isEmpty(), "an example must check clean: " + compilation.diagnostics().sorted());
-        List<GeneratedFile> files = backend.generate(
-                new GenerationRequest(compilation.plan().orElseThrow(), spec.getFileName().toString(), true));
+        assertTrue(
+                compilation.diagnostics().isEmpty(),
+                "an example must check clean: " + compilation.diagnostics().sorted());
+        List<GeneratedFile> files =
+                backend.generate(
+                        new GenerationRequest(
+                                compilation.plan().orElseThrow(),
+                                spec.getFileName().toString(),
+                                true));
         Path expectedDir = spec.getParent().resolve("generated").resolve(backend.name());
         TreeSet<String> produced = new TreeSet<>();
         for (GeneratedFile file : files) {
@@ -50,42 +56,82 @@ class GoldenExamplesTest {
             produced.add(file.path());
         }
         if (!Golden.updating()) {
-            assertEquals(produced, filesUnder(expectedDir), "files in " + Golden.root().relativize(expectedDir));
+            assertEquals(
+                    produced,
+                    filesUnder(expectedDir),
+                    "files in " + Golden.root().relativize(expectedDir));
         }
         assertDeclared(backend, compilation, files);
     }
 
-    /** A target writes the files it declares (which the checks keep from-files away from), and copies of from-files. */
-    private static void assertDeclared(Backend backend, Compilation compilation, List<GeneratedFile> files) {
+    /**
+     * A target writes the files it declares (which the checks keep from-files away from), and
+     * copies of from-files.
+     */
+    private static void assertDeclared(
+            Backend backend, Compilation compilation, List<GeneratedFile> files) {
         TreeSet<String> copies = new TreeSet<>();
-        compilation.plan().orElseThrow().files().forEach(f -> {
-            if (f.content().orElseThrow() instanceof dev.distrogen.plan.FileContent.SourceFile source) {
-                copies.add(source.specRelative());
-            }
-        });
-        assertTrue(backend.fileNames().contains(files.get(0).path()), "the main file is declared: " + files.get(0).path());
+        compilation
+                .plan()
+                .orElseThrow()
+                .files()
+                .forEach(
+                        f -> {
+                            if (f.content().orElseThrow()
+                                    instanceof dev.distrogen.plan.FileContent.SourceFile source) {
+                                copies.add(source.specRelative());
+                            }
+                        });
+        assertTrue(
+                backend.fileNames().contains(files.get(0).path()),
+                "the main file is declared: " + files.get(0).path());
         for (GeneratedFile file : files) {
-            boolean declared = backend.fileNames().stream().anyMatch(n -> file.path().equals(n) || file.path().startsWith(n + "/"));
-            assertTrue(declared || copies.contains(file.path()),
-                    backend.name() + " writes " + file.path() + ", which it does not declare in fileNames()");
+            boolean declared =
+                    backend.fileNames().stream()
+                            .anyMatch(
+                                    n -> file.path().equals(n) || file.path().startsWith(n + "/"));
+            assertTrue(
+                    declared || copies.contains(file.path()),
+                    backend.name()
+                            + " writes "
+                            + file.path()
+                            + ", which it does not declare in fileNames()");
         }
     }
 
     @TestFactory
     Stream<DynamicTest> theSkeleton_writesOnlyWhatItDeclares() {
         Backend all = Backends.byName("all").orElseThrow();
-        return Golden.exampleSpecs().stream().map(spec -> DynamicTest.dynamicTest(EXAMPLES.relativize(spec).toString(), () -> {
-            Compilation compilation = Compiler.compile(spec, spec.getFileName().toString(),
-                    dev.distrogen.model.Overrides.from("builder:1"));
-            assertDeclared(all, compilation, all.generate(new GenerationRequest(compilation.plan().orElseThrow(),
-                    spec.getFileName().toString(), true)));
-        }));
+        return Golden.exampleSpecs().stream()
+                .map(
+                        spec ->
+                                DynamicTest.dynamicTest(
+                                        EXAMPLES.relativize(spec).toString(),
+                                        () -> {
+                                            Compilation compilation =
+                                                    Compiler.compile(
+                                                            spec,
+                                                            spec.getFileName().toString(),
+                                                            dev.distrogen.model.Overrides.from(
+                                                                    "builder:1"));
+                                            assertDeclared(
+                                                    all,
+                                                    compilation,
+                                                    all.generate(
+                                                            new GenerationRequest(
+                                                                    compilation
+                                                                            .plan()
+                                                                            .orElseThrow(),
+                                                                    spec.getFileName().toString(),
+                                                                    true)));
+                                        }));
     }
 
     private static TreeSet<String> filesUnder(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             TreeSet<String> names = new TreeSet<>();
-            files.filter(Files::isRegularFile).forEach(f -> names.add(dir.relativize(f).toString().replace('\\', '/')));
+            files.filter(Files::isRegularFile)
+                    .forEach(f -> names.add(dir.relativize(f).toString().replace('\\', '/')));
             return names;
         }
     }

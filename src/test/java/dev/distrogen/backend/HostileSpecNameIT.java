@@ -17,9 +17,16 @@ class HostileSpecNameIT {
     Stream<DynamicTest> hostileNames_nixParses() throws Exception {
         Path spec = Golden.root().resolve("examples/nginx/nginx.dl");
         ImagePlan plan = Compiler.compile(spec, "nginx.dl").plan().orElseThrow();
-        return HostileSpecNameTest.NAMES.stream().map(name -> DynamicTest.dynamicTest(HostileSpecNameTest.printable(name), () -> {
-            Tools.requireNix();
-            GeneratedOutputs.assertNixParses(HostileSpecNameTest.files(plan, name).get("default.nix"));
-        }));
+        return HostileSpecNameTest.NAMES.stream()
+                .map(
+                        name ->
+                                DynamicTest.dynamicTest(
+                                        HostileSpecNameTest.printable(name),
+                                        () -> {
+                                            Tools.requireNix();
+                                            GeneratedOutputs.assertNixParses(
+                                                    HostileSpecNameTest.files(plan, name)
+                                                            .get("default.nix"));
+                                        }));
     }
 }

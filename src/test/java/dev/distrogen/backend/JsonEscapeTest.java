@@ -11,9 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class JsonEscapeTest {
 
-    private static final List<String> HOSTILE = List.of(
-            "plain", "quote \" here", "back\\slash", "dollar $HOME ${PATH} $(id) `id`", "semi; rm -rf /",
-            "new\nline", "tab\tand\rreturn", "nul\u0000byte", "bell\u0007", "unicode é ✓ \u2028", "'single'", "");
+    private static final List<String> HOSTILE =
+            List.of(
+                    "plain",
+                    "quote \" here",
+                    "back\\slash",
+                    "dollar $HOME ${PATH} $(id) `id`",
+                    "semi; rm -rf /",
+                    "new\nline",
+                    "tab\tand\rreturn",
+                    "nul\u0000byte",
+                    "bell\u0007",
+                    "unicode é ✓ \u2028",
+                    "'single'",
+                    "");
 
     @Test
     void quote_roundTripsThroughARealJsonParser() throws Exception {
@@ -39,7 +50,11 @@ class JsonEscapeTest {
         value.put("a", Map.of());
         value.put("m", List.of());
         String text = Json.pretty(value);
-        assertEquals("{\n  \"z\": [\n    1,\n    \"two\",\n    true\n  ],\n  \"a\": {},\n  \"m\": []\n}\n", text);
-        assertEquals(new ObjectMapper().readTree("{\"z\":[1,\"two\",true],\"a\":{},\"m\":[]}"), new ObjectMapper().readTree(text));
+        assertEquals(
+                "{\n  \"z\": [\n    1,\n    \"two\",\n    true\n  ],\n  \"a\": {},\n  \"m\": []\n}\n",
+                text);
+        assertEquals(
+                new ObjectMapper().readTree("{\"z\":[1,\"two\",true],\"a\":{},\"m\":[]}"),
+                new ObjectMapper().readTree(text));
     }
 }

@@ -21,15 +21,20 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The k8s target, parsed back with SnakeYAML: the hardening the NSA/CISA Kubernetes Hardening
- * Guidance asks for, the spec's ids, ports and writable directories, every string as written.
- * Each expected value comes from the spec as written (or the tests' own writable-dir reference),
- * never from the plan the manifest was made from.
+ * Guidance asks for, the spec's ids, ports and writable directories, every string as written. Each
+ * expected value comes from the spec as written (or the tests' own writable-dir reference), never
+ * from the plan the manifest was made from.
  */
 class K8sManifestTest {
 
     @TestFactory
     Stream<DynamicTest> everySpec_givesAHardenedDeploymentAndItsService() throws Exception {
-        return Golden.operatorSpecs().stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertManifests(spec)));
+        return Golden.operatorSpecs().stream()
+                .map(
+                        spec ->
+                                DynamicTest.dynamicTest(
+                                        spec.getFileName().toString(),
+                                        () -> assertManifests(spec)));
     }
 
     @SuppressWarnings("unchecked")
@@ -55,24 +60,50 @@ class K8sManifestTest {
         List<Map<String, Object>> containers = (List<Map<String, Object>>) pod.get("containers");
         assertEquals(1, containers.size());
         Map<String, Object> container = containers.get(0);
-        String name = model.image().map(i -> i.name().value()).orElse(model.app().orElseThrow().name().value());
+        String name =
+                model.image()
+                        .map(i -> i.name().value())
+                        .orElse(model.app().orElseThrow().name().value());
         Optional<String> tag = model.image().flatMap(i -> i.tag()).map(t -> t.value());
-        assertEquals(name + ":" + tag.orElse("latest") + model.image().flatMap(i -> i.digest()).map(d -> "@" + d.value()).orElse(""),
+        assertEquals(
+                name
+                        + ":"
+                        + tag.orElse("latest")
+                        + model.image()
+                                .flatMap(i -> i.digest())
+                                .map(d -> "@" + d.value())
+                                .orElse(""),
                 container.get("image"));
-        assertEquals(model.k8s().pullPolicy().map(p -> p.value()).orElse("IfNotPresent"), container.get("imagePullPolicy"));
-        String signal = model.app().orElseThrow().stopSignal().map(s -> s.value().toUpperCase(java.util.Locale.ROOT))
-                .map(s -> s.startsWith("SIG") ? s : "SIG" + s).orElse("SIGTERM");
-        assertEquals(Set.of("SIGQUIT", "SIGWINCH").contains(signal) ? 60 : 30,
-                pod.get("terminationGracePeriodSeconds"), "a draining stop signal gets more time");
+        assertEquals(
+                model.k8s().pullPolicy().map(p -> p.value()).orElse("IfNotPresent"),
+                container.get("imagePullPolicy"));
+        String signal =
+                model.app()
+                        .orElseThrow()
+                        .stopSignal()
+                        .map(s -> s.value().toUpperCase(java.util.Locale.ROOT))
+                        .map(s -> s.startsWith("SIG") ? s : "SIG" + s)
+                        .orElse("SIGTERM");
+        assertEquals(
+                Set.of("SIGQUIT", "SIGWINCH").contains(signal) ? 60 : 30,
+                pod.get("terminationGracePeriodSeconds"),
+                "a draining stop signal gets more time");
         // Requests and limits always, which Trivy's KSV011/015/016/018 ask for.
         Map<String, Object> resources = at(container, "resources");
         for (String kind : List.of("requests", "limits")) {
             for (String resource : List.of("cpu", "memory")) {
-                assertTrue(dev.distrogen.model.Quantity.value((String) at(resources, kind).get(resource)).isPresent(), kind + " " + resource);
+                assertTrue(
+                        dev.distrogen.model.Quantity.value(
+                                        (String) at(resources, kind).get(resource))
+                                .isPresent(),
+                        kind + " " + resource);
             }
         }
-        assertFalse(dev.distrogen.model.Quantity.less((String) at(resources, "limits").get("memory"),
-                (String) at(resources, "requests").get("memory")), "the memory limit is at least the request");
+        assertFalse(
+                dev.distrogen.model.Quantity.less(
+                        (String) at(resources, "limits").get("memory"),
+                        (String) at(resources, "requests").get("memory")),
+                "the memory limit is at least the request");
         Map<String, Object> security = at(container, "securityContext");
         assertEquals(true, security.get("runAsNonRoot"));
         assertEquals(uid, ((Number) security.get("runAsUser")).longValue());
@@ -84,53 +115,79 @@ class K8sManifestTest {
 
         // Every directory the app writes to is an emptyDir: the root filesystem is read-only.
         Map<String, String> volumeOfMount = new HashMap<>();
-        for (Map<String, Object> mount : (List<Map<String, Object>>) container.getOrDefault("volumeMounts", List.of())) {
+        for (Map<String, Object> mount :
+                (List<Map<String, Object>>) container.getOrDefault("volumeMounts", List.of())) {
             volumeOfMount.put((String) mount.get("mountPath"), (String) mount.get("name"));
         }
         Map<String, Object> volumes = new HashMap<>();
-        for (Map<String, Object> volume : (List<Map<String, Object>>) pod.getOrDefault("volumes", List.of())) {
+        for (Map<String, Object> volume :
+                (List<Map<String, Object>>) pod.getOrDefault("volumes", List.of())) {
             volumes.put((String) volume.get("name"), volume);
         }
         List<String> writable = List.copyOf(WritableReference.tmpfsOptions(model).keySet());
         assertTrue(writable.contains("/tmp"), "/tmp is writable by everyone");
-        assertEquals(writable.stream().sorted().toList(), volumeOfMount.keySet().stream().sorted().toList());
+        assertEquals(
+                writable.stream().sorted().toList(),
+                volumeOfMount.keySet().stream().sorted().toList());
         List<String> claims = new ArrayList<>();
         Map<String, Object> storage = new HashMap<>();
-        for (Map<String, Object> claim : (List<Map<String, Object>>) at(deployment, "spec").getOrDefault("volumeClaimTemplates", List.of())) {
+        for (Map<String, Object> claim :
+                (List<Map<String, Object>>)
+                        at(deployment, "spec").getOrDefault("volumeClaimTemplates", List.of())) {
             claims.add((String) at(claim, "metadata").get("name"));
             assertEquals(List.of("ReadWriteOnce"), at(claim, "spec").get("accessModes"));
-            storage.put((String) at(claim, "metadata").get("name"), at(claim, "spec", "resources", "requests").get("storage"));
+            storage.put(
+                    (String) at(claim, "metadata").get("name"),
+                    at(claim, "spec", "resources", "requests").get("storage"));
         }
         // The spec's size where it gives one; else a claim of 1Gi, an emptyDir of at most 256Mi.
         Map<String, String> sizes = WritableReference.sizes(model);
         for (String dir : writable) {
             if (persistent.contains(dir)) {
-                assertTrue(claims.contains(volumeOfMount.get(dir)), "a persistent dir gets a PersistentVolumeClaim: " + dir);
+                assertTrue(
+                        claims.contains(volumeOfMount.get(dir)),
+                        "a persistent dir gets a PersistentVolumeClaim: " + dir);
                 assertFalse(volumes.containsKey(volumeOfMount.get(dir)), dir);
-                assertEquals(sizes.getOrDefault(dir, "1Gi"), storage.get(volumeOfMount.get(dir)), dir);
+                assertEquals(
+                        sizes.getOrDefault(dir, "1Gi"), storage.get(volumeOfMount.get(dir)), dir);
                 continue;
             }
             Map<String, Object> volume = (Map<String, Object>) volumes.get(volumeOfMount.get(dir));
             assertTrue(volume.containsKey("emptyDir"), dir);
-            assertEquals(sizes.getOrDefault(dir, "256Mi"), at(volume, "emptyDir").get("sizeLimit"), "every emptyDir has a sizeLimit: " + dir);
+            assertEquals(
+                    sizes.getOrDefault(dir, "256Mi"),
+                    at(volume, "emptyDir").get("sizeLimit"),
+                    "every emptyDir has a sizeLimit: " + dir);
         }
         assertEquals(persistent.size(), claims.size());
         String user = model.user().orElseThrow().name().value();
         for (var dir : model.dirs()) {
             if (dir.owner().filter(o -> o.value().equals(user)).isPresent()) {
-                assertTrue(volumeOfMount.containsKey(dir.path().value()), "the user's own dir " + dir.path().value() + " is mounted");
+                assertTrue(
+                        volumeOfMount.containsKey(dir.path().value()),
+                        "the user's own dir " + dir.path().value() + " is mounted");
             }
         }
 
         List<String> ports = new ArrayList<>();
-        for (Map<String, Object> port : (List<Map<String, Object>>) container.getOrDefault("ports", List.of())) {
-            ports.add(port.get("containerPort") + "/" + ((String) port.get("protocol")).toLowerCase(java.util.Locale.ROOT));
+        for (Map<String, Object> port :
+                (List<Map<String, Object>>) container.getOrDefault("ports", List.of())) {
+            ports.add(
+                    port.get("containerPort")
+                            + "/"
+                            + ((String) port.get("protocol")).toLowerCase(java.util.Locale.ROOT));
         }
-        assertEquals(model.ports().stream().map(p -> Integer.parseInt(p.number().value()) + "/" + p.protocolName()).toList(), ports);
+        assertEquals(
+                model.ports().stream()
+                        .map(p -> Integer.parseInt(p.number().value()) + "/" + p.protocolName())
+                        .toList(),
+                ports);
         if (!ports.isEmpty()) {
             Map<String, Object> service = (Map<String, Object>) documents.get(1);
             assertEquals("Service", service.get("kind"));
-            assertEquals(at(deployment, "spec", "selector", "matchLabels"), at(service, "spec", "selector"));
+            assertEquals(
+                    at(deployment, "spec", "selector", "matchLabels"),
+                    at(service, "spec", "selector"));
             assertEquals(ports.size(), ((List<?>) at(service, "spec").get("ports")).size());
         }
         assertProbes(container, model, ports);
@@ -141,25 +198,47 @@ class K8sManifestTest {
         assertEquals(at(deployment, "spec", "selector"), at(policy, "spec", "podSelector"));
         assertEquals(List.of("Ingress"), at(policy, "spec").get("policyTypes"));
         List<String> admitted = new ArrayList<>();
-        for (Map<String, Object> rule : (List<Map<String, Object>>) at(policy, "spec").get("ingress")) {
+        for (Map<String, Object> rule :
+                (List<Map<String, Object>>) at(policy, "spec").get("ingress")) {
             assertFalse(rule.containsKey("from") && rule.get("from") == null);
             for (Map<String, Object> port : (List<Map<String, Object>>) rule.get("ports")) {
-                admitted.add(port.get("port") + "/" + ((String) port.get("protocol")).toLowerCase(java.util.Locale.ROOT));
+                admitted.add(
+                        port.get("port")
+                                + "/"
+                                + ((String) port.get("protocol"))
+                                        .toLowerCase(java.util.Locale.ROOT));
             }
         }
         assertEquals(ports, admitted);
         int replicas = model.k8s().replicas().map(r -> Integer.parseInt(r.value())).orElse(1);
         assertEquals(replicas, at(deployment, "spec").get("replicas"));
-        boolean budget = documents.stream().anyMatch(d -> "PodDisruptionBudget".equals(((Map<String, Object>) d).get("kind")));
-        assertEquals(replicas > 1, budget, "a PodDisruptionBudget exactly when there is more than one replica");
+        boolean budget =
+                documents.stream()
+                        .anyMatch(
+                                d ->
+                                        "PodDisruptionBudget"
+                                                .equals(((Map<String, Object>) d).get("kind")));
+        assertEquals(
+                replicas > 1,
+                budget,
+                "a PodDisruptionBudget exactly when there is more than one replica");
         // The spec's tag, a string; an image without one names no version.
-        assertEquals(tag.orElse(null), at(deployment, "metadata", "labels").get("app.kubernetes.io/version"));
+        assertEquals(
+                tag.orElse(null),
+                at(deployment, "metadata", "labels").get("app.kubernetes.io/version"));
     }
 
-    /** The spec's health check, or a TCP check on the first tcp port, in all three probes; `health none`: none. */
-    private static void assertProbes(Map<String, Object> container, Spec model, List<String> ports) {
+    /**
+     * The spec's health check, or a TCP check on the first tcp port, in all three probes; `health
+     * none`: none.
+     */
+    private static void assertProbes(
+            Map<String, Object> container, Spec model, List<String> ports) {
         Optional<String> firstTcp = ports.stream().filter(p -> p.endsWith("/tcp")).findFirst();
-        boolean none = model.health().map(h -> h.kind() == dev.distrogen.model.HealthDecl.Kind.NONE).orElse(false);
+        boolean none =
+                model.health()
+                        .map(h -> h.kind() == dev.distrogen.model.HealthDecl.Kind.NONE)
+                        .orElse(false);
         boolean probed = !none && (model.health().isPresent() || firstTcp.isPresent());
         for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
             assertEquals(probed, container.containsKey(probe), probe);
@@ -168,16 +247,29 @@ class K8sManifestTest {
             }
             Map<String, Object> p = at(container, probe);
             if (model.health().isEmpty()) {
-                assertEquals(Integer.parseInt(firstTcp.orElseThrow().replace("/tcp", "")), at(p, "tcpSocket").get("port"));
+                assertEquals(
+                        Integer.parseInt(firstTcp.orElseThrow().replace("/tcp", "")),
+                        at(p, "tcpSocket").get("port"));
             } else if (model.health().get().kind() == dev.distrogen.model.HealthDecl.Kind.HTTP) {
-                assertEquals(model.health().get().path().orElseThrow().value(), at(p, "httpGet").get("path"));
-                assertEquals(Integer.parseInt(model.health().get().port().orElseThrow().value()), at(p, "httpGet").get("port"));
+                assertEquals(
+                        model.health().get().path().orElseThrow().value(),
+                        at(p, "httpGet").get("path"));
+                assertEquals(
+                        Integer.parseInt(model.health().get().port().orElseThrow().value()),
+                        at(p, "httpGet").get("port"));
             } else {
-                assertEquals(Integer.parseInt(model.health().get().port().orElseThrow().value()), at(p, "tcpSocket").get("port"));
+                assertEquals(
+                        Integer.parseInt(model.health().get().port().orElseThrow().value()),
+                        at(p, "tcpSocket").get("port"));
             }
         }
-        assertTrue(!probed || (Integer) at(container, "startupProbe").get("failureThreshold")
-                * (Integer) at(container, "startupProbe").get("periodSeconds") >= 120, "a generous startup budget");
+        assertTrue(
+                !probed
+                        || (Integer) at(container, "startupProbe").get("failureThreshold")
+                                        * (Integer)
+                                                at(container, "startupProbe").get("periodSeconds")
+                                >= 120,
+                "a generous startup budget");
     }
 
     @SuppressWarnings("unchecked")

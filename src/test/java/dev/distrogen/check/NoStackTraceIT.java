@@ -36,7 +36,9 @@ class NoStackTraceIT {
         List<String> expressions = new ArrayList<>();
         while (expressions.size() < 30 * NoStackTraceTest.SCALE) {
             String spec = HostileSpecs.generate(random);
-            Compilation c = Compiler.compile(new SpecSource(HostileSpecs.name(random), Golden.root(), spec));
+            Compilation c =
+                    Compiler.compile(
+                            new SpecSource(HostileSpecs.name(random), Golden.root(), spec));
             if (c.plan().isEmpty()) {
                 continue;
             }
@@ -47,6 +49,7 @@ class NoStackTraceIT {
             }
         }
         GeneratedOutputs.assertNixParses(expressions);
-        System.err.println("[distrogen fuzz] nix-instantiate --parse: " + expressions.size() + " expressions");
+        System.err.println(
+                "[distrogen fuzz] nix-instantiate --parse: " + expressions.size() + " expressions");
     }
 }

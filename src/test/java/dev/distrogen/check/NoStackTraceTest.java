@@ -15,17 +15,17 @@ import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.diagnostic.DiagnosticFormatter;
 import dev.distrogen.diagnostic.SpecSource;
-import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.output.OutputException;
 import dev.distrogen.output.OutputWriter;
+import dev.distrogen.plan.ImagePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fuzzer. Bad input never produces an exception: mangled versions of every example (cut
- * short, characters deleted, duplicated or replaced by the language's own punctuation) and
- * generated specs whose every string is an injection payload for some output language. Each
- * compiles to diagnostics or a plan, every diagnostic renders, every target renders every plan
- * (a target may refuse one, with a message, but never fail), and what it renders parses: YAML
- * (SnakeYAML), JSON (Jackson), the Dockerfile's instructions exactly distrogen's, IMAGE.md's
- * blocks (CommonMark). This is the quick run of the unit tests; NoStackTraceIT runs four times
- * as many mangled specs, other ones, and parses a sample of the Nix expressions with real Nix.
+ * The fuzzer. Bad input never produces an exception: mangled versions of every example (cut short,
+ * characters deleted, duplicated or replaced by the language's own punctuation) and generated specs
+ * whose every string is an injection payload for some output language. Each compiles to diagnostics
+ * or a plan, every diagnostic renders, every target renders every plan (a target may refuse one,
+ * with a message, but never fail), and what it renders parses: YAML (SnakeYAML), JSON (Jackson),
+ * the Dockerfile's instructions exactly distrogen's, IMAGE.md's blocks (CommonMark). This is the
+ * quick run of the unit tests; NoStackTraceIT runs four times as many mangled specs, other ones,
+ * and parses a sample of the Nix expressions with real Nix.
  *
  * <p>{@code mvn test -Dtest=NoStackTraceTest -Ddistrogen.fuzz=100} runs a hundred times as many
  * (ARCHITECTURE.md: "The fuzzer").
@@ -50,6 +50,7 @@ class NoStackTraceTest {
 
     /** How many times the bounded runs of {@code mvn verify} to make. */
     static final int SCALE = Integer.getInteger("distrogen.fuzz", 1);
+
     private static final String ALPHABET = "{}=/\"#\n 0123456789ax\\";
 
     @Test
@@ -62,7 +63,10 @@ class NoStackTraceTest {
         fuzzHostile(300 * SCALE, 13L);
     }
 
-    /** {@code perSpec} mangled versions of every example and error case; each spec's mangling seeded from {@code seed}. */
+    /**
+     * {@code perSpec} mangled versions of every example and error case; each spec's mangling seeded
+     * from {@code seed}.
+     */
     static void fuzzMangled(int perSpec, long seed) throws IOException {
         DiagnosticFormatter formatter = new DiagnosticFormatter(false);
         int plans = 0;
@@ -77,7 +81,9 @@ class NoStackTraceTest {
                 Compilation c = Compiler.compile(source);
                 specs++;
                 assertTrue(c.plan().isPresent() || c.diagnostics().hasErrors(), mangled);
-                String rendered = formatter.format(source, c.diagnostics().sorted(), c.diagnostics().summary());
+                String rendered =
+                        formatter.format(
+                                source, c.diagnostics().sorted(), c.diagnostics().summary());
                 assertFalse(rendered.contains("Exception"), rendered);
                 if (c.plan().isPresent()) {
                     plans++;
@@ -91,9 +97,17 @@ class NoStackTraceTest {
                 }
             }
         }
-        System.err.println("[distrogen fuzz] mangled: " + specs + " specs, " + plans + " plans through every target, "
-                + parsed + " outputs of every third parsed");
-        assertTrue(plans > specs / 10, "enough mangled specs still compile to exercise the targets: " + plans);
+        System.err.println(
+                "[distrogen fuzz] mangled: "
+                        + specs
+                        + " specs, "
+                        + plans
+                        + " plans through every target, "
+                        + parsed
+                        + " outputs of every third parsed");
+        assertTrue(
+                plans > specs / 10,
+                "enough mangled specs still compile to exercise the targets: " + plans);
     }
 
     /** {@code count} generated hostile specs, from {@code seed}. */
@@ -103,28 +117,43 @@ class NoStackTraceTest {
         int documents = 0;
         for (int i = 0; i < count; i++) {
             String spec = HostileSpecs.generate(random);
-            Compilation c = Compiler.compile(new SpecSource(HostileSpecs.name(random), Golden.root(), spec));
+            Compilation c =
+                    Compiler.compile(
+                            new SpecSource(HostileSpecs.name(random), Golden.root(), spec));
             assertTrue(c.plan().isPresent() || c.diagnostics().hasErrors(), spec);
             GeneratedOutputs.assertDisplaySafe(
-                    new DiagnosticFormatter(false).format(c.source(), c.diagnostics().sorted(), c.diagnostics().summary()));
+                    new DiagnosticFormatter(false)
+                            .format(
+                                    c.source(),
+                                    c.diagnostics().sorted(),
+                                    c.diagnostics().summary()));
             if (c.plan().isPresent()) {
                 plans++;
-                documents += GeneratedOutputs.assertParse(generateEveryTarget(c.plan().get(), spec));
+                documents +=
+                        GeneratedOutputs.assertParse(generateEveryTarget(c.plan().get(), spec));
             }
         }
-        System.err.println("[distrogen fuzz] hostile: " + count + " specs, " + plans + " plans, " + documents
-                + " outputs parsed");
-        assertTrue(plans > count / 10, "enough hostile specs compile to exercise the targets: " + plans);
+        System.err.println(
+                "[distrogen fuzz] hostile: "
+                        + count
+                        + " specs, "
+                        + plans
+                        + " plans, "
+                        + documents
+                        + " outputs parsed");
+        assertTrue(
+                plans > count / 10,
+                "enough hostile specs compile to exercise the targets: " + plans);
     }
 
     /**
-     * Output directories tampered with between two runs (HostileOutputs): the second run writes
-     * or refuses (exit 3), but never touches a file outside the directory, never loses an edit
-     * without --force, never leaves a staged copy, and when it writes, the manifest matches the
-     * files.
+     * Output directories tampered with between two runs (HostileOutputs): the second run writes or
+     * refuses (exit 3), but never touches a file outside the directory, never loses an edit without
+     * --force, never leaves a staged copy, and when it writes, the manifest matches the files.
      */
     @Test
-    void hostileOutputDirectories_nothingOutsideIsTouched_noEditIsLost(@TempDir Path tmp) throws IOException {
+    void hostileOutputDirectories_nothingOutsideIsTouched_noEditIsLost(@TempDir Path tmp)
+            throws IOException {
         Random random = new Random(1717L);
         Path source = Files.writeString(tmp.resolve("copy.conf"), "the user's config\n");
         int count = 150 * SCALE;
@@ -136,7 +165,9 @@ class NoStackTraceTest {
             Path out = root.resolve("out");
             List<String> warnings = new ArrayList<>();
             write(out, HostileOutputs.files(random, source), false, warnings);
-            List<Path> edited = HostileOutputs.tamper(random, out, outside, sha256(outside.resolve("victim.txt")));
+            List<Path> edited =
+                    HostileOutputs.tamper(
+                            random, out, outside, sha256(outside.resolve("victim.txt")));
             Map<Path, String> before = snapshot(root);
             boolean force = random.nextBoolean();
             List<GeneratedFile> files = HostileOutputs.files(random, source);
@@ -149,12 +180,18 @@ class NoStackTraceTest {
                     assertEquals(e.getValue(), after.get(e.getKey()), e.getKey() + ", " + context);
                 }
             }
-            assertEquals(before.keySet().stream().filter(p -> p.startsWith(outside)).toList(),
-                    after.keySet().stream().filter(p -> p.startsWith(outside)).toList(), context);
-            assertFalse(after.keySet().stream().anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), context);
+            assertEquals(
+                    before.keySet().stream().filter(p -> p.startsWith(outside)).toList(),
+                    after.keySet().stream().filter(p -> p.startsWith(outside)).toList(),
+                    context);
+            assertFalse(
+                    after.keySet().stream()
+                            .anyMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+                    context);
             if (written) {
                 for (String line : Files.readAllLines(out.resolve(".distrogen-manifest"))) {
-                    // The files this run wrote are there as listed; another target's may have gone since (a planted one too).
+                    // The files this run wrote are there as listed; another target's may have gone
+                    // since (a planted one too).
                     String path = line.startsWith("#") ? null : line.substring(66);
                     String there = path == null ? null : after.get(out.resolve(path));
                     if (there != null || files.stream().anyMatch(f -> f.path().equals(path))) {
@@ -163,12 +200,23 @@ class NoStackTraceTest {
                 }
             }
         }
-        System.err.println("[distrogen fuzz] hostile output directories: " + count + " rounds, " + refused + " refused");
-        assertTrue(refused > count / 10 && refused < count * 9 / 10, "both outcomes exercised: " + refused + " refused");
+        System.err.println(
+                "[distrogen fuzz] hostile output directories: "
+                        + count
+                        + " rounds, "
+                        + refused
+                        + " refused");
+        assertTrue(
+                refused > count / 10 && refused < count * 9 / 10,
+                "both outcomes exercised: " + refused + " refused");
     }
 
-    /** One run of the writer; false when it refused (an OutputException, as the command line reports it). */
-    private static boolean write(Path out, List<GeneratedFile> files, boolean force, List<String> warnings) {
+    /**
+     * One run of the writer; false when it refused (an OutputException, as the command line reports
+     * it).
+     */
+    private static boolean write(
+            Path out, List<GeneratedFile> files, boolean force, List<String> warnings) {
         try {
             new OutputWriter(force, warnings::add).write(out, "t", files);
             return true;
@@ -177,7 +225,10 @@ class NoStackTraceTest {
         }
     }
 
-    /** Every file and link under {@code root} (links not followed): a file's SHA-256, a link's target. */
+    /**
+     * Every file and link under {@code root} (links not followed): a file's SHA-256, a link's
+     * target.
+     */
     private static Map<Path, String> snapshot(Path root) throws IOException {
         Map<Path, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(root)) {
@@ -194,13 +245,18 @@ class NoStackTraceTest {
 
     private static String sha256(Path file) throws IOException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Every file of every target (each single target, then all of them as --target all -o writes them). */
+    /**
+     * Every file of every target (each single target, then all of them as --target all -o writes
+     * them).
+     */
     static List<GeneratedFile> generateEveryTarget(ImagePlan plan, String spec) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Backend backend : Backends.all()) {

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spec without {@code docker { from }} is valid (Nix builds it) but the Dockerfile has no build
- * stage: {@code check} warns and names the targets it is ready for; the dockerfile and all
- * targets refuse it at file:line:col, as every other spec error; the others make it quietly.
+ * stage: {@code check} warns and names the targets it is ready for; the dockerfile and all targets
+ * refuse it at file:line:col, as every other spec error; the others make it quietly.
  */
 class BuildStageReadinessTest {
 
-    private static final String NO_FROM = """
+    private static final String NO_FROM =
+            """
             # for Nix only
             app "web" {
                 binary "/usr/bin/web"
@@ -24,8 +25,7 @@ class BuildStageReadinessTest {
             user "web" uid 10001 gid 10001
             """;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private String spec(String text) throws IOException {
         return Files.writeString(tmp.resolve("nofrom.dl"), text).toString();
@@ -37,18 +37,37 @@ class BuildStageReadinessTest {
         CliRun run = CliRun.run("check", "--color=never", spec);
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.out(), "a warning, so no 'ok'");
-        assertTrue(run.err().startsWith(spec + ":2:1: warning[DG083]: no build stage for the Dockerfile: "
-                + "ready for the targets plan, json, nix, docs, k8s and compose; not for dockerfile and all\n"), run.err());
-        assertEquals(1, CliRun.run("check", "--strict", spec).exit(), "--strict holds warnings to account");
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                spec
+                                        + ":2:1: warning[DG083]: no build stage for the Dockerfile: "
+                                        + "ready for the targets plan, json, nix, docs, k8s and compose; not for dockerfile and all\n"),
+                run.err());
+        assertEquals(
+                1,
+                CliRun.run("check", "--strict", spec).exit(),
+                "--strict holds warnings to account");
     }
 
     @Test
     void dockerfileTarget_refusesAtTheAppStatement() throws IOException {
         String spec = spec(NO_FROM);
         for (String target : new String[] {"dockerfile", "all"}) {
-            CliRun run = CliRun.run(spec, "--color=never", "--target", target, "-o", tmp.resolve("out-" + target).toString());
+            CliRun run =
+                    CliRun.run(
+                            spec,
+                            "--color=never",
+                            "--target",
+                            target,
+                            "-o",
+                            tmp.resolve("out-" + target).toString());
             assertEquals(1, run.exit(), run.err());
-            assertTrue(run.err().startsWith(spec + ":2:1: error[DG087]: the Dockerfile needs a build stage that holds the app"),
+            assertTrue(
+                    run.err()
+                            .startsWith(
+                                    spec
+                                            + ":2:1: error[DG087]: the Dockerfile needs a build stage that holds the app"),
                     run.err());
             assertTrue(run.err().contains(" 2 | app \"web\" {\n"), run.err());
             assertTrue(run.err().endsWith("1 error\n"), run.err());
@@ -57,8 +76,13 @@ class BuildStageReadinessTest {
 
     @Test
     void dockerfileTarget_namesStandardInput_asDiagnosticsDo() {
-        CliRun run = CliRun.runWithInput(java.nio.file.FileSystems.getDefault(), "user \"web\" uid 1 gid 1\napp \"web\" { binary \"/w\" }\n",
-                "-", "--target", "dockerfile");
+        CliRun run =
+                CliRun.runWithInput(
+                        java.nio.file.FileSystems.getDefault(),
+                        "user \"web\" uid 1 gid 1\napp \"web\" { binary \"/w\" }\n",
+                        "-",
+                        "--target",
+                        "dockerfile");
         assertEquals(1, run.exit(), run.err());
         assertTrue(run.err().startsWith("<stdin>:2:1: error[DG087]: "), run.err());
     }

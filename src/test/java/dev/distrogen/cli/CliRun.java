@@ -2,8 +2,8 @@ package dev.distrogen.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 
@@ -18,8 +18,13 @@ public record CliRun(int exit, String out, String err) {
     public static CliRun runWithInput(FileSystem fileSystem, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(fileSystem, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
-                new PrintWriter(err), args);
+        int exit =
+                Main.run(
+                        fileSystem,
+                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        args);
         return new CliRun(exit, out.toString(), err.toString());
     }
 

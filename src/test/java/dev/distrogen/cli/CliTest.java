@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The command line, in process, on an in-memory file system: exit codes, stdout, stderr, files. */
 class CliTest {
 
-    private static final String SPEC = """
+    private static final String SPEC =
+            """
             image "web" tag "1.0"
             app "web" {
                 binary "/usr/bin/web"
@@ -40,7 +41,11 @@ class CliTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        fs = Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("basic", "owner", "posix", "unix").build());
+        fs =
+                Jimfs.newFileSystem(
+                        Configuration.unix().toBuilder()
+                                .setAttributeViews("basic", "owner", "posix", "unix")
+                                .build());
         project = Files.createDirectories(fs.getPath("/home/dev/web"));
         Files.writeString(project.resolve("web.dl"), SPEC);
         Files.writeString(project.resolve("web.conf"), "listen 8080\n");
@@ -60,14 +65,18 @@ class CliTest {
         CliRun run = run("/home/dev/web/web.dl", "--target", "plan");
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.err());
-        assertTrue(run.out().contains("│       └── [-rw-r--r-- root root]  web.conf  <- web.conf\n"), run.out());
+        assertTrue(
+                run.out().contains("│       └── [-rw-r--r-- root root]  web.conf  <- web.conf\n"),
+                run.out());
         assertTrue(run.out().contains("        └── [drwxr-x--- web  web ]  web\n"), run.out());
         assertTrue(run.out().contains("  User          10001:10001\n"), run.out());
     }
 
     @Test
     void generate_defaultTargetIsPlan() {
-        assertEquals(run("/home/dev/web/web.dl", "--target", "plan").out(), run("/home/dev/web/web.dl").out());
+        assertEquals(
+                run("/home/dev/web/web.dl", "--target", "plan").out(),
+                run("/home/dev/web/web.dl").out());
     }
 
     @Test
@@ -85,7 +94,11 @@ class CliTest {
         assertEquals(10001, dir.get("uid").asInt());
         assertEquals("1777", findFile(json, "/tmp").get("mode").asText());
         assertEquals("web.conf", findFile(json, "/etc/web/web.conf").get("from").asText());
-        assertTrue(findFile(json, "/etc/passwd").get("text").asText().contains("web:x:10001:10001::/nonexistent:/sbin/nologin\n"));
+        assertTrue(
+                findFile(json, "/etc/passwd")
+                        .get("text")
+                        .asText()
+                        .contains("web:x:10001:10001::/nonexistent:/sbin/nologin\n"));
     }
 
     private static JsonNode findFile(JsonNode json, String path) {
@@ -103,7 +116,11 @@ class CliTest {
         CliRun run = run("/home/dev/web/bad.dl", "--color=never");
         assertEquals(1, run.exit());
         assertEquals("", run.out());
-        assertTrue(run.err().startsWith("/home/dev/web/bad.dl:10:6: error[DG040]: port 80800 is out of range\n"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "/home/dev/web/bad.dl:10:6: error[DG040]: port 80800 is out of range\n"),
+                run.err());
         assertTrue(run.err().endsWith("\n1 error\n"), run.err());
     }
 
@@ -138,17 +155,30 @@ class CliTest {
     void generate_unknownTarget_exitsTwo_suggestsTheClosest() {
         CliRun run = run("/home/dev/web/web.dl", "--target", "jsno");
         assertEquals(2, run.exit());
-        assertTrue(run.err().startsWith("distrogen: unknown target 'jsno'; did you mean `json`?\nThe targets are:\n"
-                + "  plan        the image plan: file tree with owners and modes, and the image config\n"
-                + "  json        the spec with defaults applied"), run.err());
-        assertTrue(run.err().endsWith("\n  all         with -o DIR: every target above and a CI workflow, as a repository skeleton\n"
-                + "Try 'distrogen --help' for more information.\n"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith(
+                                "distrogen: unknown target 'jsno'; did you mean `json`?\nThe targets are:\n"
+                                        + "  plan        the image plan: file tree with owners and modes, and the image config\n"
+                                        + "  json        the spec with defaults applied"),
+                run.err());
+        assertTrue(
+                run.err()
+                        .endsWith(
+                                "\n  all         with -o DIR: every target above and a CI workflow, as a repository skeleton\n"
+                                        + "Try 'distrogen --help' for more information.\n"),
+                run.err());
     }
 
     @Test
     void badCommandLine_exitsTwo_withoutStackTrace() {
-        for (String[] args : List.of(new String[] {}, new String[] {"--bogus"}, new String[] {"check"},
-                new String[] {"x.dl", "--color=sometimes"}, new String[] {"x.dl", "-o"})) {
+        for (String[] args :
+                List.of(
+                        new String[] {},
+                        new String[] {"--bogus"},
+                        new String[] {"check"},
+                        new String[] {"x.dl", "--color=sometimes"},
+                        new String[] {"x.dl", "-o"})) {
             CliRun run = run(args);
             assertEquals(2, run.exit(), String.join(" ", args));
             assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
@@ -177,7 +207,8 @@ class CliTest {
 
     @Test
     void check_cleanSpec_printsOk() throws IOException {
-        // Clean for every target: with a build stage for the Dockerfile (without one, check warns: DG083).
+        // Clean for every target: with a build stage for the Dockerfile (without one, check warns:
+        // DG083).
         Files.writeString(project.resolve("web.dl"), SPEC + "docker { from \"web:1\" }\n");
         CliRun run = run("check", "/home/dev/web/web.dl");
         assertEquals(0, run.exit());
@@ -192,8 +223,14 @@ class CliTest {
         CliRun run = run("check", "--color=never", "/home/dev/web/web.dl", "/home/dev/web/bad.dl");
         assertEquals(1, run.exit());
         assertEquals("/home/dev/web/web.dl: ok\n", run.out());
-        assertTrue(run.err().contains("/home/dev/web/bad.dl:1:1: error[DG010]: `app` has no `binary`"), run.err());
-        assertTrue(run.err().contains("/home/dev/web/bad.dl:1:1: error[DG010]: the spec declares no `user`"), run.err());
+        assertTrue(
+                run.err().contains("/home/dev/web/bad.dl:1:1: error[DG010]: `app` has no `binary`"),
+                run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "/home/dev/web/bad.dl:1:1: error[DG010]: the spec declares no `user`"),
+                run.err());
 
         CliRun missing = run("check", "/home/dev/web/web.dl", "/home/dev/web/nope.dl");
         assertEquals(2, missing.exit());
@@ -204,27 +241,38 @@ class CliTest {
         Files.delete(project.resolve("web.conf"));
         CliRun run = run("check", "--color=never", "/home/dev/web/web.dl");
         assertEquals(1, run.exit());
-        assertTrue(run.err().contains("error[DG023]: config source \"web.conf\" does not exist"), run.err());
+        assertTrue(
+                run.err().contains("error[DG023]: config source \"web.conf\" does not exist"),
+                run.err());
     }
 
     @Test
     void color_alwaysPaintsDiagnostics_neverDoesNot() throws IOException {
         Files.writeString(project.resolve("bad.dl"), "app \"web\" { }\n");
-        assertTrue(run("check", "--color=always", "/home/dev/web/bad.dl").err().contains("\u001b[1;31merror[DG010]:"));
-        assertFalse(run("check", "--color=never", "/home/dev/web/bad.dl").err().contains("\u001b["));
+        assertTrue(
+                run("check", "--color=always", "/home/dev/web/bad.dl")
+                        .err()
+                        .contains("\u001b[1;31merror[DG010]:"));
+        assertFalse(
+                run("check", "--color=never", "/home/dev/web/bad.dl").err().contains("\u001b["));
     }
 
     @Test
-    void output_createsTheDirectory_writesFiles_andAManifest_leavingNoTemporaryFile() throws IOException {
+    void output_createsTheDirectory_writesFiles_andAManifest_leavingNoTemporaryFile()
+            throws IOException {
         CliRun run = run("/home/dev/web/web.dl", "-t", "plan", "-o", "/home/dev/web/out/plan");
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.out());
         Path out = fs.getPath("/home/dev/web/out/plan");
         assertEquals(run("/home/dev/web/web.dl").out(), Files.readString(out.resolve("plan.txt")));
         assertTrue(Files.readString(out.resolve(".distrogen-manifest")).contains("  plan.txt\n"));
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("plan.txt"))));
+        assertEquals(
+                "rw-r--r--",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve("plan.txt"))));
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", "plan.txt"),
+            assertEquals(
+                    List.of(".distrogen-lock", ".distrogen-manifest", "plan.txt"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
@@ -247,7 +295,10 @@ class CliTest {
 
         CliRun refused = run("/home/dev/web/web.dl", "-t", "json", "-o", "/out");
         assertEquals(3, refused.exit());
-        assertTrue(refused.err().contains("/out/spec.json was edited since distrogen wrote it; nothing was written"),
+        assertTrue(
+                refused.err()
+                        .contains(
+                                "/out/spec.json was edited since distrogen wrote it; nothing was written"),
                 refused.err());
         assertEquals("{\"edited\": true}\n", Files.readString(json));
 
@@ -261,7 +312,8 @@ class CliTest {
         Path out = Files.createDirectories(fs.getPath("/out"));
         String handWritten = "# hand-written, not generated by distrogen\nFROM scratch\n";
         Files.writeString(out.resolve("Dockerfile"), handWritten);
-        CliRun run = run("/home/dev/web/web.dl", "-t", "dockerfile", "--from", "web:1", "-o", "/out");
+        CliRun run =
+                run("/home/dev/web/web.dl", "-t", "dockerfile", "--from", "web:1", "-o", "/out");
         assertEquals(3, run.exit(), run.err());
         assertEquals(handWritten, Files.readString(out.resolve("Dockerfile")));
         assertFalse(Files.exists(out.resolve(".distrogen-manifest")));
@@ -274,7 +326,8 @@ class CliTest {
         Path out = Files.createDirectories(fs.getPath("/out"));
         Files.writeString(out.resolve("Dockerfile"), printed);
         Files.writeString(project.resolve("web.dl"), SPEC.replace("port 8080", "port 9090"));
-        CliRun run = run("/home/dev/web/web.dl", "-t", "dockerfile", "--from", "web:1", "-o", "/out");
+        CliRun run =
+                run("/home/dev/web/web.dl", "-t", "dockerfile", "--from", "web:1", "-o", "/out");
         assertEquals(0, run.exit(), run.err());
         assertTrue(Files.readString(out.resolve("Dockerfile")).contains("EXPOSE 9090/tcp"));
     }
@@ -287,11 +340,13 @@ class CliTest {
         Files.writeString(project.resolve("web.dl"), SPEC.replace("port 8080", "port 9090"));
         assertEquals(0, run("/home/dev/web/web.dl", "-o", "/out").exit());
         assertTrue(Files.readString(plan).contains("9090/tcp"));
-        assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(plan)));
+        assertEquals(
+                "rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(plan)));
     }
 
     @Test
-    void output_anEmptyDirectoryName_isAUsageError_forEveryTargetAndInit_noLockAnywhere() throws IOException {
+    void output_anEmptyDirectoryName_isAUsageError_forEveryTargetAndInit_noLockAnywhere()
+            throws IOException {
         List<List<String>> commands = new java.util.ArrayList<>();
         for (String target : dev.distrogen.backend.Backends.names()) {
             commands.add(List.of("/home/dev/web/web.dl", "-t", target, "-o", ""));
@@ -301,12 +356,22 @@ class CliTest {
         for (List<String> args : commands) {
             CliRun run = run(args.toArray(String[]::new));
             assertEquals(2, run.exit(), args + ": " + run.err());
-            assertTrue(run.err().startsWith("distrogen: -o '' names no directory (write -o . for the current one)\n"),
+            assertTrue(
+                    run.err()
+                            .startsWith(
+                                    "distrogen: -o '' names no directory (write -o . for the current one)\n"),
                     run.err());
         }
         try (Stream<Path> all = Files.walk(fs.getPath("/"))) {
-            assertEquals(List.of(), all.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith(".distrogen"))
-                    .toList());
+            assertEquals(
+                    List.of(),
+                    all.filter(
+                                    p ->
+                                            p.getFileName() != null
+                                                    && p.getFileName()
+                                                            .toString()
+                                                            .startsWith(".distrogen"))
+                            .toList());
         }
     }
 

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CompletionScriptIT {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     private Path script;
 
     @BeforeEach
@@ -35,7 +34,14 @@ class CompletionScriptIT {
         Path work = Files.createDirectories(dir.resolve("work"));
         Files.createDirectories(work.resolve("htdocs"));
         Files.createDirectories(work.resolve("sub"));
-        for (String file : List.of("http.dl", "httpd.conf", "other.dl", "sub/app.dl", "sub/app.conf", "my app.dl")) {
+        for (String file :
+                List.of(
+                        "http.dl",
+                        "httpd.conf",
+                        "other.dl",
+                        "sub/app.dl",
+                        "sub/app.conf",
+                        "my app.dl")) {
             Files.writeString(work.resolve(file), "");
         }
     }
@@ -46,14 +52,28 @@ class CompletionScriptIT {
         assertEquals(List.of("htdocs", "http.dl"), bash("distrogen", "check", "ht"));
         assertEquals(List.of("sub/app.dl"), bash("distrogen", "sub/"));
         assertEquals(List.of("my app.dl"), bash("distrogen", "my"));
-        assertEquals(List.of("htdocs", "http.dl"), bash("distrogen", "--color", "never", "ht"), "a spec after options");
+        assertEquals(
+                List.of("htdocs", "http.dl"),
+                bash("distrogen", "--color", "never", "ht"),
+                "a spec after options");
     }
 
     @Test
     void bash_firstWord_alsoOffersTheCommands() throws Exception {
         assertEquals(List.of("check"), bash("distrogen", "ch"));
-        assertEquals(List.of("check", "generate-completion", "help", "htdocs", "http.dl", "init", "lock", "my app.dl",
-                "other.dl", "sub"), sorted(bash("distrogen", "")));
+        assertEquals(
+                List.of(
+                        "check",
+                        "generate-completion",
+                        "help",
+                        "htdocs",
+                        "http.dl",
+                        "init",
+                        "lock",
+                        "my app.dl",
+                        "other.dl",
+                        "sub"),
+                sorted(bash("distrogen", "")));
     }
 
     @Test
@@ -67,7 +87,9 @@ class CompletionScriptIT {
     void bash_optionValues_completeTheirCandidates_alsoAfterAnEqualsSign() throws Exception {
         assertEquals(List.of("dockerfile", "docs"), bash("distrogen", "x.dl", "--target", "d"));
         assertEquals(List.of("dockerfile", "docs"), bash("distrogen", "x.dl", "-t", "d"));
-        assertEquals(List.of("distroless-static", "distroless-base", "distroless-cc"), bash("distrogen", "x.dl", "--base", "dist"));
+        assertEquals(
+                List.of("distroless-static", "distroless-base", "distroless-cc"),
+                bash("distrogen", "x.dl", "--base", "dist"));
         // bash splits --color=al into three words: --color, =, al.
         assertEquals(List.of("auto", "always", "never"), bash("distrogen", "x.dl", "--color", "="));
         assertEquals(List.of("always"), bash("distrogen", "x.dl", "--color", "=", "al"));
@@ -77,7 +99,9 @@ class CompletionScriptIT {
     @Test
     void bash_options_andHelpsCommands() throws Exception {
         assertEquals(List.of("--target", "--templates"), bash("distrogen", "x.dl", "--t"));
-        assertEquals(List.of("check", "init", "lock", "generate-completion"), bash("distrogen", "help", ""));
+        assertEquals(
+                List.of("check", "init", "lock", "generate-completion"),
+                bash("distrogen", "help", ""));
     }
 
     @Test
@@ -108,25 +132,32 @@ class CompletionScriptIT {
         assertTrue(zsh("distrogen", "x.dl", "-o", "").containsAll(List.of("htdocs", "sub")));
         assertFalse(zsh("distrogen", "x.dl", "-o", "").contains("http.dl"));
         // zsh keeps --color=al as one word: the matches keep the option in front.
-        assertEquals(List.of("--color=auto", "--color=always", "--color=never"), zsh("distrogen", "x.dl", "--color=al"));
+        assertEquals(
+                List.of("--color=auto", "--color=always", "--color=never"),
+                zsh("distrogen", "x.dl", "--color=al"));
         assertTrue(zsh("distrogen", "x.dl", "--target", "").contains("dockerfile"));
     }
 
     private List<String> bash(String... words) throws Exception {
-        String complete = "source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 )); COMP_LINE=\"$*\"; "
-                + "COMP_POINT=${#COMP_LINE}; _complete_distrogen; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        String complete =
+                "source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 )); COMP_LINE=\"$*\"; "
+                        + "COMP_POINT=${#COMP_LINE}; _complete_distrogen; printf '%s\\n' \"${COMPREPLY[@]}\"";
         Tools.requireOnPath("the completion test sources the script in bash", "bash");
-        List<String> command = new ArrayList<>(List.of("bash", "--norc", "-c", complete, "bash", script.toString()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of("bash", "--norc", "-c", complete, "bash", script.toString()));
         command.addAll(List.of(words));
         return lines(run(command));
     }
 
     private List<String> zsh(String... words) throws Exception {
-        String complete = "autoload -U +X bashcompinit && bashcompinit; compdef() { :; }; source \"$1\"; shift; "
-                + "compadd() { local m; for m in \"${(@P)${@[-1]}}\"; do print -r -- \"$m\"; done; }; "
-                + "compset() { return 1; }; _default() { return 1; }; "
-                + "words=(\"$@\"); CURRENT=$#; PREFIX=${words[CURRENT]}; _bash_complete -F _complete_distrogen -o default -o filenames";
-        List<String> command = new ArrayList<>(List.of("zsh", "-f", "-c", complete, "zsh", script.toString()));
+        String complete =
+                "autoload -U +X bashcompinit && bashcompinit; compdef() { :; }; source \"$1\"; shift; "
+                        + "compadd() { local m; for m in \"${(@P)${@[-1]}}\"; do print -r -- \"$m\"; done; }; "
+                        + "compset() { return 1; }; _default() { return 1; }; "
+                        + "words=(\"$@\"); CURRENT=$#; PREFIX=${words[CURRENT]}; _bash_complete -F _complete_distrogen -o default -o filenames";
+        List<String> command =
+                new ArrayList<>(List.of("zsh", "-f", "-c", complete, "zsh", script.toString()));
         command.addAll(List.of(words));
         return lines(run(command));
     }
@@ -140,13 +171,16 @@ class CompletionScriptIT {
         return list.stream().sorted().toList();
     }
 
-    private record Run(int exit, String out) {
-    }
+    private record Run(int exit, String out) {}
 
     private Run run(List<String> command) throws Exception {
         Path out = dir.resolve("out");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.resolve("work").toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(dir.resolve("work").toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("HOME", dir.toString());
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

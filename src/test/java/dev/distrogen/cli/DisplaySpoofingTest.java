@@ -11,18 +11,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A spec string that reaches a terminal or a page is shown as it is, not as it displays:
- * {@code description "safe\u202Etxt.exe"} would show as "safeexe.txt". No bidirectional control,
- * C1 control or line/paragraph separator reaches the plan, IMAGE.md, the diagnostics or
- * {@code check}'s output; each shows as U+FFFD (a C0 control as its symbol).
+ * A spec string that reaches a terminal or a page is shown as it is, not as it displays: {@code
+ * description "safe\u202Etxt.exe"} would show as "safeexe.txt". No bidirectional control, C1
+ * control or line/paragraph separator reaches the plan, IMAGE.md, the diagnostics or {@code
+ * check}'s output; each shows as U+FFFD (a C0 control as its symbol).
  */
 class DisplaySpoofingTest {
 
     /** Reorder what follows them, or break a line that the reader does not see break. */
-    static final List<String> HIDDEN = List.of("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
-            "\u2068", "\u2069", "\u200e", "\u200f", "\u061c", "\u0085", "\u2028", "\u2029", "\u009b");
+    static final List<String> HIDDEN =
+            List.of(
+                    "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+                    "\u2069", "\u200e", "\u200f", "\u061c", "\u0085", "\u2028", "\u2029", "\u009b");
 
-    private static final String SPEC = """
+    private static final String SPEC =
+            """
             image "web" tag "1"
             description "safe\u202etxt.exe \u2066x\u2069 \u2028line"
             label "org.example.note" = "\u202dreversed\u202c"
@@ -37,8 +40,7 @@ class DisplaySpoofingTest {
             docker { from "web:1" }
             """;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private Path spec(String name, String text) throws IOException {
         return Files.writeString(tmp.resolve(name), text);
@@ -46,9 +48,13 @@ class DisplaySpoofingTest {
 
     private static void assertShownSafely(String text) {
         for (String c : HIDDEN) {
-            assertTrue(!text.contains(c), String.format("U+%04X shown raw in:%n%s", (int) c.charAt(0), text));
+            assertTrue(
+                    !text.contains(c),
+                    String.format("U+%04X shown raw in:%n%s", (int) c.charAt(0), text));
         }
-        assertTrue(text.contains("\ufffd"), "the characters are shown as U+FFFD, not dropped:\n" + text);
+        assertTrue(
+                text.contains("\ufffd"),
+                "the characters are shown as U+FFFD, not dropped:\n" + text);
     }
 
     @Test
@@ -68,8 +74,10 @@ class DisplaySpoofingTest {
     }
 
     @Test
-    void diagnostics_showNoBidiControlOrSeparator_inTheFileName_message_sourceOrHint() throws IOException {
-        Path spec = spec("a\u202egpj.dl", SPEC.replace("dir \"/var/cache/", "dir \"var/cache/\u2028"));
+    void diagnostics_showNoBidiControlOrSeparator_inTheFileName_message_sourceOrHint()
+            throws IOException {
+        Path spec =
+                spec("a\u202egpj.dl", SPEC.replace("dir \"/var/cache/", "dir \"var/cache/\u2028"));
         CliRun run = CliRun.run("check", "--color=never", spec.toString());
         assertEquals(1, run.exit(), run.err());
         assertShownSafely(run.err());

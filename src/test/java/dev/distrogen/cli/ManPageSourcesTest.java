@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** distrogen(1)'s own text (src/dist/man/distrogen.adoc) against what the launcher and the code do. */
+/**
+ * distrogen(1)'s own text (src/dist/man/distrogen.adoc) against what the launcher and the code do.
+ */
 class ManPageSourcesTest {
 
     private static final Path PAGE = Golden.root().resolve("src/dist/man/distrogen.adoc");
@@ -31,33 +33,56 @@ class ManPageSourcesTest {
     @Test
     void environment_namesEveryVariableTheLauncherAndTheCodeRead() throws IOException {
         Set<String> read = new TreeSet<>();
-        Matcher launcher = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]+)").matcher(Files.readString(Golden.root().resolve("src/dist/bin/distrogen")));
+        Matcher launcher =
+                Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]+)")
+                        .matcher(Files.readString(Golden.root().resolve("src/dist/bin/distrogen")));
         while (launcher.find()) {
             read.add(launcher.group(1));
         }
         try (Stream<Path> sources = Files.walk(Golden.root().resolve("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher getenv = Pattern.compile("getenv\\(\"([A-Z_]+)\"\\)").matcher(Files.readString(source));
+                Matcher getenv =
+                        Pattern.compile("getenv\\(\"([A-Z_]+)\"\\)")
+                                .matcher(Files.readString(source));
                 while (getenv.find()) {
                     read.add(getenv.group(1));
                 }
             }
         }
-        assertTrue(read.containsAll(List.of("JAVA_HOME", "XDG_CACHE_HOME", "HOME", "DISTROGEN_CDS", "NO_COLOR", "DISTROGEN_DEBUG")),
+        assertTrue(
+                read.containsAll(
+                        List.of(
+                                "JAVA_HOME",
+                                "XDG_CACHE_HOME",
+                                "HOME",
+                                "DISTROGEN_CDS",
+                                "NO_COLOR",
+                                "DISTROGEN_DEBUG")),
                 read.toString());
         String environment = section("Environment");
-        List<String> missing = read.stream().filter(v -> !environment.contains("*" + v + "*")).toList();
-        assertEquals(List.of(), missing, "variables read but not described in distrogen(1)'s ENVIRONMENT");
+        List<String> missing =
+                read.stream().filter(v -> !environment.contains("*" + v + "*")).toList();
+        assertEquals(
+                List.of(),
+                missing,
+                "variables read but not described in distrogen(1)'s ENVIRONMENT");
     }
 
     @Test
     void page_hasTheSectionsAManPageHas_andIncludesPicoclisFromTheModel() throws IOException {
         String page = Files.readString(PAGE);
-        for (String title : List.of("Name", "Description", "Environment", "Files", "Examples", "See also")) {
+        for (String title :
+                List.of("Name", "Description", "Environment", "Files", "Examples", "See also")) {
             section(title);
         }
-        for (String generated : List.of("header", "synopsis", "options", "arguments", "commands", "exit-status")) {
-            assertTrue(page.contains("include::_distrogen.adoc[tag=picocli-generated-man-section-" + generated + "]"), generated);
+        for (String generated :
+                List.of("header", "synopsis", "options", "arguments", "commands", "exit-status")) {
+            assertTrue(
+                    page.contains(
+                            "include::_distrogen.adoc[tag=picocli-generated-man-section-"
+                                    + generated
+                                    + "]"),
+                    generated);
         }
     }
 
@@ -68,8 +93,11 @@ class ManPageSourcesTest {
         while (example.find()) {
             String line = example.group(1).split(" && ")[0];
             List<String> args = List.of(line.split(" "));
-            CliRun run = CliRun.run(com.google.common.jimfs.Jimfs.newFileSystem(), Stream.concat(args.stream(), Stream.of("--help"))
-                    .toArray(String[]::new));
+            CliRun run =
+                    CliRun.run(
+                            com.google.common.jimfs.Jimfs.newFileSystem(),
+                            Stream.concat(args.stream(), Stream.of("--help"))
+                                    .toArray(String[]::new));
             assertEquals(0, run.exit(), line + ": " + run.err());
             count++;
         }

@@ -10,7 +10,8 @@ class SuggestionsTest {
 
     @Test
     void closest_findsTyposSwapsAndCase() {
-        List<String> keywords = List.of("binary", "args", "libs", "files", "env", "stop", "workdir");
+        List<String> keywords =
+                List.of("binary", "args", "libs", "files", "env", "stop", "workdir");
         assertEquals(Optional.of("binary"), Suggestions.closest("bianry", keywords));
         assertEquals(Optional.of("binary"), Suggestions.closest("BINARY", keywords));
         assertEquals(Optional.of("workdir"), Suggestions.closest("workdri", keywords));
@@ -19,7 +20,9 @@ class SuggestionsTest {
 
     @Test
     void closest_suggestsNothingForUnrelatedWords() {
-        assertEquals(Optional.empty(), Suggestions.closest("healthcheck", List.of("binary", "args", "stop")));
+        assertEquals(
+                Optional.empty(),
+                Suggestions.closest("healthcheck", List.of("binary", "args", "stop")));
         assertEquals(Optional.empty(), Suggestions.closest("x", List.of("image")));
     }
 

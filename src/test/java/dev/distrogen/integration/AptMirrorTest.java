@@ -10,7 +10,8 @@ class AptMirrorTest {
 
     @Test
     void deb822_takesTheFirstUriOfADebStanzaWithTheSuite() {
-        String sources = """
+        String sources =
+                """
                 Types: deb-src
                 URIs: http://src.example.invalid/debian
                 Suites: bookworm
@@ -25,15 +26,21 @@ class AptMirrorTest {
                 Suites: bookworm bookworm-updates
                 Components: main
                 """;
-        assertEquals(Optional.of("http://mirror.example.invalid/debian"), AptMirror.fromDeb822(sources, "bookworm"));
+        assertEquals(
+                Optional.of("http://mirror.example.invalid/debian"),
+                AptMirror.fromDeb822(sources, "bookworm"));
         assertEquals(Optional.empty(), AptMirror.fromDeb822(sources, "trixie"));
     }
 
     @Test
     void oneLineFormat_skipsOptionsAndOtherSuites() {
-        List<String> lines = List.of("# deb http://old.example.invalid/debian bookworm main",
-                "deb http://security.example.invalid/debian-security bookworm-security main",
-                "deb [arch=amd64 signed-by=/k.gpg] http://mirror.example.invalid/debian bookworm main");
-        assertEquals(Optional.of("http://mirror.example.invalid/debian"), AptMirror.fromOneLine(lines, "bookworm"));
+        List<String> lines =
+                List.of(
+                        "# deb http://old.example.invalid/debian bookworm main",
+                        "deb http://security.example.invalid/debian-security bookworm-security main",
+                        "deb [arch=amd64 signed-by=/k.gpg] http://mirror.example.invalid/debian bookworm main");
+        assertEquals(
+                Optional.of("http://mirror.example.invalid/debian"),
+                AptMirror.fromOneLine(lines, "bookworm"));
     }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Runs a real tool with a time limit and returns what it said; output goes through files, so nothing blocks. */
+/**
+ * Runs a real tool with a time limit and returns what it said; output goes through files, so
+ * nothing blocks.
+ */
 record Command(int exit, String out, String err) {
 
     static Command run(Duration limit, List<String> args) {
@@ -20,7 +23,13 @@ record Command(int exit, String out, String err) {
     static String check(Duration limit, String... args) {
         Command result = run(limit, List.of(args));
         if (result.exit != 0) {
-            throw new AssertionError(String.join(" ", args) + " exited " + result.exit + "\n" + result.out + result.err);
+            throw new AssertionError(
+                    String.join(" ", args)
+                            + " exited "
+                            + result.exit
+                            + "\n"
+                            + result.out
+                            + result.err);
         }
         return result.out;
     }

@@ -36,24 +36,45 @@ class DistrogenImageIT {
     }
 
     @Test
-    void distrogensImage_runsFromScratch_printsItsVersion_andGeneratesFromAMountedSpec() throws Exception {
+    void distrogensImage_runsFromScratch_printsItsVersion_andGeneratesFromAMountedSpec()
+            throws Exception {
         Path jar = Images.root().resolve("target/distrogen.jar");
         assertTrue(Files.isRegularFile(jar), "mvn package makes " + jar);
         String pid = "run" + ProcessHandle.current().pid();
 
         Path stage = Files.createTempDirectory("distrogen-stage");
         Files.copy(jar, stage.resolve("distrogen.jar"));
-        Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", stage.resolve("distrogen").toString(),
+        Command.check(
+                Duration.ofMinutes(2),
+                "gcc",
+                "-O2",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-o",
+                stage.resolve("distrogen").toString(),
                 EXAMPLE.resolve("launcher.c").toString());
-        Files.writeString(stage.resolve("Dockerfile"), "FROM " + Images.jreBuilder() + "\n"
-                + "COPY distrogen.jar /opt/distrogen/distrogen.jar\nCOPY distrogen /usr/local/bin/distrogen\n");
+        Files.writeString(
+                stage.resolve("Dockerfile"),
+                "FROM "
+                        + Images.jreBuilder()
+                        + "\n"
+                        + "COPY distrogen.jar /opt/distrogen/distrogen.jar\nCOPY distrogen /usr/local/bin/distrogen\n");
         String buildStage = "localhost/distrogen-test-distrogen-build:" + pid;
         Images.build(stage, buildStage);
         tagged.add(buildStage);
 
         Path context = Files.createTempDirectory("distrogen-self");
         Path spec = EXAMPLE.resolve("distrogen.dl");
-        CliRun generate = CliRun.run(spec.toString(), "--target", "dockerfile", "-o", context.toString(), "--from", buildStage);
+        CliRun generate =
+                CliRun.run(
+                        spec.toString(),
+                        "--target",
+                        "dockerfile",
+                        "-o",
+                        context.toString(),
+                        "--from",
+                        buildStage);
         assertEquals(0, generate.exit(), generate.err());
         String image = "localhost/distrogen-test-distrogen:" + pid;
         Images.build(context, image);
@@ -66,16 +87,21 @@ class DistrogenImageIT {
             DockerfileImageIT.assertMinimalAndAsPlanned(mounted, plan);
             try (RunningApp version = mounted.run(rootrun, List.of(), List.of("--version"))) {
                 assertEquals(0, version.awaitExit(Duration.ofMinutes(2)), version.output());
-                assertEquals("distrogen " + System.getProperty("distrogen.version") + "\n", version.output());
+                assertEquals(
+                        "distrogen " + System.getProperty("distrogen.version") + "\n",
+                        version.output());
             }
-            // The user's folder, as docker run -v "$PWD:/work" gives it: here copied into the image's /work.
+            // The user's folder, as docker run -v "$PWD:/work" gives it: here copied into the
+            // image's /work.
             Path nginx = Images.root().resolve("examples/nginx");
             for (String file : List.of("nginx.dl", "nginx.conf", "index.html")) {
                 Files.copy(nginx.resolve(file), mounted.path("/work/" + file));
             }
-            try (RunningApp nix = mounted.run(rootrun, List.of(), List.of("nginx.dl", "--target", "nix"))) {
+            try (RunningApp nix =
+                    mounted.run(rootrun, List.of(), List.of("nginx.dl", "--target", "nix"))) {
                 assertEquals(0, nix.awaitExit(Duration.ofMinutes(2)), nix.output());
-                assertEquals(Files.readString(nginx.resolve("generated/nix/default.nix")), nix.output());
+                assertEquals(
+                        Files.readString(nginx.resolve("generated/nix/default.nix")), nix.output());
             }
         }
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.distrogen.Compiler;
 import dev.distrogen.cli.CliRun;
-import dev.distrogen.backend.k8s.K8sBackend;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.VolumeMount;
 import java.io.BufferedReader;
@@ -37,21 +36,37 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Builds every example's generated Dockerfile with buildah, from a Debian build stage made with
- * debootstrap, then starts the image's entrypoint as its USER from its root filesystem and
- * talks to it on 127.0.0.1. Each image must hold no shell and no package manager, lay out the
- * plan's files with their owners and modes, and declare the plan's config.
+ * debootstrap, then starts the image's entrypoint as its USER from its root filesystem and talks to
+ * it on 127.0.0.1. Each image must hold no shell and no package manager, lay out the plan's files
+ * with their owners and modes, and declare the plan's config.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DockerfileImageIT {
 
-    private static final Set<String> FORBIDDEN = Set.of("sh", "bash", "dash", "ash", "zsh", "busybox", "apt", "apt-get",
-            "dpkg", "apk", "yum", "dnf", "microdnf", "rpm");
+    private static final Set<String> FORBIDDEN =
+            Set.of(
+                    "sh",
+                    "bash",
+                    "dash",
+                    "ash",
+                    "zsh",
+                    "busybox",
+                    "apt",
+                    "apt-get",
+                    "dpkg",
+                    "apk",
+                    "yum",
+                    "dnf",
+                    "microdnf",
+                    "rpm");
     static final Path MEASUREMENTS = Images.root().resolve("target/image-measurements.tsv");
 
     /** The Debian build stage given to --from. */
     private String builder;
+
     private Path rootrun;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The images this run tagged; removed at the end (the build stage stays cached). */
     private final List<String> built = new ArrayList<>();
@@ -73,7 +88,15 @@ class DockerfileImageIT {
 
     static Path compileRootrun() throws IOException {
         Path binary = Images.root().resolve("target/rootrun");
-        Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", binary.toString(),
+        Command.check(
+                Duration.ofMinutes(2),
+                "gcc",
+                "-O2",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-o",
+                binary.toString(),
                 Images.root().resolve("src/test/resources/integration/rootrun.c").toString());
         return binary;
     }
@@ -82,23 +105,42 @@ class DockerfileImageIT {
     void nginx_servesItsPageAsItsUser_fromScratch() throws Exception {
         Built nginx = build("nginx", List.of());
         try (MountedImage image = new MountedImage(nginx.tag)) {
-            measure("nginx", nginx, image, assertScannersSeeTheBuildStage(image, builder, nginx, Map.of()));
+            measure(
+                    "nginx",
+                    nginx,
+                    image,
+                    assertScannersSeeTheBuildStage(image, builder, nginx, Map.of()));
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, nginx.plan);
-                assertTrue(Files.isRegularFile(image.path("/usr/lib/nginx/modules/ngx_http_echo_module.so")), "libs are copied");
+                assertTrue(
+                        Files.isRegularFile(
+                                image.path("/usr/lib/nginx/modules/ngx_http_echo_module.so")),
+                        "libs are copied");
                 app.awaitPort(8080, Duration.ofSeconds(20));
                 HttpResponse<String> response = get("http://127.0.0.1:8080/");
                 assertEquals(200, response.statusCode(), app.output());
-                assertTrue(response.body().contains("Served by a distroless NGINX"), response.body());
-                // security.conf, a text config, says server_tokens off: no version in the Server header.
+                assertTrue(
+                        response.body().contains("Served by a distroless NGINX"), response.body());
+                // security.conf, a text config, says server_tokens off: no version in the Server
+                // header.
                 assertEquals("nginx", response.headers().firstValue("Server").orElse(""));
             }
             try (RunningApp app = startReadOnly(image, nginx.plan)) {
                 app.awaitPort(8080, Duration.ofSeconds(20));
                 assertEquals(200, get("http://127.0.0.1:8080/").statusCode(), app.output());
-                // size "64Mi" in the spec: the kernel mounted the tmpfs with the planned options, 64 MiB at most.
-                String cache = app.mountInfo().lines().filter(l -> l.contains(" /var/cache/nginx ")).findFirst().orElseThrow();
-                assertTrue(cache.contains(" tmpfs ") && cache.contains("size=65536k") && cache.contains("uid=10001"), cache);
+                // size "64Mi" in the spec: the kernel mounted the tmpfs with the planned options,
+                // 64 MiB at most.
+                String cache =
+                        app.mountInfo()
+                                .lines()
+                                .filter(l -> l.contains(" /var/cache/nginx "))
+                                .findFirst()
+                                .orElseThrow();
+                assertTrue(
+                        cache.contains(" tmpfs ")
+                                && cache.contains("size=65536k")
+                                && cache.contains("uid=10001"),
+                        cache);
             }
         }
     }
@@ -107,20 +149,32 @@ class DockerfileImageIT {
     void lighttpd_loadsTheModulesOfLibs() throws Exception {
         Built lighttpd = build("lighttpd", List.of());
         try (MountedImage image = new MountedImage(lighttpd.tag)) {
-            measure("lighttpd", lighttpd, image, assertScannersSeeTheBuildStage(image, builder, lighttpd, Map.of()));
+            measure(
+                    "lighttpd",
+                    lighttpd,
+                    image,
+                    assertScannersSeeTheBuildStage(image, builder, lighttpd, Map.of()));
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, lighttpd.plan);
                 app.awaitPort(8081, Duration.ofSeconds(20));
                 HttpResponse<String> status = get("http://127.0.0.1:8081/server-status");
                 assertEquals(200, status.statusCode(), app.output());
-                assertTrue(status.body().contains("Server-Status"), "mod_status answers: " + status.body());
+                assertTrue(
+                        status.body().contains("Server-Status"),
+                        "mod_status answers: " + status.body());
                 HttpResponse<String> listing = get("http://127.0.0.1:8081/files/");
-                assertTrue(listing.body().contains("notes.txt"), "mod_dirlisting answers: " + listing.body());
-                assertTrue(get("http://127.0.0.1:8081/").body().contains("Served by lighttpd from scratch"));
+                assertTrue(
+                        listing.body().contains("notes.txt"),
+                        "mod_dirlisting answers: " + listing.body());
+                assertTrue(
+                        get("http://127.0.0.1:8081/")
+                                .body()
+                                .contains("Served by lighttpd from scratch"));
             }
             try (RunningApp app = startReadOnly(image, lighttpd.plan)) {
                 app.awaitPort(8081, Duration.ofSeconds(20));
-                assertEquals(200, get("http://127.0.0.1:8081/server-status").statusCode(), app.output());
+                assertEquals(
+                        200, get("http://127.0.0.1:8081/server-status").statusCode(), app.output());
             }
         }
     }
@@ -131,9 +185,13 @@ class DockerfileImageIT {
         Path spec = Files.createTempDirectory("lighttpd-nolibs").resolve("lighttpd.dl");
         Path example = Images.root().resolve("examples/lighttpd");
         copyTree(example, spec.getParent());
-        Files.writeString(spec, Files.readString(example.resolve("lighttpd.dl")).replaceAll("(?m)^\\s*libs .*$", ""));
+        Files.writeString(
+                spec,
+                Files.readString(example.resolve("lighttpd.dl"))
+                        .replaceAll("(?m)^\\s*libs .*$", ""));
         Built noLibs = build("lighttpd-nolibs", spec, builder, List.of());
-        try (MountedImage image = new MountedImage(noLibs.tag); RunningApp app = image.start(rootrun)) {
+        try (MountedImage image = new MountedImage(noLibs.tag);
+                RunningApp app = image.start(rootrun)) {
             assertTrue(Files.notExists(image.path("/usr/lib/lighttpd/mod_status.so")));
             assertNotEquals(0, app.awaitExit(Duration.ofSeconds(20)));
             assertTrue(app.output().contains("mod_status"), app.output());
@@ -146,20 +204,31 @@ class DockerfileImageIT {
     void redis_startsThroughItsSymlinkedBinary() throws Exception {
         Built redis = build("redis", List.of());
         try (MountedImage image = new MountedImage(redis.tag)) {
-            measure("redis", redis, image, assertScannersSeeTheBuildStage(image, builder, redis, Map.of()));
+            measure(
+                    "redis",
+                    redis,
+                    image,
+                    assertScannersSeeTheBuildStage(image, builder, redis, Map.of()));
             assertMinimalAndAsPlanned(image, redis.plan);
             Path binary = image.path("/usr/bin/redis-server");
             assertTrue(Files.isSymbolicLink(binary), "the binary arrives as the link it is");
             assertEquals("redis-check-rdb", Files.readSymbolicLink(binary).toString());
-            assertTrue(Files.isRegularFile(image.path("/usr/bin/redis-check-rdb")), "with its target");
+            assertTrue(
+                    Files.isRegularFile(image.path("/usr/bin/redis-check-rdb")), "with its target");
             try (RunningApp app = image.start(rootrun)) {
                 app.awaitPort(6390, Duration.ofSeconds(20));
                 assertEquals("+PONG", talk(6390, "PING\r\n"), app.output());
                 // The data lands in the persistent dir, written by the app's own account.
                 assertEquals("+OK", talk(6390, "SET distrogen persisted\r\n"), app.output());
                 assertEquals("+OK", talk(6390, "SAVE\r\n"), app.output());
-                for (String data : List.of("/var/lib/redis/dump.rdb", "/var/lib/redis/appendonlydir")) {
-                    assertEquals(10379, Files.getAttribute(image.path(data), "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                for (String data :
+                        List.of("/var/lib/redis/dump.rdb", "/var/lib/redis/appendonlydir")) {
+                    assertEquals(
+                            10379,
+                            Files.getAttribute(
+                                    image.path(data),
+                                    "unix:uid",
+                                    java.nio.file.LinkOption.NOFOLLOW_LINKS),
                             data + " " + app.output());
                 }
             }
@@ -178,15 +247,22 @@ class DockerfileImageIT {
         try (MountedImage baseImage = new MountedImage(base)) {
             baseStatus = Scanners.statusD(baseImage.rootfs);
         }
-        assertFalse(baseStatus.isEmpty(), "the stand-in has a status.d of its own, as distroless does");
+        assertFalse(
+                baseStatus.isEmpty(), "the stand-in has a status.d of its own, as distroless does");
         try (MountedImage image = new MountedImage(memcached.tag)) {
-            measure("memcached", memcached, image, assertScannersSeeTheBuildStage(image, builder, memcached, baseStatus));
+            measure(
+                    "memcached",
+                    memcached,
+                    image,
+                    assertScannersSeeTheBuildStage(image, builder, memcached, baseStatus));
             Map<String, String> kept = new TreeMap<>(Scanners.statusD(image.rootfs));
             kept.keySet().retainAll(baseStatus.keySet());
             assertEquals(baseStatus, kept, "the base's own status.d entries remain");
             try (RunningApp app = image.start(rootrun)) {
                 assertMinimalAndAsPlanned(image, memcached.plan);
-                assertTrue(Files.isRegularFile(image.path("/etc/ssl/certs/ca-certificates.crt")), "the base's files remain");
+                assertTrue(
+                        Files.isRegularFile(image.path("/etc/ssl/certs/ca-certificates.crt")),
+                        "the base's files remain");
                 app.awaitPort(11311, Duration.ofSeconds(20));
                 assertTrue(talk(11311, "version\r\n").startsWith("VERSION 1.6."), app.output());
             }
@@ -203,14 +279,29 @@ class DockerfileImageIT {
         Built hello = build("hello-musl", spec, Images.alpineLike(), List.of());
         try (MountedImage image = new MountedImage(hello.tag)) {
             assertMinimalAndAsPlanned(image, hello.plan);
-            // This stage has no package database: one line says so, the image has no metadata, the build goes on.
-            assertEquals(1, hello.log.lines().filter(l -> l.startsWith("distrogen: the build stage has no package database")).count(),
+            // This stage has no package database: one line says so, the image has no metadata, the
+            // build goes on.
+            assertEquals(
+                    1,
+                    hello.log
+                            .lines()
+                            .filter(
+                                    l ->
+                                            l.startsWith(
+                                                    "distrogen: the build stage has no package database"))
+                            .count(),
                     hello.log);
-            assertTrue(Files.notExists(image.path("/var/lib/dpkg")) && Files.notExists(image.path("/lib/apk"))
-                    && Files.notExists(image.path("/usr/share/sbom")), "no metadata");
+            assertTrue(
+                    Files.notExists(image.path("/var/lib/dpkg"))
+                            && Files.notExists(image.path("/lib/apk"))
+                            && Files.notExists(image.path("/usr/share/sbom")),
+                    "no metadata");
             assertEquals(new Scanners.Report("", Set.of()), Scanners.scan(image.rootfs));
-            assertTrue(Files.isRegularFile(image.path("/lib/ld-musl-x86_64.so.1")), "musl's loader");
-            assertEquals("libgreet.so.1.0", Files.readSymbolicLink(image.path("/usr/lib/libgreet.so.1")).toString());
+            assertTrue(
+                    Files.isRegularFile(image.path("/lib/ld-musl-x86_64.so.1")), "musl's loader");
+            assertEquals(
+                    "libgreet.so.1.0",
+                    Files.readSymbolicLink(image.path("/usr/lib/libgreet.so.1")).toString());
             assertTrue(Files.notExists(image.path("/bin")), "nothing of the stage's busybox");
             try (RunningApp app = image.start(rootrun)) {
                 app.awaitPort(8090, Duration.ofSeconds(20));
@@ -228,7 +319,9 @@ class DockerfileImageIT {
             assertMinimalAndAsPlanned(image, hello.plan);
             assertScannersSeeTheBuildStage(image, stage, hello, Map.of());
             String installed = Files.readString(image.path("/lib/apk/db/installed"));
-            assertTrue(installed.contains("P:hello\n") && !installed.contains("P:musl-utils\n"), installed);
+            assertTrue(
+                    installed.contains("P:hello\n") && !installed.contains("P:musl-utils\n"),
+                    installed);
             try (RunningApp app = image.start(rootrun)) {
                 app.awaitPort(8090, Duration.ofSeconds(20));
                 assertEquals("hello from musl", talk(8090, ""), app.output());
@@ -242,11 +335,21 @@ class DockerfileImageIT {
         Built escapes = build("escapes", spec, Images.printargsBuilder(), List.of());
         ImagePlan plan = escapes.plan;
         // A program built from source: no package owns it, and the build log says so, once.
-        assertEquals(List.of("distrogen: no package owns " + plan.app().binary().value() + ": scanners will not see it"),
-                escapes.log.lines().filter(l -> l.startsWith("distrogen: no package owns")).toList(), escapes.log);
-        try (MountedImage image = new MountedImage(escapes.tag); RunningApp app = image.start(rootrun)) {
+        assertEquals(
+                List.of(
+                        "distrogen: no package owns "
+                                + plan.app().binary().value()
+                                + ": scanners will not see it"),
+                escapes.log
+                        .lines()
+                        .filter(l -> l.startsWith("distrogen: no package owns"))
+                        .toList(),
+                escapes.log);
+        try (MountedImage image = new MountedImage(escapes.tag);
+                RunningApp app = image.start(rootrun)) {
             assertMinimalAndAsPlanned(image, plan);
-            // A canary that ran would have created /distrogen/root/pwned-*, that is /pwned-* in the image.
+            // A canary that ran would have created /distrogen/root/pwned-*, that is /pwned-* in the
+            // image.
             for (String path : image.paths()) {
                 assertTrue(!path.startsWith("/pwned"), "a canary ran: " + path);
             }
@@ -266,9 +369,14 @@ class DockerfileImageIT {
             List<String> expectedArgs = new ArrayList<>(List.of(plan.app().binary().value()));
             expectedArgs.addAll(plan.config().cmd());
             assertEquals(expectedArgs, args);
-            assertEquals(plan.config().envList(), env.stream().filter(e -> !e.startsWith("PATH=")).toList());
+            assertEquals(
+                    plan.config().envList(),
+                    env.stream().filter(e -> !e.startsWith("PATH=")).toList());
             assertEquals(plan.config().workingDir().orElseThrow(), cwd);
-            assertTrue(plan.config().cmd().contains("dollar $HOME ${PATH} $(touch /distrogen/root/pwned-arg)"));
+            assertTrue(
+                    plan.config()
+                            .cmd()
+                            .contains("dollar $HOME ${PATH} $(touch /distrogen/root/pwned-arg)"));
         }
         Images.remove(escapes.tag);
     }
@@ -295,8 +403,12 @@ class DockerfileImageIT {
         return startReadOnly(image, plan, rootrun);
     }
 
-    /** Starts the app on a read-only root with a tmpfs on each planned volume, its options exactly as docker run gets them. */
-    static RunningApp startReadOnly(MountedImage image, ImagePlan plan, Path rootrun) throws IOException {
+    /**
+     * Starts the app on a read-only root with a tmpfs on each planned volume, its options exactly
+     * as docker run gets them.
+     */
+    static RunningApp startReadOnly(MountedImage image, ImagePlan plan, Path rootrun)
+            throws IOException {
         List<String> options = new ArrayList<>(List.of("--read-only"));
         for (VolumeMount mount : plan.mounts()) {
             options.addAll(List.of("--tmpfs", mount.path() + ":" + mount.tmpfsOptions()));
@@ -306,18 +418,32 @@ class DockerfileImageIT {
 
     // --- building
 
-    record Built(String tag, ImagePlan plan, double seconds, String log) {
-    }
+    record Built(String tag, ImagePlan plan, double seconds, String log) {}
 
     private Built build(String example, List<String> options) throws Exception {
-        return build(example, Images.root().resolve("examples/" + example + "/" + example + ".dl"), builder, options);
+        return build(
+                example,
+                Images.root().resolve("examples/" + example + "/" + example + ".dl"),
+                builder,
+                options);
     }
 
-    /** Generates the Dockerfile of {@code spec} with {@code buildStage} as --from, and builds it. */
-    private Built build(String name, Path spec, String buildStage, List<String> options) throws Exception {
+    /**
+     * Generates the Dockerfile of {@code spec} with {@code buildStage} as --from, and builds it.
+     */
+    private Built build(String name, Path spec, String buildStage, List<String> options)
+            throws Exception {
         Path context = Files.createTempDirectory("distrogen-" + name);
-        List<String> args = new ArrayList<>(List.of(spec.toString(), "--target", "dockerfile", "-o", context.toString(),
-                "--from", buildStage));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                spec.toString(),
+                                "--target",
+                                "dockerfile",
+                                "-o",
+                                context.toString(),
+                                "--from",
+                                buildStage));
         args.addAll(options);
         CliRun run = CliRun.run(args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());
@@ -334,28 +460,40 @@ class DockerfileImageIT {
     static void assertMinimalAndAsPlanned(MountedImage image, ImagePlan plan) throws IOException {
         for (String path : image.paths()) {
             String name = path.substring(path.lastIndexOf('/') + 1);
-            // Directories may bear such names: /var/lib/dpkg and /lib/apk hold the scanners' metadata.
-            assertTrue(!FORBIDDEN.contains(name) || Files.isDirectory(image.path(path), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+            // Directories may bear such names: /var/lib/dpkg and /lib/apk hold the scanners'
+            // metadata.
+            assertTrue(
+                    !FORBIDDEN.contains(name)
+                            || Files.isDirectory(
+                                    image.path(path), java.nio.file.LinkOption.NOFOLLOW_LINKS),
                     "the image holds " + path + ": no shell, no package manager");
         }
         TreeAssertions.assertLaidOutAsPlanned(image.rootfs, plan);
         assertConfig(image.config, plan, plan.docker().entrypoint());
     }
 
-    /** The image's config is the plan's; buildah's own additions (PATH, io.buildah.version) aside. */
+    /**
+     * The image's config is the plan's; buildah's own additions (PATH, io.buildah.version) aside.
+     */
     static void assertConfig(JsonNode config, ImagePlan plan, List<String> entrypoint) {
         assertEquals(plan.config().user(), config.path("User").asText());
         assertEquals(entrypoint, strings(config.path("Entrypoint")));
         assertEquals(plan.config().cmd(), strings(config.path("Cmd")));
-        assertEquals(plan.config().envList(), strings(config.path("Env")).stream().filter(e -> !e.startsWith("PATH=")).toList());
+        assertEquals(
+                plan.config().envList(),
+                strings(config.path("Env")).stream().filter(e -> !e.startsWith("PATH=")).toList());
         // The Dockerfile always sets WORKDIR, "/" when the spec names none: the runtime's default.
         assertEquals(plan.config().workingDir().orElse("/"), config.path("WorkingDir").asText(""));
         List<String> ports = new ArrayList<>();
         config.path("ExposedPorts").fieldNames().forEachRemaining(ports::add);
-        assertEquals(plan.config().portList().stream().sorted().toList(), ports.stream().sorted().toList());
+        assertEquals(
+                plan.config().portList().stream().sorted().toList(),
+                ports.stream().sorted().toList());
         assertEquals(plan.config().stopSignal().orElse(""), config.path("StopSignal").asText(""));
         Map<String, String> labels = new TreeMap<>();
-        config.path("Labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        config.path("Labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         labels.remove("io.buildah.version");
         assertEquals(plan.config().labels(), labels);
     }
@@ -374,31 +512,54 @@ class DockerfileImageIT {
      * that database, not by distrogen's script), each at the stage's version, plus the base's own
      * status.d entries. The build log counts them. Returns what the metadata costs.
      */
-    private static Metadata assertScannersSeeTheBuildStage(MountedImage image, String stage, Built built,
-            Map<String, String> baseStatus) throws IOException {
+    private static Metadata assertScannersSeeTheBuildStage(
+            MountedImage image, String stage, Built built, Map<String, String> baseStatus)
+            throws IOException {
         Set<String> expected;
         String os;
         try (MountedImage stageImage = new MountedImage(stage)) {
             expected = new TreeSet<>(Scanners.expectedPackages(stageImage.rootfs, image.rootfs));
-            os = Scanners.firstLine(stageImage.rootfs, "/etc/debian_version").map(v -> "debian " + v)
-                    .or(() -> firstLineUnchecked(stageImage.rootfs, "/etc/alpine-release").map(v -> "alpine " + v)).orElseThrow();
+            os =
+                    Scanners.firstLine(stageImage.rootfs, "/etc/debian_version")
+                            .map(v -> "debian " + v)
+                            .or(
+                                    () ->
+                                            firstLineUnchecked(
+                                                            stageImage.rootfs,
+                                                            "/etc/alpine-release")
+                                                    .map(v -> "alpine " + v))
+                            .orElseThrow();
         }
-        assertTrue(built.log.contains("distrogen: package metadata for scanners: " + expected.size() + " packages own the image's files"),
+        assertTrue(
+                built.log.contains(
+                        "distrogen: package metadata for scanners: "
+                                + expected.size()
+                                + " packages own the image's files"),
                 built.log);
-        built.log.lines().filter(l -> l.startsWith("distrogen: ")).forEach(l -> System.out.println("build log\t" + built.tag + "\t" + l));
+        built.log
+                .lines()
+                .filter(l -> l.startsWith("distrogen: "))
+                .forEach(l -> System.out.println("build log\t" + built.tag + "\t" + l));
         for (String stanza : baseStatus.values()) {
-            expected.add(Scanners.fields(stanza, ": ").get("Package") + "@" + Scanners.fields(stanza, ": ").get("Version"));
+            expected.add(
+                    Scanners.fields(stanza, ": ").get("Package")
+                            + "@"
+                            + Scanners.fields(stanza, ": ").get("Version"));
         }
         assertTrue(expected.size() >= 2, "the app's package and its libraries' " + expected);
         Scanners.Report report = Scanners.scan(image.rootfs);
         assertEquals(os, report.os());
         assertEquals(expected, report.packages());
-        return new Metadata(metadataBytes(image, baseStatus.keySet()), report.packages().size() - baseStatus.size());
+        return new Metadata(
+                metadataBytes(image, baseStatus.keySet()),
+                report.packages().size() - baseStatus.size());
     }
 
-    /** What the scanners' metadata costs an image: bytes, and the packages it names (the base's aside). */
-    record Metadata(long bytes, int packages) {
-    }
+    /**
+     * What the scanners' metadata costs an image: bytes, and the packages it names (the base's
+     * aside).
+     */
+    record Metadata(long bytes, int packages) {}
 
     private static java.util.Optional<String> firstLineUnchecked(Path root, String path) {
         try {
@@ -408,14 +569,27 @@ class DockerfileImageIT {
         }
     }
 
-    /** What the metadata costs: status.d entries (but the base's), the apk database, the SBOM, the release files. */
-    private static long metadataBytes(MountedImage image, Set<String> baseEntries) throws IOException {
+    /**
+     * What the metadata costs: status.d entries (but the base's), the apk database, the SBOM, the
+     * release files.
+     */
+    private static long metadataBytes(MountedImage image, Set<String> baseEntries)
+            throws IOException {
         long bytes = 0;
         for (String path : image.paths()) {
             Path p = image.path(path);
-            boolean metadata = path.startsWith("/var/lib/dpkg/status.d/") && !baseEntries.contains(p.getFileName().toString())
-                    || path.startsWith("/lib/apk/db/") || path.startsWith("/usr/share/sbom/")
-                    || List.of("/usr/lib/os-release", "/etc/os-release", "/etc/debian_version", "/etc/lsb-release", "/etc/alpine-release").contains(path);
+            boolean metadata =
+                    path.startsWith("/var/lib/dpkg/status.d/")
+                                    && !baseEntries.contains(p.getFileName().toString())
+                            || path.startsWith("/lib/apk/db/")
+                            || path.startsWith("/usr/share/sbom/")
+                            || List.of(
+                                            "/usr/lib/os-release",
+                                            "/etc/os-release",
+                                            "/etc/debian_version",
+                                            "/etc/lsb-release",
+                                            "/etc/alpine-release")
+                                    .contains(path);
             if (metadata && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 bytes += Files.size(p);
             }
@@ -426,7 +600,8 @@ class DockerfileImageIT {
     // --- talking to the app
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -437,21 +612,36 @@ class DockerfileImageIT {
             OutputStream out = socket.getOutputStream();
             out.write(line.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return new BufferedReader(
+                            new InputStreamReader(
+                                    socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 
     // --- measuring
 
-    /** Size and paths of the image as built, before the app runs (it writes logs, rootrun adds /proc and /dev). */
-    private void measure(String example, Built built, MountedImage image, Metadata metadata) throws IOException {
+    /**
+     * Size and paths of the image as built, before the app runs (it writes logs, rootrun adds /proc
+     * and /dev).
+     */
+    private void measure(String example, Built built, MountedImage image, Metadata metadata)
+            throws IOException {
         long builderSize;
         try (MountedImage builderImage = new MountedImage(builder)) {
             builderSize = builderImage.size();
         }
-        String row = String.join("\t", example, Long.toString(image.size()), Integer.toString(image.paths().size()),
-                String.format(java.util.Locale.ROOT, "%.1f", built.seconds), Long.toString(builderSize),
-                Long.toString(metadata.bytes()), Integer.toString(metadata.packages())) + "\n";
+        String row =
+                String.join(
+                                "\t",
+                                example,
+                                Long.toString(image.size()),
+                                Integer.toString(image.paths().size()),
+                                String.format(java.util.Locale.ROOT, "%.1f", built.seconds),
+                                Long.toString(builderSize),
+                                Long.toString(metadata.bytes()),
+                                Integer.toString(metadata.packages()))
+                        + "\n";
         Files.createDirectories(MEASUREMENTS.getParent());
         Files.writeString(MEASUREMENTS, row, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.print("image\t" + row);

@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  */
 final class GeneratedDockerfile {
 
-    private static final Pattern QUOTED_PAIR = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"=\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern COPY = Pattern.compile("COPY --chown=(\\d+:\\d+) --chmod=(\\d+) (\\[.*])");
+    private static final Pattern QUOTED_PAIR =
+            Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"=\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern COPY =
+            Pattern.compile("COPY --chown=(\\d+:\\d+) --chmod=(\\d+) (\\[.*])");
 
     /** One instruction: its keyword and the rest, continuation lines joined. */
-    record Instruction(String keyword, String rest) {
-    }
+    record Instruction(String keyword, String rest) {}
 
-    record Copy(String owner, String mode, String source, String destination) {
-    }
+    record Copy(String owner, String mode, String source, String destination) {}
 
     final List<Instruction> buildStage = new ArrayList<>();
     final List<Instruction> finalStage = new ArrayList<>();
@@ -56,7 +56,10 @@ final class GeneratedDockerfile {
     }
 
     List<String> all(String keyword) {
-        return finalStage.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::rest).toList();
+        return finalStage.stream()
+                .filter(i -> i.keyword().equals(keyword))
+                .map(Instruction::rest)
+                .toList();
     }
 
     String one(String keyword) {
@@ -66,7 +69,9 @@ final class GeneratedDockerfile {
 
     List<String> json(String keyword) throws IOException {
         String value = one(keyword);
-        return value.isEmpty() ? List.of() : List.of(new ObjectMapper().readValue(value, String[].class));
+        return value.isEmpty()
+                ? List.of()
+                : List.of(new ObjectMapper().readValue(value, String[].class));
     }
 
     List<String> env() {
@@ -99,7 +104,12 @@ final class GeneratedDockerfile {
             Matcher m = COPY.matcher("COPY " + rest);
             if (m.matches()) {
                 String[] paths = new ObjectMapper().readValue(m.group(3), String[].class);
-                copies.add(new Copy(m.group(1), m.group(2), paths[0].replace("\\$", "$"), paths[1].replace("\\$", "$")));
+                copies.add(
+                        new Copy(
+                                m.group(1),
+                                m.group(2),
+                                paths[0].replace("\\$", "$"),
+                                paths[1].replace("\\$", "$")));
             }
         }
         return copies;

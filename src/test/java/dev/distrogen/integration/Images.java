@@ -16,33 +16,59 @@ import java.util.List;
 final class Images {
 
     static final String STORAGE = "--storage-driver=vfs";
+
     /** Debian 12 with the examples' servers: the build stage of every example in these tests. */
-    static final List<String> PACKAGES = List.of("nginx-light", "lighttpd", "redis-server", "memcached");
-    static final String BUILDER = "localhost/distrogen-builder:bookworm-" + Integer.toHexString(PACKAGES.hashCode());
-    /** Debian 12 with the runtimes of the Runtimes examples (Python, Node, Java, caddy) and tini. */
-    static final List<String> RUNTIME_PACKAGES = List.of("python3", "nodejs", "openjdk-17-jre-headless", "caddy", "tini",
-            "ca-certificates", "tzdata");
-    static final String RUNTIMES = "localhost/distrogen-runtimes:bookworm-" + Integer.toHexString(RUNTIME_PACKAGES.hashCode());
-    /** Plain Debian 12 (debootstrap minbase, nothing else): a build stage for docker { packages }. */
+    static final List<String> PACKAGES =
+            List.of("nginx-light", "lighttpd", "redis-server", "memcached");
+
+    static final String BUILDER =
+            "localhost/distrogen-builder:bookworm-" + Integer.toHexString(PACKAGES.hashCode());
+
+    /**
+     * Debian 12 with the runtimes of the Runtimes examples (Python, Node, Java, caddy) and tini.
+     */
+    static final List<String> RUNTIME_PACKAGES =
+            List.of(
+                    "python3",
+                    "nodejs",
+                    "openjdk-17-jre-headless",
+                    "caddy",
+                    "tini",
+                    "ca-certificates",
+                    "tzdata");
+
+    static final String RUNTIMES =
+            "localhost/distrogen-runtimes:bookworm-"
+                    + Integer.toHexString(RUNTIME_PACKAGES.hashCode());
+
+    /**
+     * Plain Debian 12 (debootstrap minbase, nothing else): a build stage for docker { packages }.
+     */
     static final String PLAIN = "localhost/distrogen-debian:bookworm-minbase";
+
     /** A stand-in for gcr.io/distroless/base-debian12:nonroot, which cannot be pulled here. */
     static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot-statusd";
+
     private static final Path CACHE = Path.of("/var/cache/distrogen-test");
 
-    private Images() {
-    }
+    private Images() {}
 
     /**
      * Skips (with the reason) where the tools or privileges every image test needs are missing;
      * .ci/install-tools installs them. The Alpine-like stage asks for its own (musl-gcc, busybox).
      */
     static void assumeTools() {
-        Tools.requireOnPath("the image tests need it", "buildah", "podman", "debootstrap", "gcc", "unshare");
+        Tools.requireOnPath(
+                "the image tests need it", "buildah", "podman", "debootstrap", "gcc", "unshare");
         Tools.requireRoot("the image tests mount an image's root filesystem and chroot into it");
     }
 
     static boolean exists(String image) {
-        return Command.run(Duration.ofMinutes(1), List.of("buildah", STORAGE, "inspect", "--type", "image", image)).exit() == 0;
+        return Command.run(
+                                Duration.ofMinutes(1),
+                                List.of("buildah", STORAGE, "inspect", "--type", "image", image))
+                        .exit()
+                == 0;
     }
 
     /** The Debian builder image: debootstrap (a few minutes) the first time, then cached. */
@@ -50,37 +76,58 @@ final class Images {
         return debootstrap(BUILDER, PACKAGES);
     }
 
-    /** The runtimes' build stage: debootstrap (about two and a half minutes) the first time, then cached. */
+    /**
+     * The runtimes' build stage: debootstrap (about two and a half minutes) the first time, then
+     * cached.
+     */
     static synchronized String runtimes() throws IOException {
         return debootstrap(RUNTIMES, RUNTIME_PACKAGES);
     }
 
-    /** Plain Debian, whose apt installs a spec's packages during the build: debootstrap the first time. */
+    /**
+     * Plain Debian, whose apt installs a spec's packages during the build: debootstrap the first
+     * time.
+     */
     static synchronized String plain() throws IOException {
         return debootstrap(PLAIN, List.of());
     }
 
-    /** Debian 12 minbase with {@code packages}, made with debootstrap from this machine's mirror and imported as {@code tag}. */
+    /**
+     * Debian 12 minbase with {@code packages}, made with debootstrap from this machine's mirror and
+     * imported as {@code tag}.
+     */
     private static String debootstrap(String tag, List<String> packages) throws IOException {
         if (exists(tag)) {
             return tag;
         }
-        String mirror = AptMirror.forSuite(Path.of("/etc/apt"), "bookworm").orElseThrow(() -> new IllegalStateException(
-                "this machine's apt sources (/etc/apt/sources.list.d/*.sources or sources.list) name no Debian mirror "
-                        + "for bookworm: debootstrap needs one to make the build stage"));
+        String mirror =
+                AptMirror.forSuite(Path.of("/etc/apt"), "bookworm")
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "this machine's apt sources (/etc/apt/sources.list.d/*.sources or sources.list) name no Debian mirror "
+                                                        + "for bookworm: debootstrap needs one to make the build stage"));
         Files.createDirectories(CACHE);
         Path rootfs = Files.createTempDirectory(CACHE, "rootfs");
         try {
-            List<String> command = new java.util.ArrayList<>(List.of("debootstrap", "--variant=minbase"));
+            List<String> command =
+                    new java.util.ArrayList<>(List.of("debootstrap", "--variant=minbase"));
             if (!packages.isEmpty()) {
                 command.add("--include=" + String.join(",", packages));
             }
             command.addAll(List.of("bookworm", rootfs.toString(), mirror));
             Command.check(Duration.ofMinutes(25), command.toArray(String[]::new));
-            Command.check(Duration.ofMinutes(10), "sh", "-c", "tar -C \"$1\" -c . | podman " + STORAGE + " import - \"$2\"",
-                    "sh", rootfs.toString(), tag);
+            Command.check(
+                    Duration.ofMinutes(10),
+                    "sh",
+                    "-c",
+                    "tar -C \"$1\" -c . | podman " + STORAGE + " import - \"$2\"",
+                    "sh",
+                    rootfs.toString(),
+                    tag);
         } finally {
-            Command.check(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", rootfs.toString());
+            Command.check(
+                    Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", rootfs.toString());
         }
         return tag;
     }
@@ -92,42 +139,69 @@ final class Images {
      */
     static synchronized String distrolessStandin() throws IOException {
         String builder = builder();
-        return buildOnce(DISTROLESS, context -> {
-            Files.writeString(context.resolve("passwd"), "root:x:0:0:root:/root:/sbin/nologin\n"
-                    + "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n"
-                    + "nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n");
-            Files.writeString(context.resolve("group"), "root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n");
-            Files.copy(Path.of("/etc/ssl/certs/ca-certificates.crt"), context.resolve("ca-certificates.crt"));
-            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                    "FROM " + builder + " AS files",
-                    "RUN mkdir -p /out/tmp /out/home/nonroot /out/etc/ssl/certs /out/var/lib/dpkg/status.d && chmod 1777 /out/tmp"
-                            + " && chown 65532:65532 /out/home/nonroot && chmod 0700 /out/home/nonroot"
-                            + " && cp -L /etc/os-release /out/etc/os-release"
-                            + " && awk -v RS= '$0 ~ /^Package: tzdata\\n/ { print }' /var/lib/dpkg/status > /out/var/lib/dpkg/status.d/tzdata",
-                    "FROM scratch",
-                    "COPY --from=files /out/ /",
-                    "COPY passwd group /etc/",
-                    "COPY ca-certificates.crt /etc/ssl/certs/",
-                    "USER 65532:65532",
-                    "WORKDIR /home/nonroot",
-                    ""));
-        });
+        return buildOnce(
+                DISTROLESS,
+                context -> {
+                    Files.writeString(
+                            context.resolve("passwd"),
+                            "root:x:0:0:root:/root:/sbin/nologin\n"
+                                    + "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n"
+                                    + "nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n");
+                    Files.writeString(
+                            context.resolve("group"),
+                            "root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n");
+                    Files.copy(
+                            Path.of("/etc/ssl/certs/ca-certificates.crt"),
+                            context.resolve("ca-certificates.crt"));
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM " + builder + " AS files",
+                                    "RUN mkdir -p /out/tmp /out/home/nonroot /out/etc/ssl/certs /out/var/lib/dpkg/status.d && chmod 1777 /out/tmp"
+                                            + " && chown 65532:65532 /out/home/nonroot && chmod 0700 /out/home/nonroot"
+                                            + " && cp -L /etc/os-release /out/etc/os-release"
+                                            + " && awk -v RS= '$0 ~ /^Package: tzdata\\n/ { print }' /var/lib/dpkg/status > /out/var/lib/dpkg/status.d/tzdata",
+                                    "FROM scratch",
+                                    "COPY --from=files /out/ /",
+                                    "COPY passwd group /etc/",
+                                    "COPY ca-certificates.crt /etc/ssl/certs/",
+                                    "USER 65532:65532",
+                                    "WORKDIR /home/nonroot",
+                                    ""));
+                });
     }
 
-    /** The builder with printargs installed as "/usr/local/bin/print args $x", for the escapes test. */
+    /**
+     * The builder with printargs installed as "/usr/local/bin/print args $x", for the escapes test.
+     */
     static synchronized String printargsBuilder() throws IOException {
         Path source = root().resolve("src/test/resources/integration/printargs.c");
-        String tag = "localhost/distrogen-builder-printargs:" + Integer.toHexString(Files.readString(source).hashCode());
+        String tag =
+                "localhost/distrogen-builder-printargs:"
+                        + Integer.toHexString(Files.readString(source).hashCode());
         String builder = builder();
-        return buildOnce(tag, context -> {
-            Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-Werror", "-o", context.resolve("printargs").toString(),
-                    source.toString());
-            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                    "FROM " + builder,
-                    "COPY printargs /tmp/printargs",
-                    "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
-                    ""));
-        });
+        return buildOnce(
+                tag,
+                context -> {
+                    Command.check(
+                            Duration.ofMinutes(2),
+                            "gcc",
+                            "-O2",
+                            "-Wall",
+                            "-Werror",
+                            "-o",
+                            context.resolve("printargs").toString(),
+                            source.toString());
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM " + builder,
+                                    "COPY printargs /tmp/printargs",
+                                    "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
+                                    ""));
+                });
     }
 
     /**
@@ -136,43 +210,79 @@ final class Images {
      */
     static synchronized String jreBuilder() throws IOException {
         String builder = builder();
-        String install = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
-                + "openjdk-17-jre-headless >/dev/null && rm -rf /var/lib/apt/lists/*";
-        String tag = "localhost/distrogen-builder-jre:" + Integer.toHexString((builder + install).hashCode());
-        return buildOnce(tag, context -> Files.writeString(context.resolve("Dockerfile"), "FROM " + builder + "\nRUN " + install + "\n"));
+        String install =
+                "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "
+                        + "openjdk-17-jre-headless >/dev/null && rm -rf /var/lib/apt/lists/*";
+        String tag =
+                "localhost/distrogen-builder-jre:"
+                        + Integer.toHexString((builder + install).hashCode());
+        return buildOnce(
+                tag,
+                context ->
+                        Files.writeString(
+                                context.resolve("Dockerfile"),
+                                "FROM " + builder + "\nRUN " + install + "\n"));
     }
 
     /**
      * An Alpine-like build stage made from Debian's packages (Docker Hub cannot be reached):
      * busybox (static) as /bin/sh and its applets, musl's loader as /lib/ld-musl-x86_64.so.1 with
-     * Alpine's libc.musl-x86_64.so.1 link and ldd script, and a musl program, hello, that needs
-     * its own library through a soname link.
+     * Alpine's libc.musl-x86_64.so.1 link and ldd script, and a musl program, hello, that needs its
+     * own library through a soname link.
      */
     static synchronized String alpineLike() throws IOException {
         Tools.requireOnPath("the Alpine-like build stage is made with it", "musl-gcc", "busybox");
         Path sources = root().resolve("src/test/resources/integration/musl");
-        String tag = "localhost/distrogen-alpine-like:musl-" + Integer.toHexString(
-                (Files.readString(sources.resolve("hello.c")) + Files.readString(sources.resolve("greet.c"))).hashCode());
-        return buildOnce(tag, context -> {
-            Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-shared", "-fPIC", "-Wl,-soname,libgreet.so.1", "-o",
-                    context.resolve("libgreet.so.1.0").toString(), sources.resolve("greet.c").toString());
-            Command.check(Duration.ofMinutes(2), "musl-gcc", "-O2", "-o", context.resolve("hello").toString(),
-                    sources.resolve("hello.c").toString(), "-L" + context, "-l:libgreet.so.1.0");
-            Files.copy(Path.of("/bin/busybox"), context.resolve("busybox"));
-            Files.copy(Path.of("/lib/ld-musl-x86_64.so.1").toRealPath(), context.resolve("ld-musl-x86_64.so.1"));
-            Files.writeString(context.resolve("ldd"), "#!/bin/sh\nexec /lib/ld-musl-x86_64.so.1 --list \"$@\"\n");
-            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                    "FROM scratch",
-                    "COPY busybox /bin/busybox",
-                    "COPY ld-musl-x86_64.so.1 /lib/ld-musl-x86_64.so.1",
-                    "COPY ldd /usr/bin/ldd",
-                    "COPY hello /usr/bin/hello",
-                    "COPY libgreet.so.1.0 /usr/lib/libgreet.so.1.0",
-                    "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
-                    "RUN ln -s ld-musl-x86_64.so.1 /lib/libc.musl-x86_64.so.1 && ln -s libgreet.so.1.0 /usr/lib/libgreet.so.1"
-                            + " && chmod 0755 /usr/bin/ldd /usr/bin/hello /lib/ld-musl-x86_64.so.1 && mkdir -p /tmp",
-                    ""));
-        });
+        String tag =
+                "localhost/distrogen-alpine-like:musl-"
+                        + Integer.toHexString(
+                                (Files.readString(sources.resolve("hello.c"))
+                                                + Files.readString(sources.resolve("greet.c")))
+                                        .hashCode());
+        return buildOnce(
+                tag,
+                context -> {
+                    Command.check(
+                            Duration.ofMinutes(2),
+                            "musl-gcc",
+                            "-O2",
+                            "-shared",
+                            "-fPIC",
+                            "-Wl,-soname,libgreet.so.1",
+                            "-o",
+                            context.resolve("libgreet.so.1.0").toString(),
+                            sources.resolve("greet.c").toString());
+                    Command.check(
+                            Duration.ofMinutes(2),
+                            "musl-gcc",
+                            "-O2",
+                            "-o",
+                            context.resolve("hello").toString(),
+                            sources.resolve("hello.c").toString(),
+                            "-L" + context,
+                            "-l:libgreet.so.1.0");
+                    Files.copy(Path.of("/bin/busybox"), context.resolve("busybox"));
+                    Files.copy(
+                            Path.of("/lib/ld-musl-x86_64.so.1").toRealPath(),
+                            context.resolve("ld-musl-x86_64.so.1"));
+                    Files.writeString(
+                            context.resolve("ldd"),
+                            "#!/bin/sh\nexec /lib/ld-musl-x86_64.so.1 --list \"$@\"\n");
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM scratch",
+                                    "COPY busybox /bin/busybox",
+                                    "COPY ld-musl-x86_64.so.1 /lib/ld-musl-x86_64.so.1",
+                                    "COPY ldd /usr/bin/ldd",
+                                    "COPY hello /usr/bin/hello",
+                                    "COPY libgreet.so.1.0 /usr/lib/libgreet.so.1.0",
+                                    "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
+                                    "RUN ln -s ld-musl-x86_64.so.1 /lib/libc.musl-x86_64.so.1 && ln -s libgreet.so.1.0 /usr/lib/libgreet.so.1"
+                                            + " && chmod 0755 /usr/bin/ldd /usr/bin/hello /lib/ld-musl-x86_64.so.1 && mkdir -p /tmp",
+                                    ""));
+                });
     }
 
     /**
@@ -182,19 +292,28 @@ final class Images {
     static synchronized String alpineLikeWithApk() throws IOException {
         Path installed = root().resolve("src/test/resources/integration/musl/installed");
         String base = alpineLike();
-        String tag = base.replace("distrogen-alpine-like:", "distrogen-alpine-like-apk:") + "-"
-                + Integer.toHexString(Files.readString(installed).hashCode());
-        return buildOnce(tag, context -> {
-            Files.copy(installed, context.resolve("installed"));
-            Files.writeString(context.resolve("os-release"), "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\n"
-                    + "PRETTY_NAME=\"Alpine Linux v3.20\"\nHOME_URL=\"https://alpinelinux.org/\"\n");
-            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-                    "FROM " + base,
-                    "COPY installed /lib/apk/db/installed",
-                    "COPY os-release /usr/lib/os-release",
-                    "RUN echo 3.20.3 > /etc/alpine-release && ln -s ../usr/lib/os-release /etc/os-release",
-                    ""));
-        });
+        String tag =
+                base.replace("distrogen-alpine-like:", "distrogen-alpine-like-apk:")
+                        + "-"
+                        + Integer.toHexString(Files.readString(installed).hashCode());
+        return buildOnce(
+                tag,
+                context -> {
+                    Files.copy(installed, context.resolve("installed"));
+                    Files.writeString(
+                            context.resolve("os-release"),
+                            "NAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.20.3\n"
+                                    + "PRETTY_NAME=\"Alpine Linux v3.20\"\nHOME_URL=\"https://alpinelinux.org/\"\n");
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM " + base,
+                                    "COPY installed /lib/apk/db/installed",
+                                    "COPY os-release /usr/lib/os-release",
+                                    "RUN echo 3.20.3 > /etc/alpine-release && ln -s ../usr/lib/os-release /etc/os-release",
+                                    ""));
+                });
     }
 
     /** Writes a build context into an empty folder. */
@@ -203,7 +322,10 @@ final class Images {
         void fill(Path context) throws IOException;
     }
 
-    /** The image {@code tag}: built once from the context {@code context} makes, then kept in local storage. */
+    /**
+     * The image {@code tag}: built once from the context {@code context} makes, then kept in local
+     * storage.
+     */
     private static String buildOnce(String tag, Context context) throws IOException {
         if (!exists(tag)) {
             Path dir = Files.createTempDirectory("distrogen-image");
@@ -211,20 +333,23 @@ final class Images {
                 context.fill(dir);
                 build(dir, tag);
             } finally {
-                Command.check(Duration.ofMinutes(1), "rm", "-rf", "--one-file-system", dir.toString());
+                Command.check(
+                        Duration.ofMinutes(1), "rm", "-rf", "--one-file-system", dir.toString());
             }
         }
         return tag;
     }
 
-    /** buildah bud, never pulling: every image named must be in local storage. Returns the seconds it took. */
+    /**
+     * buildah bud, never pulling: every image named must be in local storage. Returns the seconds
+     * it took.
+     */
     static double build(Path context, String tag) {
         return buildLogged(context, tag).seconds();
     }
 
     /** A build: how long it took, and its log (what the RUN steps printed). */
-    record Build(double seconds, String log) {
-    }
+    record Build(double seconds, String log) {}
 
     static Build buildLogged(Path context, String tag) {
         return buildLogged(context, tag, List.of());
@@ -233,13 +358,27 @@ final class Images {
     /** A build with more of buildah bud's options ({@code --timestamp 0}, ...). */
     static Build buildLogged(Path context, String tag, List<String> options) {
         long start = System.nanoTime();
-        List<String> args = new java.util.ArrayList<>(List.of("buildah", STORAGE, "bud", "--isolation", "chroot", "--pull=never",
-                "--layers=false"));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "buildah",
+                                STORAGE,
+                                "bud",
+                                "--isolation",
+                                "chroot",
+                                "--pull=never",
+                                "--layers=false"));
         args.addAll(options);
         args.addAll(List.of("-t", tag, context.toString()));
         Command result = Command.run(Duration.ofMinutes(20), args);
         if (result.exit() != 0) {
-            throw new AssertionError(String.join(" ", args) + " exited " + result.exit() + "\n" + result.out() + result.err());
+            throw new AssertionError(
+                    String.join(" ", args)
+                            + " exited "
+                            + result.exit()
+                            + "\n"
+                            + result.out()
+                            + result.err());
         }
         return new Build((System.nanoTime() - start) / 1e9, result.out() + result.err());
     }

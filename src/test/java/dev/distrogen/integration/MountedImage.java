@@ -17,16 +17,41 @@ final class MountedImage implements AutoCloseable {
 
     private final String container;
     final Path rootfs;
+
     /** The OCI image config: User, Entrypoint, Cmd, Env, ... */
     final JsonNode config;
 
     MountedImage(String image) throws IOException {
-        this.container = Command.check(Duration.ofMinutes(5), "buildah", Images.STORAGE, "from", "--pull=never", image).strip();
-        this.rootfs = Path.of(Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "mount", container).strip());
+        this.container =
+                Command.check(
+                                Duration.ofMinutes(5),
+                                "buildah",
+                                Images.STORAGE,
+                                "from",
+                                "--pull=never",
+                                image)
+                        .strip();
+        this.rootfs =
+                Path.of(
+                        Command.check(
+                                        Duration.ofMinutes(1),
+                                        "buildah",
+                                        Images.STORAGE,
+                                        "mount",
+                                        container)
+                                .strip());
         if (rootfs.getNameCount() < 3) {
             throw new AssertionError("implausible mount point " + rootfs);
         }
-        String inspect = Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "inspect", "--type", "image", image);
+        String inspect =
+                Command.check(
+                        Duration.ofMinutes(1),
+                        "buildah",
+                        Images.STORAGE,
+                        "inspect",
+                        "--type",
+                        "image",
+                        image);
         this.config = new ObjectMapper().readTree(inspect).at("/OCIv1/config");
     }
 
@@ -37,20 +62,26 @@ final class MountedImage implements AutoCloseable {
     /** Every path of the image ("/etc/passwd", ...), links not followed. */
     List<String> paths() throws IOException {
         try (Stream<Path> all = Files.walk(rootfs)) {
-            return all.filter(p -> !p.equals(rootfs)).map(p -> "/" + rootfs.relativize(p)).sorted().toList();
+            return all.filter(p -> !p.equals(rootfs))
+                    .map(p -> "/" + rootfs.relativize(p))
+                    .sorted()
+                    .toList();
         }
     }
 
     /** The bytes of every regular file: what the image weighs unpacked. */
     long size() throws IOException {
         try (Stream<Path> all = Files.walk(rootfs)) {
-            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
+            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .mapToLong(
+                            p -> {
+                                try {
+                                    return Files.size(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            })
+                    .sum();
         }
     }
 
@@ -67,13 +98,21 @@ final class MountedImage implements AutoCloseable {
         return launch(rootrun, runtimeOptions, strings("Entrypoint"), strings("Cmd"));
     }
 
-    /** Starts the entrypoint with {@code args} in place of the image's Cmd, as docker run IMAGE ARGS does. */
-    RunningApp run(Path rootrun, List<String> runtimeOptions, List<String> args) throws IOException {
+    /**
+     * Starts the entrypoint with {@code args} in place of the image's Cmd, as docker run IMAGE ARGS
+     * does.
+     */
+    RunningApp run(Path rootrun, List<String> runtimeOptions, List<String> args)
+            throws IOException {
         return launch(rootrun, runtimeOptions, strings("Entrypoint"), args);
     }
 
-    /** Starts {@code entrypoint} instead of the image's, with its Cmd, user, env and working directory. */
-    RunningApp start(Path rootrun, List<String> runtimeOptions, List<String> entrypoint) throws IOException {
+    /**
+     * Starts {@code entrypoint} instead of the image's, with its Cmd, user, env and working
+     * directory.
+     */
+    RunningApp start(Path rootrun, List<String> runtimeOptions, List<String> entrypoint)
+            throws IOException {
         return launch(rootrun, runtimeOptions, entrypoint, strings("Cmd"));
     }
 
@@ -83,14 +122,19 @@ final class MountedImage implements AutoCloseable {
         return values;
     }
 
-    private RunningApp launch(Path rootrun, List<String> runtimeOptions, List<String> entrypoint, List<String> args)
+    private RunningApp launch(
+            Path rootrun, List<String> runtimeOptions, List<String> entrypoint, List<String> args)
             throws IOException {
         String[] user = config.path("User").asText("0:0").split(":");
         String workdir = config.path("WorkingDir").asText("");
         List<String> command = new ArrayList<>(List.of(rootrun.toString()));
         command.addAll(runtimeOptions);
-        command.addAll(List.of(rootfs.toString(), user[0], user.length > 1 ? user[1] : user[0],
-                workdir.isEmpty() ? "/" : workdir));
+        command.addAll(
+                List.of(
+                        rootfs.toString(),
+                        user[0],
+                        user.length > 1 ? user[1] : user[0],
+                        workdir.isEmpty() ? "/" : workdir));
         config.path("Env").forEach(e -> command.add(e.asText()));
         command.add("--");
         command.addAll(entrypoint);

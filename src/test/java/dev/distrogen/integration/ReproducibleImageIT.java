@@ -20,19 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Dockerfile builds reproducibly, as IMAGE.md says: two builds of one spec with
- * {@code buildah bud --timestamp EPOCH}, from two checkouts whose files have other times, give
- * one image, with the same image ID and manifest digest. Without --timestamp they do not (the
- * control): the sameness comes from the option, not from a test that cannot tell them apart.
+ * The Dockerfile builds reproducibly, as IMAGE.md says: two builds of one spec with {@code buildah
+ * bud --timestamp EPOCH}, from two checkouts whose files have other times, give one image, with the
+ * same image ID and manifest digest. Without --timestamp they do not (the control): the sameness
+ * comes from the option, not from a test that cannot tell them apart.
  */
 class ReproducibleImageIT {
 
     /** What IMAGE.md passes: the commit's time (git log -1 --format=%ct); any fixed time does. */
     private static final String EPOCH = "1700000000";
+
     private static final String EXAMPLE = "nginx";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
     private final List<String> tags = new ArrayList<>();
 
     @BeforeEach
@@ -50,45 +50,79 @@ class ReproducibleImageIT {
         String builder = Images.builder();
         Path first = checkout("first", Instant.parse("2026-01-02T03:04:05Z"), builder);
         Path second = checkout("second", Instant.parse("2001-09-09T01:46:40Z"), builder);
-        assertNotEquals(Files.getLastModifiedTime(first.resolve("Dockerfile")), Files.getLastModifiedTime(second.resolve("Dockerfile")));
+        assertNotEquals(
+                Files.getLastModifiedTime(first.resolve("Dockerfile")),
+                Files.getLastModifiedTime(second.resolve("Dockerfile")));
 
         Image a = build(first, "a", List.of("--timestamp", EPOCH));
         Image b = build(second, "b", List.of("--timestamp", EPOCH));
-        System.err.printf("[distrogen tests] reproducible: %s built twice with --timestamp %s: %s and %s (%.0f s, %.0f s)%n",
+        System.err.printf(
+                "[distrogen tests] reproducible: %s built twice with --timestamp %s: %s and %s (%.0f s, %.0f s)%n",
                 EXAMPLE, EPOCH, a.digest, b.digest, a.seconds, b.seconds);
         assertEquals(a.id, b.id, "the same image ID (config digest: layers' contents and config)");
         assertEquals(a.digest, b.digest, "the same manifest digest");
-        assertEquals(Long.parseLong(EPOCH), Instant.parse(a.created).getEpochSecond(), "created is the epoch given");
+        assertEquals(
+                Long.parseLong(EPOCH),
+                Instant.parse(a.created).getEpochSecond(),
+                "created is the epoch given");
 
         Image control = build(second, "control", List.of());
-        assertNotEquals(a.id, control.id, "without --timestamp the build is not reproducible (file times, created)");
+        assertNotEquals(
+                a.id,
+                control.id,
+                "without --timestamp the build is not reproducible (file times, created)");
     }
 
-    /** A checkout: the example's files at {@code time}, and the Dockerfile generated from them, at that time too. */
+    /**
+     * A checkout: the example's files at {@code time}, and the Dockerfile generated from them, at
+     * that time too.
+     */
     private Path checkout(String name, Instant time, String builder) throws IOException {
         Path source = tmp.resolve(name + "/src");
         Path context = tmp.resolve(name + "/context");
         copy(Images.root().resolve("examples/" + EXAMPLE), source);
         touchAll(source, time);
-        CliRun run = CliRun.run(source.resolve(EXAMPLE + ".dl").toString(), "--target", "dockerfile", "-o", context.toString(),
-                "--from", builder);
+        CliRun run =
+                CliRun.run(
+                        source.resolve(EXAMPLE + ".dl").toString(),
+                        "--target",
+                        "dockerfile",
+                        "-o",
+                        context.toString(),
+                        "--from",
+                        builder);
         assertEquals(0, run.exit(), run.err());
         touchAll(context, time);
         return context;
     }
 
-    private record Image(String id, String digest, String created, double seconds) {
-    }
+    private record Image(String id, String digest, String created, double seconds) {}
 
     private Image build(Path context, String name, List<String> options) {
-        String tag = "localhost/distrogen-test-reproducible-" + name + ":run" + ProcessHandle.current().pid();
+        String tag =
+                "localhost/distrogen-test-reproducible-"
+                        + name
+                        + ":run"
+                        + ProcessHandle.current().pid();
         tags.add(tag);
         double seconds = Images.buildLogged(context, tag, options).seconds();
-        String[] fields = Command.check(Duration.ofMinutes(1), "buildah", Images.STORAGE, "inspect", "--type", "image", "--format",
-                "{{.FromImageID}} {{.FromImageDigest}} {{.OCIv1.Created.UTC.Format \"2006-01-02T15:04:05Z07:00\"}}", tag)
-                .trim().split("\\s+");
+        String[] fields =
+                Command.check(
+                                Duration.ofMinutes(1),
+                                "buildah",
+                                Images.STORAGE,
+                                "inspect",
+                                "--type",
+                                "image",
+                                "--format",
+                                "{{.FromImageID}} {{.FromImageDigest}} {{.OCIv1.Created.UTC.Format \"2006-01-02T15:04:05Z07:00\"}}",
+                                tag)
+                        .trim()
+                        .split("\\s+");
         assertEquals(3, fields.length, String.join(" ", fields));
-        assertTrue(fields[0].matches("[0-9a-f]{64}") && fields[1].matches("sha256:[0-9a-f]{64}"), String.join(" ", fields));
+        assertTrue(
+                fields[0].matches("[0-9a-f]{64}") && fields[1].matches("sha256:[0-9a-f]{64}"),
+                String.join(" ", fields));
         return new Image(fields[0], fields[1], fields[2], seconds);
     }
 

@@ -18,16 +18,28 @@ final class RunningApp implements AutoCloseable {
 
     RunningApp(List<String> command) throws IOException {
         this.log = Files.createTempFile("distrogen-app", ".log");
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        this.process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
     }
 
-    /** Waits until something accepts connections on 127.0.0.1:port; fails with the app's output if it dies. */
+    /**
+     * Waits until something accepts connections on 127.0.0.1:port; fails with the app's output if
+     * it dies.
+     */
     void awaitPort(int port, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the app exited with " + process.exitValue() + " before listening on " + port
-                        + ":\n" + output());
+                throw new AssertionError(
+                        "the app exited with "
+                                + process.exitValue()
+                                + " before listening on "
+                                + port
+                                + ":\n"
+                                + output());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -36,7 +48,8 @@ final class RunningApp implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new AssertionError("nothing listens on 127.0.0.1:" + port + " after " + limit + ":\n" + output());
+        throw new AssertionError(
+                "nothing listens on 127.0.0.1:" + port + " after " + limit + ":\n" + output());
     }
 
     /** Waits for the app to exit by itself; returns its exit code. */
@@ -47,16 +60,26 @@ final class RunningApp implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Sends SIGTERM to the process the image started, PID 1 of its namespace, as a runtime's stop does. */
+    /**
+     * Sends SIGTERM to the process the image started, PID 1 of its namespace, as a runtime's stop
+     * does.
+     */
     void terminatePid1() {
-        process.toHandle().children().findFirst().orElseThrow(() -> new AssertionError("no process runs under rootrun"))
+        process.toHandle()
+                .children()
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no process runs under rootrun"))
                 .destroy();
     }
 
     /** The mount table as the app sees it (/proc/PID/mountinfo of PID 1 of its namespace). */
     String mountInfo() throws IOException {
-        long pid = process.toHandle().children().findFirst().orElseThrow(() -> new AssertionError("no process runs under rootrun"))
-                .pid();
+        long pid =
+                process.toHandle()
+                        .children()
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no process runs under rootrun"))
+                        .pid();
         return Files.readString(Path.of("/proc/" + pid + "/mountinfo"), StandardCharsets.UTF_8);
     }
 
@@ -82,7 +105,8 @@ final class RunningApp implements AutoCloseable {
     static void assertPortFree(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            throw new AssertionError("127.0.0.1:" + port + " is already in use; stop what listens there");
+            throw new AssertionError(
+                    "127.0.0.1:" + port + " is already in use; stop what listens there");
         } catch (IOException free) {
             // Nothing listens: as it should be.
         }

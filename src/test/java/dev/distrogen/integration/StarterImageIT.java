@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StarterImageIT {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void initsStarter_buildsOnStockDebian_andItsStandInPrintsTheConfig() throws Exception {
@@ -27,13 +26,21 @@ class StarterImageIT {
         CliRun init = CliRun.run("init", "shop", "-o", tmp.resolve("shop").toString());
         assertEquals(0, init.exit(), init.err());
         Path context = tmp.resolve("build");
-        CliRun dockerfile = CliRun.run(tmp.resolve("shop/shop.dl").toString(), "--target", "dockerfile", "-o", context.toString(),
-                "--from", stock);
+        CliRun dockerfile =
+                CliRun.run(
+                        tmp.resolve("shop/shop.dl").toString(),
+                        "--target",
+                        "dockerfile",
+                        "-o",
+                        context.toString(),
+                        "--from",
+                        stock);
         assertEquals(0, dockerfile.exit(), dockerfile.err());
         String tag = "localhost/distrogen-test-starter:run" + ProcessHandle.current().pid();
         try {
             Images.buildLogged(context, tag);
-            try (MountedImage image = new MountedImage(tag); RunningApp app = image.start(rootrun, List.of())) {
+            try (MountedImage image = new MountedImage(tag);
+                    RunningApp app = image.start(rootrun, List.of())) {
                 assertEquals(0, app.awaitExit(Duration.ofSeconds(30)), app.output());
                 assertEquals(Files.readString(tmp.resolve("shop/shop.conf")), app.output());
             }

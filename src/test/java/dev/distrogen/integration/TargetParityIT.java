@@ -3,13 +3,13 @@ package dev.distrogen.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.distrogen.Tools;
 import dev.distrogen.Compiler;
+import dev.distrogen.Tools;
 import dev.distrogen.backend.GenerationRequest;
-import dev.distrogen.model.Overrides;
 import dev.distrogen.backend.dockerfile.DockerfileBackend;
 import dev.distrogen.cli.CliRun;
 import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.Overrides;
 import dev.distrogen.model.Spec;
 import dev.distrogen.plan.ImagePlan;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,9 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Dockerfile and the Nix expression describe the same image. For every example, the config
- * each declares and the file tree each one's layout step makes (run for real, as root) must be
+ * The Dockerfile and the Nix expression describe the same image. For every example, the config each
+ * declares and the file tree each one's layout step makes (run for real, as root) must be
  * identical, but for the differences the targets document (docs/targets.md, "Dockerfile and Nix"):
+ *
  * <ul>
  *   <li>Entrypoint: the program of the build stage in the Dockerfile, the nix package's in Nix
  *       (with an init: [init, "--", program], the build stage's init, nixpkgs' tini);
@@ -41,23 +41,32 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TargetParityIT {
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @TestFactory
     Stream<DynamicTest> dockerfileAndNix_declareTheSameImage() throws IOException {
         return dev.distrogen.Golden.allSpecs().stream()
-                .map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> assertSameImage(spec)));
+                .map(
+                        spec ->
+                                DynamicTest.dynamicTest(
+                                        spec.getFileName().toString(),
+                                        () -> assertSameImage(spec)));
     }
 
     private void assertSameImage(Path spec) throws Exception {
         // In each dynamic test: a skip before the factory runs would not be counted at all.
         Nix.assumeNix();
         Tools.requireRoot("comparing the layouts needs root for chown");
-        ImagePlan plan = Compiler.compile(spec, spec.getFileName().toString(), Overrides.from("localhost/builder:1"))
-                .plan().orElseThrow();
-        List<dev.distrogen.backend.GeneratedFile> generated = new DockerfileBackend()
-                .generate(new GenerationRequest(plan, spec.getFileName().toString(), true));
+        ImagePlan plan =
+                Compiler.compile(
+                                spec,
+                                spec.getFileName().toString(),
+                                Overrides.from("localhost/builder:1"))
+                        .plan()
+                        .orElseThrow();
+        List<dev.distrogen.backend.GeneratedFile> generated =
+                new DockerfileBackend()
+                        .generate(new GenerationRequest(plan, spec.getFileName().toString(), true));
         GeneratedDockerfile docker = new GeneratedDockerfile(generated.get(0).text());
         Path context = Files.createTempDirectory(temp, "context");
         for (dev.distrogen.backend.GeneratedFile file : generated) {
@@ -81,20 +90,32 @@ class TargetParityIT {
         // Documented: each target starts its own build of the program, with no argument of its own:
         // the spec's binary from the build stage, or (builder nix) the same program as the Nix
         // image's, under nix-env's /usr/local profile.
-        // With an init, both are [init, "--", program]: the spec's init from the build stage (builder
+        // With an init, both are [init, "--", program]: the spec's init from the build stage
+        // (builder
         // nix: nixpkgs' tini under /usr/local), and nixpkgs' tini in Nix.
         List<String> nixEntrypoint = NixExpressionIT.strings(nix.path("Entrypoint"));
         String nixProgram = nixEntrypoint.get(nixEntrypoint.size() - 1);
         String inPackage = nixProgram.replaceFirst("^/nix/store/[^/]+/", "");
         Spec model = Compiler.compile(spec, spec.getFileName().toString()).spec().orElseThrow();
         boolean nixBuilder = plan.docker().builder() == DockerBuilder.NIX;
-        String expected = nixBuilder ? "/usr/local/" + inPackage : model.app().orElseThrow().binary().orElseThrow().value();
+        String expected =
+                nixBuilder
+                        ? "/usr/local/" + inPackage
+                        : model.app().orElseThrow().binary().orElseThrow().value();
         var init = model.app().orElseThrow().init();
         if (init.isPresent()) {
             assertEquals(3, nixEntrypoint.size(), "Entrypoint");
             assertEquals("--", nixEntrypoint.get(1));
-            assertEquals(List.of(nixBuilder ? "/usr/local/bin/tini" : init.get().value(), "--", expected), docker.json("ENTRYPOINT"));
-            assertEquals("bin/tini", nixEntrypoint.get(0).replaceFirst("^/nix/store/[^/]+-tini-[^/]+/", ""), "nixpkgs' tini");
+            assertEquals(
+                    List.of(
+                            nixBuilder ? "/usr/local/bin/tini" : init.get().value(),
+                            "--",
+                            expected),
+                    docker.json("ENTRYPOINT"));
+            assertEquals(
+                    "bin/tini",
+                    nixEntrypoint.get(0).replaceFirst("^/nix/store/[^/]+-tini-[^/]+/", ""),
+                    "nixpkgs' tini");
         } else {
             assertEquals(1, nixEntrypoint.size(), "Entrypoint");
             assertEquals(List.of(expected), docker.json("ENTRYPOINT"), "ENTRYPOINT");
@@ -111,19 +132,33 @@ class TargetParityIT {
         // build stage's package database in its collection step; Nix's layout copies its SBOM.
         String sbom = dev.distrogen.plan.ImagePlan.SBOM_PATH;
         assertEquals(plan.sbom(), nixFiles.containsKey(sbom), "the Nix layout copies the SBOM");
-        nixFiles.keySet().removeIf(path -> path.equals(sbom) || !dockerFiles.containsKey(path) && sbom.startsWith(path + "/"));
+        nixFiles.keySet()
+                .removeIf(
+                        path ->
+                                path.equals(sbom)
+                                        || !dockerFiles.containsKey(path)
+                                                && sbom.startsWith(path + "/"));
         assertEquals(dockerFiles, nixFiles, "the files, owners and modes each target lays out");
     }
 
     /**
-     * The Dockerfile's layout step, its script and data as written with -o DIR into {@code context},
-     * with its root in {@code tree}; then its COPY --chown --chmod of config files.
+     * The Dockerfile's layout step, its script and data as written with -o DIR into {@code
+     * context}, with its root in {@code tree}; then its COPY --chown --chmod of config files.
      */
-    private static void dockerLayout(GeneratedDockerfile docker, Path context, Path tree) throws Exception {
+    private static void dockerLayout(GeneratedDockerfile docker, Path context, Path tree)
+            throws Exception {
         Files.createDirectories(tree);
-        assertEquals(true, docker.buildStage.contains(new GeneratedDockerfile.Instruction("RUN", "sh /distrogen/layout.sh /distrogen/layout")));
-        ProcessBuilder layout = new ProcessBuilder("sh", context.resolve("distrogen/layout.sh").toString(),
-                context.resolve("distrogen/layout").toString()).redirectErrorStream(true);
+        assertEquals(
+                true,
+                docker.buildStage.contains(
+                        new GeneratedDockerfile.Instruction(
+                                "RUN", "sh /distrogen/layout.sh /distrogen/layout")));
+        ProcessBuilder layout =
+                new ProcessBuilder(
+                                "sh",
+                                context.resolve("distrogen/layout.sh").toString(),
+                                context.resolve("distrogen/layout").toString())
+                        .redirectErrorStream(true);
         layout.environment().put("DG_ROOT", tree.toString());
         Process p = layout.start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -143,8 +178,12 @@ class TargetParityIT {
         Map<String, String> description = new TreeMap<>();
         try (Stream<Path> all = Files.walk(tree)) {
             for (Path p : all.filter(p -> !p.equals(tree)).toList()) {
-                String kind = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir" : "file " + Files.readString(p);
-                description.put("/" + tree.relativize(p), TreeAssertions.ownerAndMode(p) + " " + kind);
+                String kind =
+                        Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                                ? "dir"
+                                : "file " + Files.readString(p);
+                description.put(
+                        "/" + tree.relativize(p), TreeAssertions.ownerAndMode(p) + " " + kind);
             }
         }
         return description;

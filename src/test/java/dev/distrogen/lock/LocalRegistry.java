@@ -30,25 +30,43 @@ final class LocalRegistry implements AutoCloseable {
     private final boolean auth;
 
     static void requireTools() {
-        Tools.require(Files.isExecutable(Path.of(BINARY)), BINARY + " is not installed: the lock tests run a registry "
-                + "(apt-get install docker-registry, as .ci/run does)");
+        Tools.require(
+                Files.isExecutable(Path.of(BINARY)),
+                BINARY
+                        + " is not installed: the lock tests run a registry "
+                        + "(apt-get install docker-registry, as .ci/run does)");
         Tools.requireOnPath("the lock tests push images to the registry with it", "skopeo");
     }
 
     LocalRegistry(Path dir, boolean auth) throws IOException, InterruptedException {
         this.auth = auth;
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket =
+                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         host = "127.0.0.1:" + port;
         Path config = dir.resolve("config.yml");
-        String authConfig = auth ? "auth:\n  htpasswd:\n    realm: distrogen-test\n    path: "
-                + Golden.root().resolve("src/test/resources/registry/htpasswd") + "\n" : "";
-        Files.writeString(config, "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
-                + Files.createDirectories(dir.resolve("data")) + "\nhttp:\n  addr: " + host + "\n" + authConfig);
+        String authConfig =
+                auth
+                        ? "auth:\n  htpasswd:\n    realm: distrogen-test\n    path: "
+                                + Golden.root().resolve("src/test/resources/registry/htpasswd")
+                                + "\n"
+                        : "";
+        Files.writeString(
+                config,
+                "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
+                        + Files.createDirectories(dir.resolve("data"))
+                        + "\nhttp:\n  addr: "
+                        + host
+                        + "\n"
+                        + authConfig);
         log = dir.resolve("registry.log");
-        process = new ProcessBuilder(BINARY, "serve", config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process =
+                new ProcessBuilder(BINARY, "serve", config.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         awaitReady();
     }
 
@@ -56,7 +74,9 @@ final class LocalRegistry implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + "/v2/").toURL().openConnection();
+                HttpURLConnection connection =
+                        (HttpURLConnection)
+                                URI.create("http://" + host + "/v2/").toURL().openConnection();
                 connection.setConnectTimeout(1000);
                 int status = connection.getResponseCode();
                 if (status == 200 || status == 401) {
@@ -75,12 +95,23 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** skopeo copy --all of the layout's tag to REPOSITORY:TAG in this registry. */
-    void push(OciLayout layout, String tag, String repository) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy", "copy", "--all", "--dest-tls-verify=false"));
+    void push(OciLayout layout, String tag, String repository)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "skopeo",
+                                "--insecure-policy",
+                                "copy",
+                                "--all",
+                                "--dest-tls-verify=false"));
         if (auth) {
             command.add("--dest-creds=" + USER + ":" + PASSWORD);
         }
-        command.addAll(List.of("oci:" + layout.dir() + ":" + tag, "docker://" + host + "/" + repository + ":" + tag));
+        command.addAll(
+                List.of(
+                        "oci:" + layout.dir() + ":" + tag,
+                        "docker://" + host + "/" + repository + ":" + tag));
         Process skopeo = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(skopeo.getInputStream().readAllBytes());
         if (!skopeo.waitFor(2, TimeUnit.MINUTES) || skopeo.exitValue() != 0) {

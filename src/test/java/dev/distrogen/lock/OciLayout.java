@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A small OCI image layout on disk for skopeo to push: one image per architecture, each one
- * layer of a few bytes, and for several architectures an index over them. Digests are computed
- * here, so a test knows what the registry must give back.
+ * A small OCI image layout on disk for skopeo to push: one image per architecture, each one layer
+ * of a few bytes, and for several architectures an index over them. Digests are computed here, so a
+ * test knows what the registry must give back.
  */
 final class OciLayout {
 
@@ -33,7 +33,10 @@ final class OciLayout {
         return dir;
     }
 
-    /** An image for {@code architecture} whose only file says {@code content}, tagged {@code tag}; its manifest's digest. */
+    /**
+     * An image for {@code architecture} whose only file says {@code content}, tagged {@code tag};
+     * its manifest's digest.
+     */
     String image(String tag, String architecture, String content) throws IOException {
         return tag(tag, MANIFEST, manifest(architecture, content));
     }
@@ -43,9 +46,19 @@ final class OciLayout {
         List<String> entries = new ArrayList<>();
         for (String architecture : architectures) {
             Blob manifest = manifest(architecture, content + " for " + architecture);
-            entries.add(descriptor(MANIFEST, manifest) + ",\"platform\":{\"architecture\":\"" + architecture + "\",\"os\":\"linux\"}}");
+            entries.add(
+                    descriptor(MANIFEST, manifest)
+                            + ",\"platform\":{\"architecture\":\""
+                            + architecture
+                            + "\",\"os\":\"linux\"}}");
         }
-        Blob index = blob("{\"schemaVersion\":2,\"mediaType\":\"" + INDEX + "\",\"manifests\":[" + String.join(",", entries) + "]}");
+        Blob index =
+                blob(
+                        "{\"schemaVersion\":2,\"mediaType\":\""
+                                + INDEX
+                                + "\",\"manifests\":["
+                                + String.join(",", entries)
+                                + "]}");
         return tag(tag, INDEX, index);
     }
 
@@ -56,26 +69,47 @@ final class OciLayout {
             gzip.write(file);
         }
         Blob layer = blob(gzipped.toByteArray());
-        Blob config = blob("{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
-                + sha256(file) + "\"]}}");
-        return blob("{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST + "\","
-                + "\"config\":" + descriptor("application/vnd.oci.image.config.v1+json", config) + "},"
-                + "\"layers\":[" + descriptor("application/vnd.oci.image.layer.v1.tar+gzip", layer) + "}]}");
+        Blob config =
+                blob(
+                        "{\"architecture\":\""
+                                + architecture
+                                + "\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                                + sha256(file)
+                                + "\"]}}");
+        return blob(
+                "{\"schemaVersion\":2,\"mediaType\":\""
+                        + MANIFEST
+                        + "\","
+                        + "\"config\":"
+                        + descriptor("application/vnd.oci.image.config.v1+json", config)
+                        + "},"
+                        + "\"layers\":["
+                        + descriptor("application/vnd.oci.image.layer.v1.tar+gzip", layer)
+                        + "}]}");
     }
 
     private String tag(String tag, String mediaType, Blob blob) throws IOException {
-        Files.writeString(dir.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[" + descriptor(mediaType, blob)
-                + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + tag + "\"}}]}");
+        Files.writeString(
+                dir.resolve("index.json"),
+                "{\"schemaVersion\":2,\"manifests\":["
+                        + descriptor(mediaType, blob)
+                        + ",\"annotations\":{\"org.opencontainers.image.ref.name\":\""
+                        + tag
+                        + "\"}}]}");
         return blob.digest;
     }
 
     /** A descriptor without its closing brace, so a platform or annotations can follow. */
     private static String descriptor(String mediaType, Blob blob) {
-        return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + blob.digest + "\",\"size\":" + blob.size;
+        return "{\"mediaType\":\""
+                + mediaType
+                + "\",\"digest\":\""
+                + blob.digest
+                + "\",\"size\":"
+                + blob.size;
     }
 
-    private record Blob(String digest, int size) {
-    }
+    private record Blob(String digest, int size) {}
 
     private Blob blob(String json) throws IOException {
         return blob(json.getBytes(StandardCharsets.UTF_8));
@@ -89,7 +123,8 @@ final class OciLayout {
 
     static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

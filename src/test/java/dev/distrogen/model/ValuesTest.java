@@ -30,7 +30,20 @@ class ValuesTest {
         assertEquals("5g", fiveGi.tmpfs());
         assertEquals("64k", DirSize.parse("64Ki").orElseThrow().tmpfs());
         assertEquals("999999Ti", DirSize.parse("999999Ti").orElseThrow().kubernetes());
-        for (String refused : List.of("", "5", "5G", "5GB", "5gi", "0Mi", "05Mi", "1.5Gi", "-1Gi", "1000000Gi", "5 Gi", "5Pi")) {
+        for (String refused :
+                List.of(
+                        "",
+                        "5",
+                        "5G",
+                        "5GB",
+                        "5gi",
+                        "0Mi",
+                        "05Mi",
+                        "1.5Gi",
+                        "-1Gi",
+                        "1000000Gi",
+                        "5 Gi",
+                        "5Pi")) {
             assertEquals(Optional.empty(), DirSize.parse(refused), refused);
         }
     }
@@ -58,11 +71,15 @@ class ValuesTest {
         assertEquals(Optional.empty(), ContainerPath.problem("/"));
         assertEquals(Optional.of("the path is relative"), ContainerPath.problem("etc/x"));
         assertEquals(Optional.of("the path is empty"), ContainerPath.problem(""));
-        assertEquals(Optional.of("the path holds a `..` segment"), ContainerPath.problem("/a/../b"));
+        assertEquals(
+                Optional.of("the path holds a `..` segment"), ContainerPath.problem("/a/../b"));
         assertEquals(Optional.of("the path holds a `.` segment"), ContainerPath.problem("/a/./b"));
         assertEquals(Optional.of("the path ends with `/`"), ContainerPath.problem("/a/"));
-        assertEquals(Optional.of("the path holds an empty segment (`//`)"), ContainerPath.problem("//a"));
-        assertEquals(Optional.of("the path holds a control character"), ContainerPath.problem("/a\nb"));
+        assertEquals(
+                Optional.of("the path holds an empty segment (`//`)"),
+                ContainerPath.problem("//a"));
+        assertEquals(
+                Optional.of("the path holds a control character"), ContainerPath.problem("/a\nb"));
         assertThrows(IllegalArgumentException.class, () -> ContainerPath.of("relative"));
     }
 
@@ -71,13 +88,21 @@ class ValuesTest {
         ContainerPath conf = ContainerPath.of("/etc/nginx/nginx.conf");
         assertEquals(ContainerPath.of("/etc/nginx"), conf.parent());
         assertEquals(ContainerPath.ROOT, ContainerPath.of("/etc").parent());
-        assertEquals(List.of(ContainerPath.of("/etc"), ContainerPath.of("/etc/nginx")), conf.ancestors());
+        assertEquals(
+                List.of(ContainerPath.of("/etc"), ContainerPath.of("/etc/nginx")),
+                conf.ancestors());
         assertEquals("nginx.conf", conf.fileName());
         assertTrue(conf.isUnder(ContainerPath.of("/etc")));
         assertFalse(ContainerPath.of("/etcetera").isUnder(ContainerPath.of("/etc")));
         // A directory sorts before its contents, and before siblings that extend its name.
-        List<ContainerPath> sorted = List.of("/etc-x", "/etc/z", "/etc").stream().map(ContainerPath::of).sorted().toList();
-        assertEquals(List.of("/etc", "/etc/z", "/etc-x"), sorted.stream().map(ContainerPath::value).toList());
+        List<ContainerPath> sorted =
+                List.of("/etc-x", "/etc/z", "/etc").stream()
+                        .map(ContainerPath::of)
+                        .sorted()
+                        .toList();
+        assertEquals(
+                List.of("/etc", "/etc/z", "/etc-x"),
+                sorted.stream().map(ContainerPath::value).toList());
     }
 
     @Test

@@ -18,22 +18,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A generated file the user edited is never replaced silently: where the manifest lists it and
- * its hash differs, the run exits 3 naming it and saying how to keep the edit or drop it, though
- * its first line is still distrogen's header. Only --force replaces it.
+ * A generated file the user edited is never replaced silently: where the manifest lists it and its
+ * hash differs, the run exits 3 naming it and saying how to keep the edit or drop it, though its
+ * first line is still distrogen's header. Only --force replaces it.
  */
 class EditedFilesTest {
 
     private static final String NGINX = Golden.root().resolve("examples/nginx/nginx.dl").toString();
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @ParameterizedTest
-    @CsvSource({"k8s, k8s.yaml, 'replicas: 2', 'replicas: 5'",
-            "dockerfile, Dockerfile, 'EXPOSE 8080/tcp', 'EXPOSE 9090/tcp'"})
-    void anEditedFile_theSameSpecAgain_exit3NamingIt_theEditKept(String target, String file, String from, String to)
-            throws IOException {
+    @CsvSource({
+        "k8s, k8s.yaml, 'replicas: 2', 'replicas: 5'",
+        "dockerfile, Dockerfile, 'EXPOSE 8080/tcp', 'EXPOSE 9090/tcp'"
+    })
+    void anEditedFile_theSameSpecAgain_exit3NamingIt_theEditKept(
+            String target, String file, String from, String to) throws IOException {
         Path out = tmp.resolve("out");
         assertEquals(0, CliRun.run(NGINX, "-t", target, "-o", out.toString()).exit());
         Path generated = out.resolve(file);
@@ -44,8 +45,11 @@ class EditedFilesTest {
 
         CliRun refused = CliRun.run(NGINX, "-t", target, "-o", out.toString());
         assertEquals(3, refused.exit(), refused.err());
-        assertEquals("distrogen: " + generated + " was edited since distrogen wrote it; nothing was written (to keep the edit, "
-                + "move or rename the file, and carry the change into the spec; to drop it, run again with --force)\n",
+        assertEquals(
+                "distrogen: "
+                        + generated
+                        + " was edited since distrogen wrote it; nothing was written (to keep the edit, "
+                        + "move or rename the file, and carry the change into the spec; to drop it, run again with --force)\n",
                 refused.err());
         assertEquals(edited, Files.readString(generated));
 
@@ -58,9 +62,11 @@ class EditedFilesTest {
     void allIntoTheProjectItself_twoEditedFiles_bothNamed_nothingWritten() throws IOException {
         Path project = Files.createDirectories(tmp.resolve("project"));
         for (String name : List.of("nginx.dl", "nginx.conf", "index.html")) {
-            Files.copy(Golden.root().resolve("examples/nginx").resolve(name), project.resolve(name));
+            Files.copy(
+                    Golden.root().resolve("examples/nginx").resolve(name), project.resolve(name));
         }
-        Forked first = Forked.java(List.of(), Map.of(), project, "nginx.dl", "-t", "all", "-o", ".");
+        Forked first =
+                Forked.java(List.of(), Map.of(), project, "nginx.dl", "-t", "all", "-o", ".");
         assertEquals(0, first.exit(), first.err());
         Path k8s = project.resolve("k8s.yaml");
         Path dockerfile = project.resolve("Dockerfile");
@@ -68,34 +74,68 @@ class EditedFilesTest {
         Files.writeString(dockerfile, Files.readString(dockerfile) + "# mine\n");
         String manifest = Files.readString(project.resolve(Manifest.NAME));
 
-        Forked again = Forked.java(List.of(), Map.of(), project, "nginx.dl", "-t", "all", "-o", ".");
+        Forked again =
+                Forked.java(List.of(), Map.of(), project, "nginx.dl", "-t", "all", "-o", ".");
         assertEquals(3, again.exit(), again.err());
-        assertEquals("distrogen: 2 files were edited since distrogen wrote them: ./Dockerfile, ./k8s.yaml; nothing was written "
-                + "(to keep the edits, move or rename the files, and carry the changes into the spec; to drop them, run again "
-                + "with --force)\n", again.err());
+        assertEquals(
+                "distrogen: 2 files were edited since distrogen wrote them: ./Dockerfile, ./k8s.yaml; nothing was written "
+                        + "(to keep the edits, move or rename the files, and carry the changes into the spec; to drop them, run again "
+                        + "with --force)\n",
+                again.err());
         assertTrue(Files.readString(k8s).contains("replicas: 5"));
         assertTrue(Files.readString(dockerfile).endsWith("# mine\n"));
         assertEquals(manifest, Files.readString(project.resolve(Manifest.NAME)));
 
-        Forked forced = Forked.java(List.of(), Map.of(), project, "nginx.dl", "-t", "all", "-o", ".", "--force");
+        Forked forced =
+                Forked.java(
+                        List.of(),
+                        Map.of(),
+                        project,
+                        "nginx.dl",
+                        "-t",
+                        "all",
+                        "-o",
+                        ".",
+                        "--force");
         assertEquals(0, forced.exit(), forced.err());
         assertFalse(Files.readString(k8s).contains("replicas: 5"));
     }
 
     @Test
-    void withoutAManifestEntry_onlyDistrogensExactHeaderLine_letsAFileBeReplaced() throws IOException, OutputException {
+    void withoutAManifestEntry_onlyDistrogensExactHeaderLine_letsAFileBeReplaced()
+            throws IOException, OutputException {
         Path out = tmp.resolve("out");
         String header = "# Generated by distrogen from x.dl\n";
         Files.createDirectories(out);
         Files.writeString(out.resolve("saved"), header + "printed to standard output and saved\n");
         Files.writeString(out.resolve("mine"), "# my notes on what distrogen generated\n");
-        OutputException e = org.junit.jupiter.api.Assertions.assertThrows(OutputException.class, () -> OutputWriterTest.writer(
-                false).write(out, "t", List.of(dev.distrogen.backend.GeneratedFile.text("saved", header + "new\n"),
-                        dev.distrogen.backend.GeneratedFile.text("mine", "# Generated by distrogen\n"))));
-        assertEquals(out.resolve("mine") + " exists and was not written by distrogen, or was edited since; nothing was "
-                + "written (use --force to replace it)", e.getMessage());
+        OutputException e =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        OutputException.class,
+                        () ->
+                                OutputWriterTest.writer(false)
+                                        .write(
+                                                out,
+                                                "t",
+                                                List.of(
+                                                        dev.distrogen.backend.GeneratedFile.text(
+                                                                "saved", header + "new\n"),
+                                                        dev.distrogen.backend.GeneratedFile.text(
+                                                                "mine",
+                                                                "# Generated by distrogen\n"))));
+        assertEquals(
+                out.resolve("mine")
+                        + " exists and was not written by distrogen, or was edited since; nothing was "
+                        + "written (use --force to replace it)",
+                e.getMessage());
         Files.delete(out.resolve("mine"));
-        OutputWriterTest.writer(false).write(out, "t", List.of(dev.distrogen.backend.GeneratedFile.text("saved", header + "new\n")));
+        OutputWriterTest.writer(false)
+                .write(
+                        out,
+                        "t",
+                        List.of(
+                                dev.distrogen.backend.GeneratedFile.text(
+                                        "saved", header + "new\n")));
         assertEquals(header + "new\n", Files.readString(out.resolve("saved")));
     }
 }

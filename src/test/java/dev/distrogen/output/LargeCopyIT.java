@@ -20,25 +20,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code from} file is copied into -o DIR as a stream, hashed while it is copied: memory does
- * not grow with its size. A 400 MB file (sparse, so it takes no disk space) goes through a JVM
- * with a 64 MB heap, twice: written, then found unchanged.
+ * A {@code from} file is copied into -o DIR as a stream, hashed while it is copied: memory does not
+ * grow with its size. A 400 MB file (sparse, so it takes no disk space) goes through a JVM with a
+ * 64 MB heap, twice: written, then found unchanged.
  */
 class LargeCopyIT {
 
     private static final long SIZE = 400L << 20;
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
-    void a400MegabyteFromFile_isCopiedInA64MegabyteHeap() throws IOException, NoSuchAlgorithmException {
+    void a400MegabyteFromFile_isCopiedInA64MegabyteHeap()
+            throws IOException, NoSuchAlgorithmException {
         try (RandomAccessFile big = new RandomAccessFile(tmp.resolve("big.bin").toFile(), "rw")) {
             big.setLength(SIZE);
             big.seek(SIZE - 4);
             big.write(new byte[] {'e', 'n', 'd', '\n'});
         }
-        Files.writeString(tmp.resolve("web.dl"), """
+        Files.writeString(
+                tmp.resolve("web.dl"),
+                """
                 app "web" { binary "/usr/bin/web" }
                 user "web" uid 10001 gid 10001
                 config "/srv/big.bin" from "big.bin"
@@ -47,16 +49,28 @@ class LargeCopyIT {
         Path out = tmp.resolve("out");
         // The Dockerfile, .dockerignore, big.bin and the build stage's nine files under distrogen/.
         for (String changed : List.of("12 changed", "0 changed")) {
-            Forked run = Forked.java(List.of("-Xmx64m"), Map.of(), tmp, "web.dl", "-t", "dockerfile", "-o", out.toString());
+            Forked run =
+                    Forked.java(
+                            List.of("-Xmx64m"),
+                            Map.of(),
+                            tmp,
+                            "web.dl",
+                            "-t",
+                            "dockerfile",
+                            "-o",
+                            out.toString());
             assertEquals(0, run.exit(), run.err());
-            assertEquals("distrogen: dockerfile: 12 files in " + out + ", " + changed + "\n", run.err());
+            assertEquals(
+                    "distrogen: dockerfile: 12 files in " + out + ", " + changed + "\n", run.err());
         }
         assertEquals(SIZE, Files.size(out.resolve("big.bin")));
         String hash = sha256(out.resolve("big.bin"));
         assertEquals(sha256(tmp.resolve("big.bin")), hash);
         assertTrue(Files.readString(out.resolve(Manifest.NAME)).contains(hash + "  big.bin\n"));
         try (var left = Files.list(out)) {
-            assertFalse(left.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no staged copy left");
+            assertFalse(
+                    left.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+                    "no staged copy left");
         }
     }
 

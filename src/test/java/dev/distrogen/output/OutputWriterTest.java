@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Writing into -o DIR on the real file system: links, stale files, locking, interrupted runs. */
 class OutputWriterTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     static OutputWriter writer(boolean force) {
         return new OutputWriter(force, OutputWriterTest::noWarning);
@@ -48,8 +47,13 @@ class OutputWriterTest {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Path out = Files.createDirectories(tmp.resolve("out"));
         Files.createSymbolicLink(out.resolve(".github"), elsewhere);
-        CliRun run = CliRun.run(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "--target", "all", "-o",
-                out.toString());
+        CliRun run =
+                CliRun.run(
+                        Golden.root().resolve("examples/nginx/nginx.dl").toString(),
+                        "--target",
+                        "all",
+                        "-o",
+                        out.toString());
         assertEquals(3, run.exit(), run.err());
         assertTrue(run.err().contains(out.resolve(".github") + " is a symbolic link"), run.err());
         try (Stream<Path> there = Files.list(elsewhere)) {
@@ -59,22 +63,45 @@ class OutputWriterTest {
     }
 
     @Test
-    void aLockFileThatIsALink_isRefused_exit3NamingIt_nothingCreatedWhereItPoints() throws IOException {
+    void aLockFileThatIsALink_isRefused_exit3NamingIt_nothingCreatedWhereItPoints()
+            throws IOException {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Path out = Files.createDirectories(tmp.resolve("out"));
-        Path lock = Files.createSymbolicLink(out.resolve(DirectoryLock.NAME), outside.resolve("created"));
+        Path lock =
+                Files.createSymbolicLink(
+                        out.resolve(DirectoryLock.NAME), outside.resolve("created"));
         for (boolean force : List.of(false, true)) {
-            CliRun run = CliRun.run(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "-t", "plan", "-o",
-                    out.toString(), force ? "--force" : "--strict");
+            CliRun run =
+                    CliRun.run(
+                            Golden.root().resolve("examples/nginx/nginx.dl").toString(),
+                            "-t",
+                            "plan",
+                            "-o",
+                            out.toString(),
+                            force ? "--force" : "--strict");
             assertEquals(3, run.exit(), run.err());
-            assertEquals("distrogen: " + lock + " is a symbolic link; distrogen locks the directory with a plain file there "
-                    + "and does not follow links: nothing was written (remove the link)\n", run.err());
-            assertFalse(Files.exists(outside.resolve("created"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            assertEquals(
+                    "distrogen: "
+                            + lock
+                            + " is a symbolic link; distrogen locks the directory with a plain file there "
+                            + "and does not follow links: nothing was written (remove the link)\n",
+                    run.err());
+            assertFalse(
+                    Files.exists(
+                            outside.resolve("created"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
             assertFalse(Files.exists(out.resolve("plan.txt")));
         }
         Files.writeString(outside.resolve("created"), "the user's\n");
-        assertEquals(3, CliRun.run(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "-t", "plan", "-o",
-                out.toString()).exit(), "a link to an existing file is refused too");
+        assertEquals(
+                3,
+                CliRun.run(
+                                Golden.root().resolve("examples/nginx/nginx.dl").toString(),
+                                "-t",
+                                "plan",
+                                "-o",
+                                out.toString())
+                        .exit(),
+                "a link to an existing file is refused too");
         assertEquals("the user's\n", Files.readString(outside.resolve("created")));
     }
 
@@ -83,9 +110,18 @@ class OutputWriterTest {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Path out = Files.createDirectories(tmp.resolve("out/www"));
         Files.createSymbolicLink(out.resolve("html"), elsewhere);
-        OutputException e = assertThrows(OutputException.class,
-                () -> writer(true).write(tmp.resolve("out"), "t", files("www/html/index.html", "x")));
-        assertTrue(e.getMessage().startsWith(out.resolve("html") + " is a symbolic link"), e.getMessage());
+        OutputException e =
+                assertThrows(
+                        OutputException.class,
+                        () ->
+                                writer(true)
+                                        .write(
+                                                tmp.resolve("out"),
+                                                "t",
+                                                files("www/html/index.html", "x")));
+        assertTrue(
+                e.getMessage().startsWith(out.resolve("html") + " is a symbolic link"),
+                e.getMessage());
         assertFalse(Files.exists(elsewhere.resolve("index.html")));
     }
 
@@ -106,7 +142,8 @@ class OutputWriterTest {
     @Test
     void cli_aConfigRemovedFromTheSpec_itsCopyIsRemoved_andSaidSo() throws IOException {
         Path spec = tmp.resolve("web.dl");
-        String text = """
+        String text =
+                """
                 app "web" { binary "/usr/bin/web" }
                 user "web" uid 10001 gid 10001
                 config "/etc/web/a.conf" from "a.conf"
@@ -117,23 +154,37 @@ class OutputWriterTest {
         Files.writeString(tmp.resolve("a.conf"), "a\n");
         Files.writeString(tmp.resolve("b.conf"), "b\n");
         Path out = tmp.resolve("out");
-        assertEquals(0, CliRun.run(spec.toString(), "-t", "dockerfile", "-o", out.toString()).exit());
+        assertEquals(
+                0, CliRun.run(spec.toString(), "-t", "dockerfile", "-o", out.toString()).exit());
         assertTrue(Files.exists(out.resolve("b.conf")));
         Files.writeString(spec, text.replace("config \"/etc/web/b.conf\" from \"b.conf\"\n", ""));
         CliRun again = CliRun.run(spec.toString(), "-t", "dockerfile", "-o", out.toString());
         assertEquals(0, again.exit(), again.err());
-        assertTrue(again.err().contains("distrogen: removed " + out.resolve("b.conf") + ", which dockerfile no longer generates"),
+        assertTrue(
+                again.err()
+                        .contains(
+                                "distrogen: removed "
+                                        + out.resolve("b.conf")
+                                        + ", which dockerfile no longer generates"),
                 again.err());
         assertFalse(Files.exists(out.resolve("b.conf")));
     }
 
     @Test
-    void aStaleFileTheUserEdited_isRefused_nothingWritten_unlessForced() throws OutputException, IOException {
+    void aStaleFileTheUserEdited_isRefused_nothingWritten_unlessForced()
+            throws OutputException, IOException {
         Path out = tmp.resolve("out");
         writer(false).write(out, "t", files("a", "1", "b", "2"));
         Files.writeString(out.resolve("b"), "mine");
-        OutputException e = assertThrows(OutputException.class, () -> writer(false).write(out, "t", files("a", "new")));
-        assertTrue(e.getMessage().contains(out.resolve("b") + " is no longer generated, but was edited since"), e.getMessage());
+        OutputException e =
+                assertThrows(
+                        OutputException.class,
+                        () -> writer(false).write(out, "t", files("a", "new")));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                out.resolve("b") + " is no longer generated, but was edited since"),
+                e.getMessage());
         assertEquals("1", Files.readString(out.resolve("a")), "nothing written");
         assertEquals("mine", Files.readString(out.resolve("b")));
         writer(true).write(out, "t", files("a", "new"));
@@ -152,7 +203,8 @@ class OutputWriterTest {
     }
 
     @Test
-    void temporaryFilesOfAKilledRun_areRemovedByTheNext_othersKept() throws OutputException, IOException {
+    void temporaryFilesOfAKilledRun_areRemovedByTheNext_othersKept()
+            throws OutputException, IOException {
         Path out = Files.createDirectories(tmp.resolve("out"));
         Files.writeString(out.resolve(".Dockerfile.8123456789.tmp"), "half");
         Files.writeString(out.resolve("." + Manifest.NAME + ".42.tmp"), "half");
@@ -162,28 +214,41 @@ class OutputWriterTest {
         assertFalse(Files.exists(out.resolve("." + Manifest.NAME + ".42.tmp")));
         assertTrue(Files.exists(out.resolve(".notes.1.tmp")), "not a file distrogen writes there");
         try (Stream<Path> left = Files.list(out)) {
-            assertEquals(List.of(".distrogen-lock", ".distrogen-manifest", ".notes.1.tmp", "Dockerfile"),
-                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no journal left; the lock file, empty");
+            assertEquals(
+                    List.of(".distrogen-lock", ".distrogen-manifest", ".notes.1.tmp", "Dockerfile"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no journal left; the lock file, empty");
         }
     }
 
     @Test
-    void aRunStoppedHalfWay_leavesAJournal_theNextRunKnowsOldAndNewContentAsOurs() throws OutputException, IOException {
+    void aRunStoppedHalfWay_leavesAJournal_theNextRunKnowsOldAndNewContentAsOurs()
+            throws OutputException, IOException {
         Path out = tmp.resolve("out");
         writer(false).write(out, "t", files("a", "old a", "b", "old b"));
         // As a run killed after its journal and one of its two files: a is new, b still old.
         Manifest before = Manifest.read(out, Manifest.NAME, OutputWriterTest::noWarning);
-        Files.writeString(out.resolve(Manifest.JOURNAL), before.after("t", Map.of("a", Manifest.sha256("new a".getBytes()),
-                "b", Manifest.sha256("new b".getBytes()))).render());
+        Files.writeString(
+                out.resolve(Manifest.JOURNAL),
+                before.after(
+                                "t",
+                                Map.of(
+                                        "a",
+                                        Manifest.sha256("new a".getBytes()),
+                                        "b",
+                                        Manifest.sha256("new b".getBytes())))
+                        .render());
         Files.writeString(out.resolve("a"), "new a");
-        OutputWriter.Result next = writer(false).write(out, "t", files("a", "newer a", "b", "newer b"));
+        OutputWriter.Result next =
+                writer(false).write(out, "t", files("a", "newer a", "b", "newer b"));
         assertEquals(2, next.changed().size());
         assertFalse(Files.exists(out.resolve(Manifest.JOURNAL)));
         assertManifestMatchesDisk(out);
     }
 
     @Test
-    void concurrentRunsIntoOneDirectory_takeTurns_theManifestAlwaysMatchesTheFiles() throws Exception {
+    void concurrentRunsIntoOneDirectory_takeTurns_theManifestAlwaysMatchesTheFiles()
+            throws Exception {
         Path out = tmp.resolve("out");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -191,17 +256,25 @@ class OutputWriterTest {
                 List<Future<?>> runs = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
                     String who = round + "-" + t;
-                    List<GeneratedFile> files = t % 2 == 0 ? files("Dockerfile", who, "a.conf", who, "x/1", who)
-                            : files("Dockerfile", who, "b.conf", who, "y/2", who);
+                    List<GeneratedFile> files =
+                            t % 2 == 0
+                                    ? files("Dockerfile", who, "a.conf", who, "x/1", who)
+                                    : files("Dockerfile", who, "b.conf", who, "y/2", who);
                     runs.add(pool.submit(() -> writer(false).write(out, "dockerfile", files)));
                 }
                 for (Future<?> run : runs) {
                     run.get();
                 }
                 assertManifestMatchesDisk(out);
-                assertEquals(1, Files.readAllLines(out.resolve(Manifest.NAME)).stream()
-                        .filter(l -> !l.startsWith("#")).map(l -> l.substring(66)).map(p -> read(out.resolve(p)))
-                        .distinct().count(), "every file from one run");
+                assertEquals(
+                        1,
+                        Files.readAllLines(out.resolve(Manifest.NAME)).stream()
+                                .filter(l -> !l.startsWith("#"))
+                                .map(l -> l.substring(66))
+                                .map(p -> read(out.resolve(p)))
+                                .distinct()
+                                .count(),
+                        "every file from one run");
             }
         } finally {
             pool.shutdownNow();
@@ -220,12 +293,19 @@ class OutputWriterTest {
     static void assertManifestMatchesDisk(Path out) throws IOException, OutputException {
         Manifest manifest = Manifest.read(out, Manifest.NAME, OutputWriterTest::noWarning);
         for (Map.Entry<String, String> e : manifest.hashes().entrySet()) {
-            assertEquals(e.getValue(), Manifest.sha256(Files.readAllBytes(out.resolve(e.getKey()))), e.getKey());
+            assertEquals(
+                    e.getValue(),
+                    Manifest.sha256(Files.readAllBytes(out.resolve(e.getKey()))),
+                    e.getKey());
         }
         try (Stream<Path> all = Files.walk(out)) {
-            assertEquals(manifest.hashes().keySet().stream().sorted().toList(), all.filter(Files::isRegularFile)
-                    .map(p -> out.relativize(p).toString()).filter(p -> !p.equals(Manifest.NAME) && !p.equals(DirectoryLock.NAME))
-                    .sorted().toList());
+            assertEquals(
+                    manifest.hashes().keySet().stream().sorted().toList(),
+                    all.filter(Files::isRegularFile)
+                            .map(p -> out.relativize(p).toString())
+                            .filter(p -> !p.equals(Manifest.NAME) && !p.equals(DirectoryLock.NAME))
+                            .sorted()
+                            .toList());
         }
     }
 }

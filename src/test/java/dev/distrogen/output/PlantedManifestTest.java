@@ -17,17 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Entries planted in {@value Manifest#NAME} or its journal (a pull request can, since
- * {@code all -o .} commits the manifest): a path that leaves DIR, or reaches a file through a
- * linked directory, is ignored with a warning naming it; the file it names is neither removed
- * nor written, with or without --force.
+ * Entries planted in {@value Manifest#NAME} or its journal (a pull request can, since {@code all -o
+ * .} commits the manifest): a path that leaves DIR, or reaches a file through a linked directory,
+ * is ignored with a warning naming it; the file it names is neither removed nor written, with or
+ * without --force.
  */
 class PlantedManifestTest {
 
     private static final String VICTIM = "the user's file\n";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private Path out;
     private Path victim;
@@ -51,8 +50,14 @@ class PlantedManifestTest {
     }
 
     private CliRun generate(boolean force) {
-        List<String> args = new ArrayList<>(List.of(Golden.root().resolve("examples/nginx/nginx.dl").toString(), "-t", "plan",
-                "-o", out.toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                Golden.root().resolve("examples/nginx/nginx.dl").toString(),
+                                "-t",
+                                "plan",
+                                "-o",
+                                out.toString()));
         if (force) {
             args.add("--force");
         }
@@ -69,14 +74,26 @@ class PlantedManifestTest {
         for (boolean force : List.of(false, true)) {
             List<String> entries = plantedEntries(kind);
             assertEquals(0, generate(false).exit());
-            // Appended, it falls under "# target plan": the next plan run would see a file it no longer writes.
-            Files.writeString(out.resolve(Manifest.NAME), line(entries.get(0)), java.nio.file.StandardOpenOption.APPEND);
+            // Appended, it falls under "# target plan": the next plan run would see a file it no
+            // longer writes.
+            Files.writeString(
+                    out.resolve(Manifest.NAME),
+                    line(entries.get(0)),
+                    java.nio.file.StandardOpenOption.APPEND);
             CliRun run = generate(force);
             assertEquals(0, run.exit(), run.err());
             assertEquals(VICTIM, Files.readString(victim), kind + (force ? " --force" : ""));
-            assertTrue(run.err().contains("warning: ignored '" + entries.get(0) + "' listed in " + out.resolve(Manifest.NAME)),
+            assertTrue(
+                    run.err()
+                            .contains(
+                                    "warning: ignored '"
+                                            + entries.get(0)
+                                            + "' listed in "
+                                            + out.resolve(Manifest.NAME)),
                     run.err());
-            assertFalse(Files.readString(out.resolve(Manifest.NAME)).contains(entries.get(0)), "dropped from the manifest");
+            assertFalse(
+                    Files.readString(out.resolve(Manifest.NAME)).contains(entries.get(0)),
+                    "dropped from the manifest");
             clean();
         }
     }
@@ -87,11 +104,19 @@ class PlantedManifestTest {
         for (boolean force : List.of(false, true)) {
             List<String> entries = plantedEntries(kind);
             assertEquals(0, generate(false).exit());
-            Files.writeString(out.resolve(Manifest.JOURNAL), Files.readString(out.resolve(Manifest.NAME)) + line(entries.get(0)));
+            Files.writeString(
+                    out.resolve(Manifest.JOURNAL),
+                    Files.readString(out.resolve(Manifest.NAME)) + line(entries.get(0)));
             CliRun run = generate(force);
             assertEquals(0, run.exit(), run.err());
             assertEquals(VICTIM, Files.readString(victim), kind + (force ? " --force" : ""));
-            assertTrue(run.err().contains("warning: ignored '" + entries.get(0) + "' listed in " + out.resolve(Manifest.JOURNAL)),
+            assertTrue(
+                    run.err()
+                            .contains(
+                                    "warning: ignored '"
+                                            + entries.get(0)
+                                            + "' listed in "
+                                            + out.resolve(Manifest.JOURNAL)),
                     run.err());
             assertFalse(Files.exists(out.resolve(Manifest.JOURNAL)));
             clean();
@@ -103,7 +128,8 @@ class PlantedManifestTest {
     void entriesThatAreNotAPlainPathOfAFile_areIgnoredToo(String entry) throws IOException {
         plantedEntries("parent");
         assertEquals(0, generate(false).exit());
-        Files.writeString(out.resolve(Manifest.NAME), line(entry), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                out.resolve(Manifest.NAME), line(entry), java.nio.file.StandardOpenOption.APPEND);
         CliRun run = generate(true);
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("warning: ignored '" + entry + "' listed in"), run.err());

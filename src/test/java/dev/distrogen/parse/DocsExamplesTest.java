@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documentation cannot drift from the code: every example of the language reference parses,
- * and the outputs README and docs/targets.md show are what distrogen generates today.
+ * The documentation cannot drift from the code: every example of the language reference parses, and
+ * the outputs README and docs/targets.md show are what distrogen generates today.
  */
 class DocsExamplesTest {
 
@@ -29,7 +29,8 @@ class DocsExamplesTest {
         }
         assertTrue(blocks.size() >= 10, "examples found: " + blocks.size());
         for (String block : blocks) {
-            ParseResult result = SpecParser.parse(new SpecSource("docs/language.md", Golden.root(), block));
+            ParseResult result =
+                    SpecParser.parse(new SpecSource("docs/language.md", Golden.root(), block));
             assertEquals(List.of(), result.diagnostics(), block);
         }
     }
@@ -38,22 +39,30 @@ class DocsExamplesTest {
     void theNginxSpecShown_isTheExample() throws Exception {
         String spec = "```\n" + read("examples/nginx/nginx.dl") + "```";
         assertTrue(read("README.md").contains(spec), "README shows the current nginx.dl");
-        assertTrue(read("docs/language.md").contains(spec), "docs/language.md shows the current nginx.dl");
+        assertTrue(
+                read("docs/language.md").contains(spec),
+                "docs/language.md shows the current nginx.dl");
     }
 
     @Test
     void theQuickStartsPlan_isWhatDistrogenGeneratesToday() throws Exception {
         String plan = read("examples/nginx/generated/plan/plan.txt");
-        assertTrue(read("README.md").contains("```\n" + plan + "```"), "README's quick start shows the current plan");
+        assertTrue(
+                read("README.md").contains("```\n" + plan + "```"),
+                "README's quick start shows the current plan");
     }
 
     @Test
     void theTargetsPagesNginxOutput_isWhatDistrogenGeneratesToday() throws Exception {
         String page = read("docs/targets.md");
         String nix = read("examples/nginx/generated/nix/default.nix");
-        assertTrue(page.contains("```nix\n" + nix + "```"), "docs/targets.md shows the current nginx default.nix");
+        assertTrue(
+                page.contains("```nix\n" + nix + "```"),
+                "docs/targets.md shows the current nginx default.nix");
         String dockerfile = read("examples/nginx/generated/dockerfile/Dockerfile");
-        assertTrue(page.contains("```dockerfile\n" + dockerfile + "```"), "docs/targets.md shows the current nginx Dockerfile, whole");
+        assertTrue(
+                page.contains("```dockerfile\n" + dockerfile + "```"),
+                "docs/targets.md shows the current nginx Dockerfile, whole");
     }
 
     private static String read(String path) throws IOException {

@@ -47,31 +47,56 @@ class KeywordsTest {
         }
     }
 
-    /** The editor colours the statements one way and every other keyword another, as the table divides them. */
+    /**
+     * The editor colours the statements one way and every other keyword another, as the table
+     * divides them.
+     */
     @Test
     void theTextMateGrammar_listsTheTablesStatements_andSettings() throws Exception {
-        var repository = new ObjectMapper().readTree(Golden.root().resolve("editors/vscode/syntaxes/distrogen.tmLanguage.json")
-                .toFile()).get("repository");
+        var repository =
+                new ObjectMapper()
+                        .readTree(
+                                Golden.root()
+                                        .resolve(
+                                                "editors/vscode/syntaxes/distrogen.tmLanguage.json")
+                                        .toFile())
+                        .get("repository");
         Set<String> settings = new TreeSet<>(KeywordTable.all());
         settings.removeAll(Block.TOP_LEVEL.keywords());
-        assertEquals(new TreeSet<>(Block.TOP_LEVEL.keywords()), alternation(repository.get("statement").get("match").asText()));
+        assertEquals(
+                new TreeSet<>(Block.TOP_LEVEL.keywords()),
+                alternation(repository.get("statement").get("match").asText()));
         assertEquals(settings, alternation(repository.get("setting").get("match").asText()));
     }
 
     private static Set<String> alternation(String match) {
-        return new TreeSet<>(List.of(match.replaceAll("^.*\\(\\?:([A-Za-z0-9|]+)\\).*$", "$1").split("\\|")));
+        return new TreeSet<>(
+                List.of(match.replaceAll("^.*\\(\\?:([A-Za-z0-9|]+)\\).*$", "$1").split("\\|")));
     }
 
-    /** An unknown word in a block is called what the table calls that block's settings (once "statement" in k8s and resources). */
+    /**
+     * An unknown word in a block is called what the table calls that block's settings (once
+     * "statement" in k8s and resources).
+     */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "resources { cpux \"1\" }| unknown resources setting `cpux`; did you mean `cpu`?",
-            "k8s { replica 2 }| unknown k8s setting `replica`; did you mean `replicas`?",
-            "docker { form \"x\" }| unknown docker setting `form`; did you mean `from`?"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "resources { cpux \"1\" }| unknown resources setting `cpux`; did you mean `cpu`?",
+                "k8s { replica 2 }| unknown k8s setting `replica`; did you mean `replicas`?",
+                "docker { form \"x\" }| unknown docker setting `form`; did you mean `from`?"
+            })
     void unknownWords_areNamedAsTheirBlocksSettings(String statement, String message) {
-        var compiled = Compiler.compile(new SpecSource("t.dl", Path.of("/tmp"),
-                "app \"web\" { binary \"/w\" }\nuser \"web\" uid 1 gid 1\n" + statement + "\n"));
-        List<String> messages = compiled.diagnostics().sorted().stream().map(d -> d.message()).toList();
+        var compiled =
+                Compiler.compile(
+                        new SpecSource(
+                                "t.dl",
+                                Path.of("/tmp"),
+                                "app \"web\" { binary \"/w\" }\nuser \"web\" uid 1 gid 1\n"
+                                        + statement
+                                        + "\n"));
+        List<String> messages =
+                compiled.diagnostics().sorted().stream().map(d -> d.message()).toList();
         assertTrue(messages.contains(message), messages.toString());
     }
 }

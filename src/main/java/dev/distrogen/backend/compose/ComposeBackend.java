@@ -6,8 +6,8 @@ import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.ComposeText;
 import dev.distrogen.backend.escape.Yaml;
-import dev.distrogen.plan.ExposedPort;
 import dev.distrogen.model.Quantity;
+import dev.distrogen.plan.ExposedPort;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.ResourceLimits;
 import dev.distrogen.plan.VolumeMount;
@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * {@code --target compose}: a Compose file that runs the image as the plan means it: its numeric
  * user, a read-only root with a tmpfs (owner and mode as planned) on every dir it writes to and a
- * named volume on every persistent one, no capabilities, no privilege escalation, its ports and
- * its stop signal.
+ * named volume on every persistent one, no capabilities, no privilege escalation, its ports and its
+ * stop signal.
  */
 public final class ComposeBackend implements Backend {
 
@@ -57,8 +57,16 @@ public final class ComposeBackend implements Backend {
         Map<String, Object> volumes = new LinkedHashMap<>();
         for (VolumeMount mount : plan.mounts()) {
             if (mount.persistent()) {
-                volumeMounts.add(Yaml.map("type", "volume", "source", mount.volume(), "target", ComposeText.literal(mount.path())));
-                // Named as docker run names it (the docs' command), not after Compose's project: they share the data.
+                volumeMounts.add(
+                        Yaml.map(
+                                "type",
+                                "volume",
+                                "source",
+                                mount.volume(),
+                                "target",
+                                ComposeText.literal(mount.path())));
+                // Named as docker run names it (the docs' command), not after Compose's project:
+                // they share the data.
                 volumes.put(mount.volume(), Yaml.map("name", mount.runName()));
             } else {
                 tmpfs.add(ComposeText.literal(mount.path() + ":" + mount.tmpfsOptions()));
@@ -79,7 +87,9 @@ public final class ComposeBackend implements Backend {
             }
             service.put("ports", ports);
         }
-        service.put("deploy", Yaml.map("resources", Yaml.map("limits", limits(plan.runtime().resources()))));
+        service.put(
+                "deploy",
+                Yaml.map("resources", Yaml.map("limits", limits(plan.runtime().resources()))));
         service.put("stop_signal", plan.config().effectiveStopSignal());
         service.put("stop_grace_period", plan.runtime().stopGraceSeconds() + "s");
         Map<String, Object> compose = new LinkedHashMap<>();
@@ -87,26 +97,35 @@ public final class ComposeBackend implements Backend {
         if (!volumes.isEmpty()) {
             compose.put("volumes", volumes);
         }
-        String header = request.hashHeader()
-                + "# docker compose up -d\n"
-                + "# No healthcheck: a HEALTHCHECK runs a command inside the container, and this image (FROM scratch\n"
-                + "# or distroless) has no shell or tool to run one. " + probeNote(plan) + "\n";
+        String header =
+                request.hashHeader()
+                        + "# docker compose up -d\n"
+                        + "# No healthcheck: a HEALTHCHECK runs a command inside the container, and this image (FROM scratch\n"
+                        + "# or distroless) has no shell or tool to run one. "
+                        + probeNote(plan)
+                        + "\n";
         return List.of(GeneratedFile.text(FILE_NAME, header + Yaml.documents(List.of(compose))));
     }
 
     private static String probeNote(ImagePlan plan) {
-        return plan.runtime().health().map(h -> h.description(CommentText::line))
-                .map(p -> "The k8s target probes it from outside: " + p + ".").orElse("The spec declares no health check.");
+        return plan.runtime()
+                .health()
+                .map(h -> h.description(CommentText::line))
+                .map(p -> "The k8s target probes it from outside: " + p + ".")
+                .orElse("The spec declares no health check.");
     }
 
     /**
-     * The plan's limits as Compose takes them: CPUs as a decimal number ("0.5" of 500m), memory
-     * in bytes with Docker's binary units ("128m" of 128Mi), rounded up to a whole byte.
+     * The plan's limits as Compose takes them: CPUs as a decimal number ("0.5" of 500m), memory in
+     * bytes with Docker's binary units ("128m" of 128Mi), rounded up to a whole byte.
      */
     static Map<String, Object> limits(ResourceLimits resources) {
         BigDecimal cpus = Quantity.value(resources.cpuLimit()).orElseThrow().stripTrailingZeros();
-        BigInteger bytes = Quantity.value(resources.memoryLimit()).orElseThrow().setScale(0, RoundingMode.CEILING)
-                .toBigIntegerExact();
+        BigInteger bytes =
+                Quantity.value(resources.memoryLimit())
+                        .orElseThrow()
+                        .setScale(0, RoundingMode.CEILING)
+                        .toBigIntegerExact();
         String memory = bytes + "b";
         String[] units = {"k", "m", "g"};
         for (int i = 0; i < units.length; i++) {

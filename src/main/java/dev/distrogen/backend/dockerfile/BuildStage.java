@@ -13,18 +13,20 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The build stage's instructions, and the files of the build context they use: the shipped
- * scripts in {@value #FOLDER}/, run as {@code sh /distrogen/SCRIPT ARG...}, and the layout
- * (the plan's directories and text files, with owner and mode) as data in {@value #LAYOUT}/.
- * Spec strings reach a RUN only as single shell words (quoted where needed), and the layout
- * only as data that layout.sh reads, never as code.
+ * The build stage's instructions, and the files of the build context they use: the shipped scripts
+ * in {@value #FOLDER}/, run as {@code sh /distrogen/SCRIPT ARG...}, and the layout (the plan's
+ * directories and text files, with owner and mode) as data in {@value #LAYOUT}/. Spec strings reach
+ * a RUN only as single shell words (quoted where needed), and the layout only as data that
+ * layout.sh reads, never as code.
  */
 final class BuildStage {
 
     /** The build context's folder of scripts and data, copied to /distrogen in the stage. */
     static final String FOLDER = "distrogen";
+
     static final String LAYOUT = FOLDER + "/layout";
     private static final String IN_STAGE = "/distrogen/";
+
     /** Past this width, a script's arguments go one pair to a line. */
     private static final int WIDTH = 100;
 
@@ -93,7 +95,8 @@ final class BuildStage {
 
     private void nixCollect() {
         // The pinned nixpkgs the Nix target imports too, never the builder image's channel.
-        List<String> args = new ArrayList<>(List.of("--nixpkgs", plan.nix().nixpkgs().expression()));
+        List<String> args =
+                new ArrayList<>(List.of("--nixpkgs", plan.nix().nixpkgs().expression()));
         if (plan.sbom()) {
             args.addAll(List.of("--sbom", ImagePlan.SBOM_PATH));
         }
@@ -102,7 +105,9 @@ final class BuildStage {
         run("nix-collect.sh", args);
     }
 
-    /** The program, run as the image's user with the image's env only, inside the collected root. */
+    /**
+     * The program, run as the image's user with the image's env only, inside the collected root.
+     */
     private void smoke(List<String> programArgs) {
         List<String> args = new ArrayList<>(List.of(plan.config().user()));
         args.addAll(plan.config().envList());
@@ -112,7 +117,10 @@ final class BuildStage {
         run("smoke.sh", args);
     }
 
-    /** RUN sh /distrogen/SCRIPT ARG...: on one line, or past {@link #WIDTH} one pair of arguments a line. */
+    /**
+     * RUN sh /distrogen/SCRIPT ARG...: on one line, or past {@link #WIDTH} one pair of arguments a
+     * line.
+     */
     private void run(String script, List<String> args) {
         scripts.add(script);
         scripts.addAll(ShellScripts.sources(script));
@@ -130,17 +138,30 @@ final class BuildStage {
         instructions.add(out.toString());
     }
 
-    /** layout.sh's data: "dir|file OWNER MODE PATH", a line each, in the plan's order (parents first). */
+    /**
+     * layout.sh's data: "dir|file OWNER MODE PATH", a line each, in the plan's order (parents
+     * first).
+     */
     private String layoutEntries() {
         StringBuilder out = new StringBuilder();
         for (PlanEntry dir : plan.directories()) {
-            out.append("dir ").append(dir.numericOwner()).append(' ').append(dir.mode().octal()).append(' ')
-                    .append(dir.path().value()).append('\n');
+            out.append("dir ")
+                    .append(dir.numericOwner())
+                    .append(' ')
+                    .append(dir.mode().octal())
+                    .append(' ')
+                    .append(dir.path().value())
+                    .append('\n');
         }
         for (PlanEntry file : plan.files()) {
             if (file.content().orElseThrow() instanceof FileContent.Text) {
-                out.append("file ").append(file.numericOwner()).append(' ').append(file.mode().octal()).append(' ')
-                        .append(file.path().value()).append('\n');
+                out.append("file ")
+                        .append(file.numericOwner())
+                        .append(' ')
+                        .append(file.mode().octal())
+                        .append(' ')
+                        .append(file.path().value())
+                        .append('\n');
             }
         }
         return out.toString();

@@ -17,11 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program,
- * what it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
- * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile; the final stage, scratch or distroless, copies that root, then the config
- * files with numeric owner and mode, and sets the image config. Spec strings reach the file only
- * as single shell words in RUN, as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
+ * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program, what
+ * it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
+ * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile; the final
+ * stage, scratch or distroless, copies that root, then the config files with numeric owner and
+ * mode, and sets the image config. Spec strings reach the file only as single shell words in RUN,
+ * as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
  */
 public final class DockerfileBackend implements Backend {
 
@@ -52,37 +53,56 @@ public final class DockerfileBackend implements Backend {
     public List<GeneratedFile> generate(GenerationRequest request) throws GenerationException {
         ImagePlan plan = request.plan();
         DockerBuilder builder = plan.docker().builder();
-        // The command line reports a missing build stage (DG087) before it gets here; a plan built for other targets may lack one.
-        String buildImage = plan.docker().from().orElseThrow(() -> new GenerationException("no build stage (DG087): "
-                + "add docker { from \"IMAGE\" } to the spec, or pass --from IMAGE"));
+        // The command line reports a missing build stage (DG087) before it gets here; a plan built
+        // for other targets may lack one.
+        String buildImage =
+                plan.docker()
+                        .from()
+                        .orElseThrow(
+                                () ->
+                                        new GenerationException(
+                                                "no build stage (DG087): "
+                                                        + "add docker { from \"IMAGE\" } to the spec, or pass --from IMAGE"));
         String baseImage = plan.docker().baseImage();
         ImageConfig config = plan.config();
         BuildStage stage = BuildStage.of(plan, buildImage);
-        DockerfileView view = new DockerfileView(
-                request.headerName(),
-                plan.reference(),
-                builder == DockerBuilder.NIX ? "nixpkgs' " + plan.nix().packageAttr() + " installed with nix-env"
-                        : plan.docker().packages().isEmpty() ? "an image that holds the app; its own ldd finds the shared libraries"
-                        : "an image whose own package manager installs the app; its own ldd finds the shared libraries",
-                buildImage,
-                stage.instructions(),
-                baseNote(plan),
-                baseImage,
-                sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
-                config.user(),
-                config.portList(),
-                config.env().stream().map(e -> e.name() + "=" + DockerfileText.quotedValue(e.value())).toList(),
-                // Always set: a base such as distroless :nonroot would hand down its own (/home/nonroot, 0700).
-                DockerfileText.workdir(config.workingDir().orElse("/")),
-                config.stopSignal().orElse(null),
-                config.labels().entrySet().stream()
-                        .map(e -> DockerfileText.quotedValue(e.getKey()) + "=" + DockerfileText.quotedValue(e.getValue()))
-                        .toList(),
-                Json.array(plan.docker().entrypoint()),
-                config.cmd().isEmpty() ? null : Json.array(config.cmd()),
-                plan.digest().map(d -> plan.pinnedReference()).orElse(null));
+        DockerfileView view =
+                new DockerfileView(
+                        request.headerName(),
+                        plan.reference(),
+                        builder == DockerBuilder.NIX
+                                ? "nixpkgs' " + plan.nix().packageAttr() + " installed with nix-env"
+                                : plan.docker().packages().isEmpty()
+                                        ? "an image that holds the app; its own ldd finds the shared libraries"
+                                        : "an image whose own package manager installs the app; its own ldd finds the shared libraries",
+                        buildImage,
+                        stage.instructions(),
+                        baseNote(plan),
+                        baseImage,
+                        sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
+                        config.user(),
+                        config.portList(),
+                        config.env().stream()
+                                .map(e -> e.name() + "=" + DockerfileText.quotedValue(e.value()))
+                                .toList(),
+                        // Always set: a base such as distroless :nonroot would hand down its own
+                        // (/home/nonroot, 0700).
+                        DockerfileText.workdir(config.workingDir().orElse("/")),
+                        config.stopSignal().orElse(null),
+                        config.labels().entrySet().stream()
+                                .map(
+                                        e ->
+                                                DockerfileText.quotedValue(e.getKey())
+                                                        + "="
+                                                        + DockerfileText.quotedValue(e.getValue()))
+                                .toList(),
+                        Json.array(plan.docker().entrypoint()),
+                        config.cmd().isEmpty() ? null : Json.array(config.cmd()),
+                        plan.digest().map(d -> plan.pinnedReference()).orElse(null));
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(GeneratedFile.text(FILE_NAME, request.templates().render("dockerfile/Dockerfile.ftl", view)));
+        files.add(
+                GeneratedFile.text(
+                        FILE_NAME, request.templates().render("dockerfile/Dockerfile.ftl", view)));
         if (request.toDirectory()) {
             files.add(GeneratedFile.text(IGNORE_FILE, dockerignore(plan)));
             files.addAll(stage.files());
@@ -92,13 +112,22 @@ public final class DockerfileBackend implements Backend {
     }
 
     private static List<PlanEntry> sourceFiles(ImagePlan plan) {
-        return plan.files().stream().filter(f -> f.content().orElseThrow() instanceof FileContent.SourceFile).toList();
+        return plan.files().stream()
+                .filter(f -> f.content().orElseThrow() instanceof FileContent.SourceFile)
+                .toList();
     }
 
     private static String copy(PlanEntry file) {
         FileContent.SourceFile source = (FileContent.SourceFile) file.content().orElseThrow();
-        return "COPY --chown=" + file.numericOwner() + " --chmod=" + file.mode().octal() + " ["
-                + DockerfileText.copyPath(source.specRelative()) + ", " + DockerfileText.copyPath(file.path().value()) + "]";
+        return "COPY --chown="
+                + file.numericOwner()
+                + " --chmod="
+                + file.mode().octal()
+                + " ["
+                + DockerfileText.copyPath(source.specRelative())
+                + ", "
+                + DockerfileText.copyPath(file.path().value())
+                + "]";
     }
 
     private static String baseNote(ImagePlan plan) {
@@ -113,8 +142,11 @@ public final class DockerfileBackend implements Backend {
 
     /** The build context holds only what the Dockerfile copies. */
     private static String dockerignore(ImagePlan plan) {
-        StringBuilder out = new StringBuilder("# Generated by distrogen: the build context is only what the Dockerfile copies.\n*\n!"
-                + BuildStage.FOLDER + "\n");
+        StringBuilder out =
+                new StringBuilder(
+                        "# Generated by distrogen: the build context is only what the Dockerfile copies.\n*\n!"
+                                + BuildStage.FOLDER
+                                + "\n");
         sourceFiles(plan).stream()
                 .map(f -> ((FileContent.SourceFile) f.content().orElseThrow()).specRelative())
                 .distinct()

@@ -3,8 +3,8 @@ package dev.distrogen.backend.dockerfile;
 import java.util.List;
 
 /**
- * What the Dockerfile template lays out: every line already decided and escaped. Absent values
- * are null, which the template tests with {@code ??}.
+ * What the Dockerfile template lays out: every line already decided and escaped. Absent values are
+ * null, which the template tests with {@code ??}.
  *
  * @param runs the build stage's instructions after FROM and USER: the COPY of its scripts and
  *     layout, and the RUN of each script (named runs since before the scripts were files)
@@ -27,5 +27,4 @@ public record DockerfileView(
         List<String> labels,
         String entrypoint,
         String cmd,
-        String digest) {
-}
+        String digest) {}

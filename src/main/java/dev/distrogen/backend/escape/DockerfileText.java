@@ -8,16 +8,20 @@ package dev.distrogen.backend.escape;
  */
 public final class DockerfileText {
 
-    private DockerfileText() {
-    }
+    private DockerfileText() {}
 
-    /** A double-quoted value for ENV and LABEL: \, " and $ escaped; tabs kept; no other control character. */
+    /**
+     * A double-quoted value for ENV and LABEL: \, " and $ escaped; tabs kept; no other control
+     * character.
+     */
     public static String quotedValue(String s) {
         requireSingleLine(s);
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$") + "\"";
     }
 
-    /** A path as one element of a JSON-form COPY: "$" escaped for variable replacement, then JSON. */
+    /**
+     * A path as one element of a JSON-form COPY: "$" escaped for variable replacement, then JSON.
+     */
     public static String copyPath(String path) {
         requirePlainPath(path);
         return Json.quote(path.replace("$", "\\$"));
@@ -31,14 +35,16 @@ public final class DockerfileText {
 
     private static void requireSingleLine(String s) {
         if (s.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-            throw new IllegalArgumentException("a control character cannot stand in a Dockerfile value: " + Json.quote(s));
+            throw new IllegalArgumentException(
+                    "a control character cannot stand in a Dockerfile value: " + Json.quote(s));
         }
     }
 
     private static void requirePlainPath(String path) {
         requireSingleLine(path);
         if (path.contains("\"") || path.contains("'") || path.contains("\\")) {
-            throw new IllegalArgumentException("quotes and backslashes are refused in paths by the checks: " + path);
+            throw new IllegalArgumentException(
+                    "quotes and backslashes are refused in paths by the checks: " + path);
         }
     }
 }

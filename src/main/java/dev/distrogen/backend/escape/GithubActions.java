@@ -8,8 +8,7 @@ package dev.distrogen.backend.escape;
  */
 public final class GithubActions {
 
-    private GithubActions() {
-    }
+    private GithubActions() {}
 
     /** {@code s} so that the workflow's value is exactly {@code s}: no expression in it runs. */
     public static String literal(String s) {

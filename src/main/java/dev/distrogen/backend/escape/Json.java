@@ -5,15 +5,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * JSON text: string escaping (used for exec-form arrays and labels as well as the json target)
- * and a small deterministic pretty-printer over maps, lists, strings, numbers and booleans.
+ * JSON text: string escaping (used for exec-form arrays and labels as well as the json target) and
+ * a small deterministic pretty-printer over maps, lists, strings, numbers and booleans.
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
-    /** The JSON string literal for {@code s}: quotes, backslashes and control characters escaped. */
+    /**
+     * The JSON string literal for {@code s}: quotes, backslashes and control characters escaped.
+     */
     public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -43,7 +44,10 @@ public final class Json {
         return "[" + String.join(", ", items.stream().map(Json::quote).toList()) + "]";
     }
 
-    /** Pretty-printed JSON of nested maps (in their iteration order), lists and scalars, with a final newline. */
+    /**
+     * Pretty-printed JSON of nested maps (in their iteration order), lists and scalars, with a
+     * final newline.
+     */
     public static String pretty(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, 0, out);

@@ -3,8 +3,7 @@ package dev.distrogen.backend.escape;
 /** Markdown: spec strings as inline code and as table cells, unable to break out of either. */
 public final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /**
      * Inline code for a table cell: fenced with one more backtick than the longest run inside,
@@ -24,10 +23,10 @@ public final class Markdown {
     }
 
     /**
-     * Plain text standing as a paragraph or a heading of its own: {@link #text}, and nothing at
-     * its start that Markdown reads as a block: no indented code (leading blanks are dropped, as
-     * a paragraph drops them), no fence (~~~, ```), list item (-, +, *, 1., 1)), quote (>),
-     * rule or setext underline (---, ***, ===), heading (#), table or HTML block.
+     * Plain text standing as a paragraph or a heading of its own: {@link #text}, and nothing at its
+     * start that Markdown reads as a block: no indented code (leading blanks are dropped, as a
+     * paragraph drops them), no fence (~~~, ```), list item (-, +, *, 1., 1)), quote (>), rule or
+     * setext underline (---, ***, ===), heading (#), table or HTML block.
      */
     public static String line(String s) {
         String t = text(s).strip();
@@ -39,8 +38,17 @@ public final class Markdown {
 
     /** Plain text in a table cell or a line: no line breaks, |, or leading markup. */
     public static String text(String s) {
-        return s.replace("\\", "\\\\").replace("&", "&amp;").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
-                .replace("<", "&lt;").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`")
-                .replace("[", "\\[").replace("#", "\\#").replace("~", "\\~");
+        return s.replace("\\", "\\\\")
+                .replace("&", "&amp;")
+                .replace("|", "\\|")
+                .replace("\n", " ")
+                .replace("\r", " ")
+                .replace("<", "&lt;")
+                .replace("*", "\\*")
+                .replace("_", "\\_")
+                .replace("`", "\\`")
+                .replace("[", "\\[")
+                .replace("#", "\\#")
+                .replace("~", "\\~");
     }
 }

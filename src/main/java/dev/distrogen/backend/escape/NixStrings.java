@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 /** Nix string literals and path expressions. */
 public final class NixStrings {
 
-    private static final Pattern PATH_LITERAL = Pattern.compile("[a-zA-Z0-9._+-]+(/[a-zA-Z0-9._+-]+)*");
+    private static final Pattern PATH_LITERAL =
+            Pattern.compile("[a-zA-Z0-9._+-]+(/[a-zA-Z0-9._+-]+)*");
 
-    private NixStrings() {
-    }
+    private NixStrings() {}
 
     /** A double-quoted string: \, " and ${ escaped, line breaks and tabs as \n, \r and \t. */
     public static String quoted(String s) {
@@ -33,12 +33,15 @@ public final class NixStrings {
 
     /**
      * Whether {@code text} can be written as an indented string ('' ... '') that gives it back
-     * exactly: lines each ended by a line break, no carriage return, and a line that starts with
-     * no space. Nix strips the spaces common to every non-blank line, so the text's own common
+     * exactly: lines each ended by a line break, no carriage return, and a line that starts with no
+     * space. Nix strips the spaces common to every non-blank line, so the text's own common
      * indentation would be lost; such a text is written double-quoted instead.
      */
     public static boolean fitsIndented(String text) {
-        if (text.isEmpty() || !text.endsWith("\n") || text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) {
+        if (text.isEmpty()
+                || !text.endsWith("\n")
+                || text.indexOf('\r') >= 0
+                || text.indexOf('\0') >= 0) {
             return false;
         }
         return text.lines().anyMatch(line -> !line.isBlank() && !line.startsWith(" "));
@@ -63,8 +66,8 @@ public final class NixStrings {
      * whatever runs of quotes and dollars it holds: a quote before another quote or a dollar
      * becomes the escape ''\' (so it never pairs up with what follows), and ${ becomes ''${.
      * Replacing '' by ''' and then ${ by ''${ is not enough: '${ would become '''${, which Nix
-     * reads as an escaped '' followed by an antiquotation that runs. The caller must not follow
-     * the fragment with a quote or a dollar (a space or the end of the line is fine).
+     * reads as an escaped '' followed by an antiquotation that runs. The caller must not follow the
+     * fragment with a quote or a dollar (a space or the end of the line is fine).
      */
     public static String escapeIndented(String fragment) {
         requireNoNul(fragment);
@@ -88,7 +91,9 @@ public final class NixStrings {
      * where the name allows one, else {@code ./. + "/name"}, which takes any name.
      */
     public static String relativePath(String name) {
-        return PATH_LITERAL.matcher(name).matches() ? "./" + name : "(./. + " + quoted("/" + name) + ")";
+        return PATH_LITERAL.matcher(name).matches()
+                ? "./" + name
+                : "(./. + " + quoted("/" + name) + ")";
     }
 
     private static void requireNoNul(String s) {

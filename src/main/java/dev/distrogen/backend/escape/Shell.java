@@ -3,22 +3,24 @@ package dev.distrogen.backend.escape;
 /** POSIX shell words. */
 public final class Shell {
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /**
      * {@code s} as one single-quoted word: nothing inside is special to the shell ($, `, \, ;,
-     * spaces), and a quote is written '\''. A line break would end a Dockerfile RUN line, so it
-     * is refused: multi-line text is split into lines by the caller.
+     * spaces), and a quote is written '\''. A line break would end a Dockerfile RUN line, so it is
+     * refused: multi-line text is split into lines by the caller.
      */
     public static String quote(String s) {
         if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("a line break cannot stand in one shell word of a RUN line");
+            throw new IllegalArgumentException(
+                    "a line break cannot stand in one shell word of a RUN line");
         }
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /** {@code s} as it would be typed: bare when nothing in it is special to the shell, else quoted. */
+    /**
+     * {@code s} as it would be typed: bare when nothing in it is special to the shell, else quoted.
+     */
     public static String word(String s) {
         return !s.isEmpty() && s.matches("[A-Za-z0-9_./:=,@%+-]+") ? s : quote(s);
     }

@@ -9,16 +9,15 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * YAML documents written by SnakeYAML from maps and lists, so every string is quoted as YAML
- * needs (a spec's "on", "no", "1.0", ": " or "#" stay strings), in block style, in the maps' order.
- * A string holding NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029) is
- * written double-quoted, where SnakeYAML escapes them as \N, \L and \P: in a plain or block
- * scalar they stand raw, and YAML 1.1 readers (SnakeYAML, PyYAML) take them for line breaks.
+ * YAML documents written by SnakeYAML from maps and lists, so every string is quoted as YAML needs
+ * (a spec's "on", "no", "1.0", ": " or "#" stay strings), in block style, in the maps' order. A
+ * string holding NEL (U+0085), LINE SEPARATOR (U+2028) or PARAGRAPH SEPARATOR (U+2029) is written
+ * double-quoted, where SnakeYAML escapes them as \N, \L and \P: in a plain or block scalar they
+ * stand raw, and YAML 1.1 readers (SnakeYAML, PyYAML) take them for line breaks.
  */
 public final class Yaml {
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** The documents, each preceded by "---". */
     public static String documents(List<?> documents) {
@@ -31,10 +30,14 @@ public final class Yaml {
         options.setExplicitStart(true);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         options.setWidth(Integer.MAX_VALUE);
-        return new org.yaml.snakeyaml.Yaml(new SeparatorsQuoted(options), options).dumpAll(documents.iterator());
+        return new org.yaml.snakeyaml.Yaml(new SeparatorsQuoted(options), options)
+                .dumpAll(documents.iterator());
     }
 
-    /** The representer that double-quotes a string holding a separator that YAML 1.1 reads as a line break. */
+    /**
+     * The representer that double-quotes a string holding a separator that YAML 1.1 reads as a line
+     * break.
+     */
     private static final class SeparatorsQuoted extends Representer {
 
         SeparatorsQuoted(DumperOptions options) {
@@ -43,12 +46,18 @@ public final class Yaml {
 
         @Override
         protected Node representScalar(Tag tag, String value, DumperOptions.ScalarStyle style) {
-            boolean breaks = value.indexOf('\u0085') >= 0 || value.indexOf('\u2028') >= 0 || value.indexOf('\u2029') >= 0;
-            return super.representScalar(tag, value, breaks ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : style);
+            boolean breaks =
+                    value.indexOf('\u0085') >= 0
+                            || value.indexOf('\u2028') >= 0
+                            || value.indexOf('\u2029') >= 0;
+            return super.representScalar(
+                    tag, value, breaks ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : style);
         }
     }
 
-    /** A mapping in the order given: key, value, key, value... (a fresh map each call: no anchors). */
+    /**
+     * A mapping in the order given: key, value, key, value... (a fresh map each call: no anchors).
+     */
     public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -17,30 +17,31 @@ import dev.distrogen.backend.nix.NixFormat.Str;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixKeywords;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --target nix}: an expression calling nixpkgs' dockerTools. Everything distrogen lays
- * out (accounts, config files, directories) is made in a fakeroot layer with its owners and
- * modes; the app comes from nixpkgs and its closure from the references in the config.
+ * {@code --target nix}: an expression calling nixpkgs' dockerTools. Everything distrogen lays out
+ * (accounts, config files, directories) is made in a fakeroot layer with its owners and modes; the
+ * app comes from nixpkgs and its closure from the references in the config.
  */
 public final class NixBackend implements Backend {
 
     static final String FILE_NAME = "default.nix";
+
     /** The longest name of a store path Nix accepts. */
     static final int STORE_NAME_MAX = 211;
 
@@ -65,19 +66,37 @@ public final class NixBackend implements Backend {
         Map<PlanEntry, String> names = bindingNames(plan);
         List<String> bindings = new ArrayList<>();
         for (PlanEntry file : plan.files()) {
-            bindings.add("# " + file.path().value() + "\n" + names.get(file) + " = " + NixFormat.render(fileValue(plan, file), 0)
-                    + ";");
+            bindings.add(
+                    "# "
+                            + file.path().value()
+                            + "\n"
+                            + names.get(file)
+                            + " = "
+                            + NixFormat.render(fileValue(plan, file), 0)
+                            + ";");
         }
         if (plan.sbom()) {
             bindings.add(sbomBinding(plan));
         }
-        bindings.add(layoutComment(plan.nix().function()) + "\nlayout = ''\n"
-                + String.join("\n", layout(plan, names).stream().map(l -> "  " + l).toList()) + "\n'';");
+        bindings.add(
+                layoutComment(plan.nix().function())
+                        + "\nlayout = ''\n"
+                        + String.join(
+                                "\n", layout(plan, names).stream().map(l -> "  " + l).toList())
+                        + "\n'';");
         String call = NixFormat.render(builderCall(plan), 0);
-        NixView view = new NixView(request.headerName(), buildCommands(plan), indent(bindings), call,
-                NixStrings.quoted(plan.nix().nixpkgs().url()), NixStrings.quoted(plan.nix().nixpkgs().sha256()));
+        NixView view =
+                new NixView(
+                        request.headerName(),
+                        buildCommands(plan),
+                        indent(bindings),
+                        call,
+                        NixStrings.quoted(plan.nix().nixpkgs().url()),
+                        NixStrings.quoted(plan.nix().nixpkgs().sha256()));
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(GeneratedFile.text(FILE_NAME, request.templates().render("nix/default.nix.ftl", view)));
+        files.add(
+                GeneratedFile.text(
+                        FILE_NAME, request.templates().render("nix/default.nix.ftl", view)));
         if (request.toDirectory()) {
             files.addAll(SourceCopies.of(plan));
         }
@@ -93,43 +112,56 @@ public final class NixBackend implements Backend {
         FileContent content = file.content().orElseThrow();
         if (content instanceof FileContent.SourceFile source) {
             String path = NixStrings.relativePath(source.specRelative());
-            String baseName = source.specRelative().substring(source.specRelative().lastIndexOf('/') + 1);
+            String baseName =
+                    source.specRelative().substring(source.specRelative().lastIndexOf('/') + 1);
             if (isStoreName(baseName)) {
                 return new Code(path);
             }
             // The store names a copied file after it, and refuses some characters: name it here.
-            return new Call("builtins.path", attrs(entry("path", new Code(path)),
-                    entry("name", new Str(storeName(plan, file)))));
+            return new Call(
+                    "builtins.path",
+                    attrs(
+                            entry("path", new Code(path)),
+                            entry("name", new Str(storeName(plan, file)))));
         }
         String text = ((FileContent.Text) content).text();
-        return new Code("pkgs.writeText " + NixStrings.quoted(storeName(plan, file)) + " " + NixFormat.string(text, ""));
+        return new Code(
+                "pkgs.writeText "
+                        + NixStrings.quoted(storeName(plan, file))
+                        + " "
+                        + NixFormat.string(text, ""));
     }
 
     /**
      * {@code sbom}: a CycloneDX SBOM of the package's closure (pkgs.writeClosure), each store
-     * path's name and version split as builtins.parseDrvName splits them, made at build time by
-     * the same shell functions as the Dockerfile's nix build stage.
+     * path's name and version split as builtins.parseDrvName splits them, made at build time by the
+     * same shell functions as the Dockerfile's nix build stage.
      */
     private static String sbomBinding(ImagePlan plan) {
         StringBuilder out = new StringBuilder();
-        out.append("# Package metadata for vulnerability scanners: a CycloneDX SBOM of the closure, made at build\n")
-                .append("# time, copied to ").append(ImagePlan.SBOM_PATH)
+        out.append(
+                        "# Package metadata for vulnerability scanners: a CycloneDX SBOM of the closure, made at build\n")
+                .append("# time, copied to ")
+                .append(ImagePlan.SBOM_PATH)
                 .append(". Trivy reads no Nix store paths; sbomnix and vulnix\n")
                 .append("# read the closure of the result themselves.\n")
-                .append("sbom = pkgs.runCommand ").append(NixStrings.quoted(plan.name().replace('/', '-') + "-sbom"))
+                .append("sbom = pkgs.runCommand ")
+                .append(NixStrings.quoted(plan.name().replace('/', '-') + "-sbom"))
                 .append(" { } ''\n");
         for (String line : ShellScripts.lines("sbom.sh")) {
             out.append("  ").append(NixStrings.escapeIndented(line)).append('\n');
         }
-        out.append("  dg_nix_components < ${pkgs.writeClosure [ ").append(packageRef(plan)).append(" ]} | dg_cdx > $out\n");
+        out.append("  dg_nix_components < ${pkgs.writeClosure [ ")
+                .append(packageRef(plan))
+                .append(" ]} | dg_cdx > $out\n");
         return out.append("'';").toString();
     }
 
     /**
      * The lines of the indented string of shell commands that lay out the image in the layer's
      * root: directories, files copied from the store, then owner and mode, deepest first (a
-     * directory made unreadable must not block what is inside it). Each path is shell-quoted,
-     * then escaped for the indented string; the ${name} antiquotations are meant.
+     * directory made unreadable must not block what is inside it). Each path is shell-quoted, then
+     * escaped for the indented string; the ${name} antiquotations are meant.
      */
     static List<String> layout(ImagePlan plan, Map<PlanEntry, String> names) {
         List<String> lines = new ArrayList<>();
@@ -138,7 +170,14 @@ public final class NixBackend implements Backend {
         }
         if (plan.sbom()) {
             String sbom = NixStrings.escapeIndented(Shell.quote("." + ImagePlan.SBOM_PATH));
-            lines.add("mkdir -p " + NixStrings.escapeIndented(Shell.quote("." + ContainerPath.of(ImagePlan.SBOM_PATH).parent().value())));
+            lines.add(
+                    "mkdir -p "
+                            + NixStrings.escapeIndented(
+                                    Shell.quote(
+                                            "."
+                                                    + ContainerPath.of(ImagePlan.SBOM_PATH)
+                                                            .parent()
+                                                            .value())));
             lines.add("cp ${sbom} " + sbom);
             lines.add("chmod 0644 " + sbom);
         }
@@ -155,20 +194,25 @@ public final class NixBackend implements Backend {
         return lines;
     }
 
-    /** The entry's path relative to the layer's root, shell-quoted, then escaped for an indented string. */
+    /**
+     * The entry's path relative to the layer's root, shell-quoted, then escaped for an indented
+     * string.
+     */
     private static String inLayer(PlanEntry entry) {
         return NixStrings.escapeIndented(Shell.quote("." + entry.path().value()));
     }
 
     private static String layoutComment(NixFunction function) {
-        String common = "# The image's accounts, config files and directories, with owners and modes. These commands\n"
-                + "# run under fakeroot (the layered builders' fakeRootCommands), which records the owners set\n"
-                + "# with chown in the layer: no VM and no shadow tools. An image whose writable directories\n"
-                + "# its user cannot write to is a bug, so this is not left to defaults.";
+        String common =
+                "# The image's accounts, config files and directories, with owners and modes. These commands\n"
+                        + "# run under fakeroot (the layered builders' fakeRootCommands), which records the owners set\n"
+                        + "# with chown in the layer: no VM and no shadow tools. An image whose writable directories\n"
+                        + "# its user cannot write to is a bug, so this is not left to defaults.";
         if (function != NixFunction.BUILD_IMAGE) {
             return common;
         }
-        return common + "\n# buildImage itself cannot chown without a VM: its runAsRoot needs KVM (nixpkgs#67079) and\n"
+        return common
+                + "\n# buildImage itself cannot chown without a VM: its runAsRoot needs KVM (nixpkgs#67079) and\n"
                 + "# its extraCommands run unprivileged. So these commands make a base layer with\n"
                 + "# buildLayeredImage, and buildImage adds the app on top of it (fromImage).";
     }
@@ -178,15 +222,23 @@ public final class NixBackend implements Backend {
         List<Map.Entry<String, Node>> args = new ArrayList<>();
         args.add(entry("name", new Str(plan.name())));
         args.add(entry("tag", new Str(plan.tag())));
-        Node root = new Call("pkgs.buildEnv", attrs(
-                entry("name", new Str(plan.name() + "-root")),
-                entry("paths", new ListOf(List.of(new Code(packageRef(plan))))),
-                entry("pathsToLink", new ListOf(List.of(new Str("/bin"))))));
+        Node root =
+                new Call(
+                        "pkgs.buildEnv",
+                        attrs(
+                                entry("name", new Str(plan.name() + "-root")),
+                                entry("paths", new ListOf(List.of(new Code(packageRef(plan))))),
+                                entry("pathsToLink", new ListOf(List.of(new Str("/bin"))))));
         if (function == NixFunction.BUILD_IMAGE) {
-            args.add(entry("fromImage", new Call("pkgs.dockerTools.buildLayeredImage", attrs(
-                    entry("name", new Str(plan.name() + "-layout")),
-                    entry("tag", new Str(plan.tag())),
-                    entry("fakeRootCommands", new Code("layout"))))));
+            args.add(
+                    entry(
+                            "fromImage",
+                            new Call(
+                                    "pkgs.dockerTools.buildLayeredImage",
+                                    attrs(
+                                            entry("name", new Str(plan.name() + "-layout")),
+                                            entry("tag", new Str(plan.tag())),
+                                            entry("fakeRootCommands", new Code("layout"))))));
             args.add(entry("copyToRoot", root));
         } else {
             args.add(entry("contents", new ListOf(List.of(root))));
@@ -222,11 +274,22 @@ public final class NixBackend implements Backend {
 
     /** The plan's Entrypoint, each program as a string of its package's path. */
     private static ListOf entrypoint(ImagePlan plan) {
-        return new ListOf(plan.nix().entrypoint(p -> (Node) new Code(inPackage("pkgs." + p.packageAttr(), p.binary())),
-                new Str("--")));
+        return new ListOf(
+                plan.nix()
+                        .entrypoint(
+                                p ->
+                                        (Node)
+                                                new Code(
+                                                        inPackage(
+                                                                "pkgs." + p.packageAttr(),
+                                                                p.binary())),
+                                new Str("--")));
     }
 
-    /** "${pkgs.nginx}/bin/nginx" as a Nix string: the package's store path, then the escaped path in it. */
+    /**
+     * "${pkgs.nginx}/bin/nginx" as a Nix string: the package's store path, then the escaped path in
+     * it.
+     */
     static String program(ImagePlan plan) {
         return inPackage(packageRef(plan), plan.nix().binary());
     }
@@ -256,18 +319,34 @@ public final class NixBackend implements Backend {
     /** Let-binding names from the files' paths: /etc/nginx/nginx.conf -> etcNginxNginxConf. */
     private static Map<PlanEntry, String> bindingNames(ImagePlan plan) {
         Map<PlanEntry, String> names = new LinkedHashMap<>();
-        // Bindings must not be keywords (/in, /let as config paths), nor hide what the expression uses.
-        Set<String> taken = new HashSet<>(Set.of("pkgs", "layout", "sbom", "builtins", "import", "true", "false", "null"));
+        // Bindings must not be keywords (/in, /let as config paths), nor hide what the expression
+        // uses.
+        Set<String> taken =
+                new HashSet<>(
+                        Set.of(
+                                "pkgs",
+                                "layout",
+                                "sbom",
+                                "builtins",
+                                "import",
+                                "true",
+                                "false",
+                                "null"));
         taken.addAll(NixKeywords.ALL);
         for (PlanEntry file : plan.files()) {
             StringBuilder name = new StringBuilder();
             for (String word : file.path().value().split("[^A-Za-z0-9]+")) {
                 if (!word.isEmpty()) {
-                    name.append(name.length() == 0 ? word.toLowerCase(java.util.Locale.ROOT)
-                            : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+                    name.append(
+                            name.length() == 0
+                                    ? word.toLowerCase(java.util.Locale.ROOT)
+                                    : Character.toUpperCase(word.charAt(0)) + word.substring(1));
                 }
             }
-            String base = name.length() == 0 || !Character.isLetter(name.charAt(0)) ? "file" + name : name.toString();
+            String base =
+                    name.length() == 0 || !Character.isLetter(name.charAt(0))
+                            ? "file" + name
+                            : name.toString();
             String unique = base;
             for (int i = 2; !taken.add(unique); i++) {
                 unique = base + i;
@@ -278,12 +357,17 @@ public final class NixBackend implements Backend {
     }
 
     private static boolean isStoreName(String name) {
-        return name.length() <= STORE_NAME_MAX && name.matches("[A-Za-z0-9+_?=-][A-Za-z0-9+._?=-]*");
+        return name.length() <= STORE_NAME_MAX
+                && name.matches("[A-Za-z0-9+_?=-][A-Za-z0-9+._?=-]*");
     }
 
-    /** A store path name for a file: the image's name and the path, in the characters Nix allows. */
+    /**
+     * A store path name for a file: the image's name and the path, in the characters Nix allows.
+     */
     static String storeName(ImagePlan plan, PlanEntry file) {
-        String name = (plan.name().replace('/', '-') + file.path().value().replace('/', '-')).replaceAll("[^A-Za-z0-9+._?=-]", "_");
+        String name =
+                (plan.name().replace('/', '-') + file.path().value().replace('/', '-'))
+                        .replaceAll("[^A-Za-z0-9+._?=-]", "_");
         name = name.startsWith(".") ? "_" + name.substring(1) : name;
         if (name.length() <= STORE_NAME_MAX) {
             return name;
@@ -302,6 +386,8 @@ public final class NixBackend implements Backend {
     }
 
     private static List<String> indent(List<String> blocks) {
-        return blocks.stream().map(b -> "  " + b.replace("\n", "\n  ").replace("\n  \n", "\n\n")).toList();
+        return blocks.stream()
+                .map(b -> "  " + b.replace("\n", "\n  ").replace("\n  \n", "\n\n"))
+                .toList();
     }
 }

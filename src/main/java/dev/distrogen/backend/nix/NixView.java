@@ -8,6 +8,10 @@ import java.util.List;
  * @param nixpkgsUrl the quoted Nix string of the pinned nixpkgs tarball, the default {@code pkgs}
  * @param nixpkgsSha256 the quoted Nix string of its hash
  */
-public record NixView(String specName, List<String> buildCommands, List<String> bindings, String call, String nixpkgsUrl,
-        String nixpkgsSha256) {
-}
+public record NixView(
+        String specName,
+        List<String> buildCommands,
+        List<String> bindings,
+        String call,
+        String nixpkgsUrl,
+        String nixpkgsSha256) {}

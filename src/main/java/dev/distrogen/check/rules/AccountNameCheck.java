@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * DG033: user and group names, home and shell must fit /etc/passwd and /etc/group: a name as
- * useradd accepts it, no ':' or line break in any field (they would forge entries), and "root"
- * only for id 0.
+ * useradd accepts it, no ':' or line break in any field (they would forge entries), and "root" only
+ * for id 0.
  */
 public final class AccountNameCheck implements Check {
 
@@ -32,29 +32,53 @@ public final class AccountNameCheck implements Check {
         if (user.group().isPresent()) {
             name("group", group, Accounts.id(user.gid()), found);
         } else if (user.name().value().equals("root") && Accounts.id(user.gid()).orElse(0) != 0) {
-            found.add(Diagnostic.error(Code.ACCOUNT_NAME, user.name().at(), "the group defaults to the user's name, \"root\", "
-                    + "but gid is not 0").withHint("name the group: group \"app\""));
+            found.add(
+                    Diagnostic.error(
+                                    Code.ACCOUNT_NAME,
+                                    user.name().at(),
+                                    "the group defaults to the user's name, \"root\", "
+                                            + "but gid is not 0")
+                            .withHint("name the group: group \"app\""));
         }
         user.home().ifPresent(h -> field("home", h, found));
         user.shell().ifPresent(s -> field("shell", s, found));
     }
 
-    private static void name(String what, Located<String> name, OptionalLong id, List<Diagnostic> found) {
+    private static void name(
+            String what, Located<String> name, OptionalLong id, List<Diagnostic> found) {
         if (!NAME.matcher(name.value()).matches()) {
-            found.add(Diagnostic.error(Code.ACCOUNT_NAME, name.at(), what + " name \"" + name.value() + "\" is not a valid account name")
-                    .withHint("use at most 32 lower-case letters, digits, `_`, `-` and `.`, starting with a letter or `_`"));
+            found.add(
+                    Diagnostic.error(
+                                    Code.ACCOUNT_NAME,
+                                    name.at(),
+                                    what
+                                            + " name \""
+                                            + name.value()
+                                            + "\" is not a valid account name")
+                            .withHint(
+                                    "use at most 32 lower-case letters, digits, `_`, `-` and `.`, starting with a letter or `_`"));
             return;
         }
         if (name.value().equals("root") && id.isPresent() && id.getAsLong() != 0) {
-            found.add(Diagnostic.error(Code.ACCOUNT_NAME, name.at(), what + " name \"root\" is reserved for id 0")
-                    .withHint("choose another name for the app's " + what));
+            found.add(
+                    Diagnostic.error(
+                                    Code.ACCOUNT_NAME,
+                                    name.at(),
+                                    what + " name \"root\" is reserved for id 0")
+                            .withHint("choose another name for the app's " + what));
         }
     }
 
     private static void field(String what, Located<String> value, List<Diagnostic> found) {
         if (value.value().contains(":")) {
-            found.add(Diagnostic.error(Code.ACCOUNT_NAME, value.at(), what + " \"" + value.value()
-                    + "\" holds `:`, which separates the fields of /etc/passwd"));
+            found.add(
+                    Diagnostic.error(
+                            Code.ACCOUNT_NAME,
+                            value.at(),
+                            what
+                                    + " \""
+                                    + value.value()
+                                    + "\" holds `:`, which separates the fields of /etc/passwd"));
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.distrogen.check.rules;
 
-import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.DirAccess;
+import dev.distrogen.model.DirDecl;
 import dev.distrogen.model.Located;
 import dev.distrogen.model.Spec;
 import dev.distrogen.model.User;
@@ -14,8 +14,7 @@ final class Accounts {
     /** Largest valid id: (uid_t) -1 means "no id" to the kernel. */
     static final long MAX_ID = 4_294_967_294L;
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /** A uid or gid as written, if it is a number in range. */
     static OptionalLong id(Optional<Located<String>> digits) {
@@ -47,12 +46,17 @@ final class Accounts {
         if (uid.isEmpty() || gid.isEmpty()) {
             return false;
         }
-        return DirAccess.writable(dir, spec.user().orElseThrow().name().value(), uid.getAsLong(), gid.getAsLong())
+        return DirAccess.writable(
+                        dir,
+                        spec.user().orElseThrow().name().value(),
+                        uid.getAsLong(),
+                        gid.getAsLong())
                 .orElse(false);
     }
 
     /** Whether {@code name} is the declared user, or root (which always exists). */
     static boolean isKnownOwner(Spec spec, String name) {
-        return name.equals("root") || spec.user().map(User::name).map(Located::value).filter(name::equals).isPresent();
+        return name.equals("root")
+                || spec.user().map(User::name).map(Located::value).filter(name::equals).isPresent();
     }
 }

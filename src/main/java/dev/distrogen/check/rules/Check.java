@@ -1,7 +1,7 @@
 package dev.distrogen.check.rules;
 
-import dev.distrogen.model.Spec;
 import dev.distrogen.diagnostic.Diagnostic;
+import dev.distrogen.model.Spec;
 import java.util.List;
 
 /** One rule a spec must follow. Checks are independent of each other and of their order. */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class DirSizeCheck implements Check {
 
-    private static final Pattern NEAR_MISS = Pattern.compile("([0-9]+) ?([kKmMgGtT])(?:i|B|iB|ib|b)?");
+    private static final Pattern NEAR_MISS =
+            Pattern.compile("([0-9]+) ?([kKmMgGtT])(?:i|B|iB|ib|b)?");
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -30,11 +31,25 @@ public final class DirSizeCheck implements Check {
                 continue;
             }
             Located<String> size = dir.size().get();
-            String hint = meant(size.value())
-                    .map(m -> "write size \"" + m + "\" (binary units: Kubernetes, Docker and tmpfs read them alike)")
-                    .orElse("write it as Kubernetes, Docker and tmpfs read it alike: size \"512Mi\" or size \"5Gi\"");
-            found.add(Diagnostic.error(Code.DIR_SIZE, size.at(), "size \"" + size.value() + "\" of " + dir.path().value()
-                    + " is not a whole number above 0 of Ki, Mi, Gi or Ti").withHint(hint));
+            String hint =
+                    meant(size.value())
+                            .map(
+                                    m ->
+                                            "write size \""
+                                                    + m
+                                                    + "\" (binary units: Kubernetes, Docker and tmpfs read them alike)")
+                            .orElse(
+                                    "write it as Kubernetes, Docker and tmpfs read it alike: size \"512Mi\" or size \"5Gi\"");
+            found.add(
+                    Diagnostic.error(
+                                    Code.DIR_SIZE,
+                                    size.at(),
+                                    "size \""
+                                            + size.value()
+                                            + "\" of "
+                                            + dir.path().value()
+                                            + " is not a whole number above 0 of Ki, Mi, Gi or Ti")
+                            .withHint(hint));
         }
         return found;
     }
@@ -46,6 +61,7 @@ public final class DirSizeCheck implements Check {
             return Optional.empty();
         }
         String digits = m.group(1).replaceFirst("^0+", "");
-        return DirSize.parse(digits + m.group(2).toUpperCase(Locale.ROOT) + "i").map(DirSize::kubernetes);
+        return DirSize.parse(digits + m.group(2).toUpperCase(Locale.ROOT) + "i")
+                .map(DirSize::kubernetes);
     }
 }

@@ -19,10 +19,10 @@ import java.util.TreeMap;
  */
 public final class DuplicatePathCheck implements Check {
 
-    public static final List<String> GENERATED = List.of("/etc/group", "/etc/nsswitch.conf", "/etc/passwd");
+    public static final List<String> GENERATED =
+            List.of("/etc/group", "/etc/nsswitch.conf", "/etc/passwd");
 
-    private record Declared(String what, Located<String> path) {
-    }
+    private record Declared(String what, Located<String> path) {}
 
     @Override
     public List<Diagnostic> check(Spec spec) {
@@ -34,15 +34,32 @@ public final class DuplicatePathCheck implements Check {
                 continue;
             }
             if (GENERATED.contains(d.path().value())) {
-                found.add(Diagnostic.error(Code.RESERVED_PATH, d.path().at(), "distrogen writes " + d.path().value()
-                                + " itself, from `user`").withHint("remove this " + d.what() + "; declare the account with `user`"));
+                found.add(
+                        Diagnostic.error(
+                                        Code.RESERVED_PATH,
+                                        d.path().at(),
+                                        "distrogen writes "
+                                                + d.path().value()
+                                                + " itself, from `user`")
+                                .withHint(
+                                        "remove this "
+                                                + d.what()
+                                                + "; declare the account with `user`"));
                 continue;
             }
             Declared earlier = seen.putIfAbsent(d.path().value(), d);
             if (earlier != null) {
-                found.add(Diagnostic.error(Code.DUPLICATE_PATH, d.path().at(), "duplicate path \"" + d.path().value()
-                                + "\": it is also a " + earlier.what() + " at line " + earlier.path().at().line())
-                        .withHint("declare each path once"));
+                found.add(
+                        Diagnostic.error(
+                                        Code.DUPLICATE_PATH,
+                                        d.path().at(),
+                                        "duplicate path \""
+                                                + d.path().value()
+                                                + "\": it is also a "
+                                                + earlier.what()
+                                                + " at line "
+                                                + earlier.path().at().line())
+                                .withHint("declare each path once"));
             }
             if (d.what().equals("config")) {
                 files.computeIfAbsent(d.path().value(), p -> new ArrayList<>()).add(d);
@@ -52,8 +69,17 @@ public final class DuplicatePathCheck implements Check {
         for (Declared d : seen.values()) {
             for (ContainerPath ancestor : ContainerPath.of(d.path().value()).ancestors()) {
                 for (Declared file : files.getOrDefault(ancestor.value(), List.of())) {
-                    found.add(Diagnostic.error(Code.DUPLICATE_PATH, d.path().at(), "\"" + d.path().value() + "\" lies beneath \""
-                            + file.path().value() + "\", which is a config file (line " + file.path().at().line() + ")"));
+                    found.add(
+                            Diagnostic.error(
+                                    Code.DUPLICATE_PATH,
+                                    d.path().at(),
+                                    "\""
+                                            + d.path().value()
+                                            + "\" lies beneath \""
+                                            + file.path().value()
+                                            + "\", which is a config file (line "
+                                            + file.path().at().line()
+                                            + ")"));
                 }
             }
         }

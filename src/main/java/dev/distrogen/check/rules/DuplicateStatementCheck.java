@@ -25,9 +25,17 @@ public final class DuplicateStatementCheck implements Check {
             StatementRef earlier = first.putIfAbsent(key, ref);
             if (earlier != null) {
                 String where = ref.scope().equals("spec") ? "" : " in `" + ref.scope() + "`";
-                found.add(Diagnostic.error(Code.DUPLICATE_STATEMENT, ref.at(), "duplicate `" + ref.keyword() + "`" + where
-                                + "; the first is at line " + earlier.at().line())
-                        .withHint("keep one of them"));
+                found.add(
+                        Diagnostic.error(
+                                        Code.DUPLICATE_STATEMENT,
+                                        ref.at(),
+                                        "duplicate `"
+                                                + ref.keyword()
+                                                + "`"
+                                                + where
+                                                + "; the first is at line "
+                                                + earlier.at().line())
+                                .withHint("keep one of them"));
             }
         }
         return found;

@@ -25,18 +25,36 @@ public final class EnvCheck implements Check {
         for (EnvVar env : spec.app().map(app -> app.env()).orElse(List.of())) {
             String name = env.name().value();
             if (!NAME.matcher(name).matches()) {
-                found.add(Diagnostic.error(Code.ENV_NAME, env.name().at(), "`" + name + "` is not a valid environment variable name")
-                        .withHint("use letters, digits and `_`, not starting with a digit: " + name.replaceAll("[^A-Za-z0-9_]", "_")));
+                found.add(
+                        Diagnostic.error(
+                                        Code.ENV_NAME,
+                                        env.name().at(),
+                                        "`" + name + "` is not a valid environment variable name")
+                                .withHint(
+                                        "use letters, digits and `_`, not starting with a digit: "
+                                                + name.replaceAll("[^A-Za-z0-9_]", "_")));
             }
             if (env.value().value().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-                found.add(Diagnostic.error(Code.ENV_CONTROL_CHARACTER, env.value().at(), "the value of " + name
-                        + " holds a line break or control character, which a Dockerfile's ENV cannot hold")
-                        .withHint("pass multi-line settings in a config file instead"));
+                found.add(
+                        Diagnostic.error(
+                                        Code.ENV_CONTROL_CHARACTER,
+                                        env.value().at(),
+                                        "the value of "
+                                                + name
+                                                + " holds a line break or control character, which a Dockerfile's ENV cannot hold")
+                                .withHint("pass multi-line settings in a config file instead"));
             }
             EnvVar earlier = seen.putIfAbsent(name, env);
             if (earlier != null) {
-                found.add(Diagnostic.error(Code.DUPLICATE_ENV, env.name().at(), "env " + name + " is set twice; the first is at line "
-                        + earlier.name().at().line()).withHint("keep one of them"));
+                found.add(
+                        Diagnostic.error(
+                                        Code.DUPLICATE_ENV,
+                                        env.name().at(),
+                                        "env "
+                                                + name
+                                                + " is set twice; the first is at line "
+                                                + earlier.name().at().line())
+                                .withHint("keep one of them"));
             }
         }
         return found;

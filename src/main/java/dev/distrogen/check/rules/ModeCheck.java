@@ -14,7 +14,6 @@ import java.util.Optional;
 /** DG050: a mode with a digit that is not octal; DG051: a mode above 07777. */
 public final class ModeCheck implements Check {
 
-
     @Override
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
@@ -29,11 +28,21 @@ public final class ModeCheck implements Check {
 
     private static void check(Located<String> mode, List<Diagnostic> found) {
         if (!FileMode.isOctal(mode.value())) {
-            found.add(Diagnostic.error(Code.MODE_NOT_OCTAL, mode.at(), "mode " + mode.value() + " is not octal")
-                    .withHint("modes are written in octal digits 0-7, as chmod takes them: 0644, 0750, 1777"));
+            found.add(
+                    Diagnostic.error(
+                                    Code.MODE_NOT_OCTAL,
+                                    mode.at(),
+                                    "mode " + mode.value() + " is not octal")
+                            .withHint(
+                                    "modes are written in octal digits 0-7, as chmod takes them: 0644, 0750, 1777"));
         } else if (FileMode.parseOctal(mode.value()).isEmpty()) {
-            found.add(Diagnostic.error(Code.MODE_TOO_LARGE, mode.at(), "mode " + mode.value() + " is above 07777")
-                    .withHint("a mode has at most four octal digits: setuid/setgid/sticky, then owner, group, others"));
+            found.add(
+                    Diagnostic.error(
+                                    Code.MODE_TOO_LARGE,
+                                    mode.at(),
+                                    "mode " + mode.value() + " is above 07777")
+                            .withHint(
+                                    "a mode has at most four octal digits: setuid/setgid/sticky, then owner, group, others"));
         }
     }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 /** DG030: an {@code owner} must be the declared user or root: the image has no other account. */
 public final class OwnerCheck implements Check {
 
-
     @Override
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
@@ -24,11 +23,22 @@ public final class OwnerCheck implements Check {
         spec.dirs().stream().map(DirDecl::owner).forEach(owners::add);
         spec.configs().stream().map(ConfigDecl::owner).forEach(owners::add);
         for (Optional<Located<String>> owner : owners) {
-            owner.filter(o -> !Accounts.isKnownOwner(spec, o.value())).ifPresent(o -> found.add(
-                    Diagnostic.error(Code.UNKNOWN_OWNER, o.at(), "owner \"" + o.value() + "\" is not a declared user"
-                                    + Suggestions.didYouMean(o.value(), known))
-                            .withHint("the image has the accounts " + String.join(" and ", known)
-                                    + ": root, and the one `user` declares")));
+            owner.filter(o -> !Accounts.isKnownOwner(spec, o.value()))
+                    .ifPresent(
+                            o ->
+                                    found.add(
+                                            Diagnostic.error(
+                                                            Code.UNKNOWN_OWNER,
+                                                            o.at(),
+                                                            "owner \""
+                                                                    + o.value()
+                                                                    + "\" is not a declared user"
+                                                                    + Suggestions.didYouMean(
+                                                                            o.value(), known))
+                                                    .withHint(
+                                                            "the image has the accounts "
+                                                                    + String.join(" and ", known)
+                                                                    + ": root, and the one `user` declares")));
         }
         return found;
     }

@@ -24,10 +24,21 @@ public final class PersistentDirCheck implements Check {
         Set<String> said = new HashSet<>();
         for (DirDecl dir : spec.dirs()) {
             String path = dir.path().value();
-            if (dir.persistent().isEmpty() && Accounts.appCanWrite(spec, dir) && said.add(path) && STATE_ROOTS.stream().anyMatch(root -> path.equals(root) || path.startsWith(root + "/"))) {
-                found.add(Diagnostic.warning(Code.STATE_NOT_PERSISTENT, dir.path().at(), path
-                                + " holds state, but is not persistent: its data is lost when the container restarts")
-                        .withHint("add `persistent` to keep it in a volume: dir \"" + path + "\" persistent"));
+            if (dir.persistent().isEmpty()
+                    && Accounts.appCanWrite(spec, dir)
+                    && said.add(path)
+                    && STATE_ROOTS.stream()
+                            .anyMatch(root -> path.equals(root) || path.startsWith(root + "/"))) {
+                found.add(
+                        Diagnostic.warning(
+                                        Code.STATE_NOT_PERSISTENT,
+                                        dir.path().at(),
+                                        path
+                                                + " holds state, but is not persistent: its data is lost when the container restarts")
+                                .withHint(
+                                        "add `persistent` to keep it in a volume: dir \""
+                                                + path
+                                                + "\" persistent"));
             }
         }
         return found;

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** DG040: port outside 1-65535; DG041: protocol other than tcp, udp or sctp; DG043: a port twice. */
+/**
+ * DG040: port outside 1-65535; DG041: protocol other than tcp, udp or sctp; DG043: a port twice.
+ */
 public final class PortCheck implements Check {
 
     static final List<String> PROTOCOLS = List.of("tcp", "udp", "sctp");
@@ -23,17 +25,40 @@ public final class PortCheck implements Check {
         for (PortDecl port : spec.ports()) {
             OptionalInt number = number(port);
             if (number.isEmpty()) {
-                found.add(Diagnostic.error(Code.PORT_OUT_OF_RANGE, port.number().at(), "port " + port.number().value()
-                        + " is out of range").withHint("ports go from 1 to 65535"));
+                found.add(
+                        Diagnostic.error(
+                                        Code.PORT_OUT_OF_RANGE,
+                                        port.number().at(),
+                                        "port " + port.number().value() + " is out of range")
+                                .withHint("ports go from 1 to 65535"));
             }
-            port.protocol().filter(p -> !PROTOCOLS.contains(p.value())).ifPresent(p -> found.add(
-                    Diagnostic.error(Code.PORT_PROTOCOL, p.at(), "unknown protocol `" + p.value() + "`"
-                            + Suggestions.didYouMean(p.value(), PROTOCOLS)).withHint("write port N/tcp, N/udp or N/sctp")));
+            port.protocol()
+                    .filter(p -> !PROTOCOLS.contains(p.value()))
+                    .ifPresent(
+                            p ->
+                                    found.add(
+                                            Diagnostic.error(
+                                                            Code.PORT_PROTOCOL,
+                                                            p.at(),
+                                                            "unknown protocol `"
+                                                                    + p.value()
+                                                                    + "`"
+                                                                    + Suggestions.didYouMean(
+                                                                            p.value(), PROTOCOLS))
+                                                    .withHint(
+                                                            "write port N/tcp, N/udp or N/sctp")));
             String key = number.orElse(-1) + "/" + port.protocolName();
             PortDecl earlier = seen.putIfAbsent(key, port);
             if (earlier != null && number.isPresent()) {
-                found.add(Diagnostic.error(Code.DUPLICATE_PORT, port.at(), "port " + key + " is declared twice; the first is at line "
-                        + earlier.at().line()).withHint("keep one of them"));
+                found.add(
+                        Diagnostic.error(
+                                        Code.DUPLICATE_PORT,
+                                        port.at(),
+                                        "port "
+                                                + key
+                                                + " is declared twice; the first is at line "
+                                                + earlier.at().line())
+                                .withHint("keep one of them"));
             }
         }
         return found;

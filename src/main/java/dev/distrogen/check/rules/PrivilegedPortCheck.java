@@ -13,7 +13,6 @@ import java.util.List;
  */
 public final class PrivilegedPortCheck implements Check {
 
-
     @Override
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
@@ -25,12 +24,25 @@ public final class PrivilegedPortCheck implements Check {
         for (PortDecl port : spec.ports()) {
             int n = PortCheck.number(port).orElse(1024);
             if (n < 1024) {
-                found.add(Diagnostic.warning(Code.PRIVILEGED_PORT, port.number().at(), "port " + n + " is below 1024: the app runs as \""
-                                + user + "\" (uid " + uid.getAsLong() + "), which cannot bind it on a default kernel")
-                        .withHint("listen on a port from 1024 up and publish it as " + n + " (docker run -p " + n
-                                + ":8080, a Service's targetPort), or have the runtime set the sysctl "
-                                + "net.ipv4.ip_unprivileged_port_start=0 (Docker 20.10+ does; Kubernetes needs "
-                                + "securityContext.sysctls)"));
+                found.add(
+                        Diagnostic.warning(
+                                        Code.PRIVILEGED_PORT,
+                                        port.number().at(),
+                                        "port "
+                                                + n
+                                                + " is below 1024: the app runs as \""
+                                                + user
+                                                + "\" (uid "
+                                                + uid.getAsLong()
+                                                + "), which cannot bind it on a default kernel")
+                                .withHint(
+                                        "listen on a port from 1024 up and publish it as "
+                                                + n
+                                                + " (docker run -p "
+                                                + n
+                                                + ":8080, a Service's targetPort), or have the runtime set the sysctl "
+                                                + "net.ipv4.ip_unprivileged_port_start=0 (Docker 20.10+ does; Kubernetes needs "
+                                                + "securityContext.sysctls)"));
             }
         }
         return found;

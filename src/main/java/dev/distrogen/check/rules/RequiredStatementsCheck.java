@@ -17,15 +17,27 @@ public final class RequiredStatementsCheck implements Check {
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
         if (spec.app().isEmpty()) {
-            found.add(Diagnostic.error(Code.MISSING_STATEMENT, START, "the spec declares no `app`")
-                    .withHint("add the program the image runs: app \"my-app\" { binary \"/usr/bin/my-app\" }"));
+            found.add(
+                    Diagnostic.error(Code.MISSING_STATEMENT, START, "the spec declares no `app`")
+                            .withHint(
+                                    "add the program the image runs: app \"my-app\" { binary \"/usr/bin/my-app\" }"));
         }
-        spec.app().filter(app -> app.binary().isEmpty()).ifPresent(app -> found.add(
-                Diagnostic.error(Code.MISSING_STATEMENT, app.at(), "`app` has no `binary`")
-                        .withHint("add the program's absolute path in the build stage: binary \"/usr/bin/my-app\"")));
+        spec.app()
+                .filter(app -> app.binary().isEmpty())
+                .ifPresent(
+                        app ->
+                                found.add(
+                                        Diagnostic.error(
+                                                        Code.MISSING_STATEMENT,
+                                                        app.at(),
+                                                        "`app` has no `binary`")
+                                                .withHint(
+                                                        "add the program's absolute path in the build stage: binary \"/usr/bin/my-app\"")));
         if (spec.user().isEmpty()) {
-            found.add(Diagnostic.error(Code.MISSING_STATEMENT, START, "the spec declares no `user`")
-                    .withHint("add the non-root account the app runs as: user \"app\" uid 10001 gid 10001"));
+            found.add(
+                    Diagnostic.error(Code.MISSING_STATEMENT, START, "the spec declares no `user`")
+                            .withHint(
+                                    "add the non-root account the app runs as: user \"app\" uid 10001 gid 10001"));
         }
         spec.user().ifPresent(user -> missingIds(user, found));
         return found;
@@ -33,12 +45,20 @@ public final class RequiredStatementsCheck implements Check {
 
     private static void missingIds(User user, List<Diagnostic> found) {
         if (user.uid().isEmpty()) {
-            found.add(Diagnostic.error(Code.MISSING_STATEMENT, user.at(), "`user` has no `uid`")
-                    .withHint("images name their user by number: user \"" + user.name().value() + "\" uid 10001 gid 10001"));
+            found.add(
+                    Diagnostic.error(Code.MISSING_STATEMENT, user.at(), "`user` has no `uid`")
+                            .withHint(
+                                    "images name their user by number: user \""
+                                            + user.name().value()
+                                            + "\" uid 10001 gid 10001"));
         }
         if (user.gid().isEmpty()) {
-            found.add(Diagnostic.error(Code.MISSING_STATEMENT, user.at(), "`user` has no `gid`")
-                    .withHint("images name their group by number: user \"" + user.name().value() + "\" uid 10001 gid 10001"));
+            found.add(
+                    Diagnostic.error(Code.MISSING_STATEMENT, user.at(), "`user` has no `gid`")
+                            .withHint(
+                                    "images name their group by number: user \""
+                                            + user.name().value()
+                                            + "\" uid 10001 gid 10001"));
         }
     }
 }

@@ -14,10 +14,22 @@ public final class SbomCheck implements Check {
 
     @Override
     public List<Diagnostic> check(Spec spec) {
-        return spec.sbom().filter(s -> !VALUES.contains(s.value()))
-                .map(s -> List.of(Diagnostic.error(Code.SBOM, s.at(), "unknown sbom setting `" + s.value() + "`"
-                        + Suggestions.didYouMean(s.value(), VALUES)).withHint("`sbom on` (the default) writes package "
-                        + "metadata for vulnerability scanners into the image; `sbom off` leaves it out")))
+        return spec.sbom()
+                .filter(s -> !VALUES.contains(s.value()))
+                .map(
+                        s ->
+                                List.of(
+                                        Diagnostic.error(
+                                                        Code.SBOM,
+                                                        s.at(),
+                                                        "unknown sbom setting `"
+                                                                + s.value()
+                                                                + "`"
+                                                                + Suggestions.didYouMean(
+                                                                        s.value(), VALUES))
+                                                .withHint(
+                                                        "`sbom on` (the default) writes package "
+                                                                + "metadata for vulnerability scanners into the image; `sbom off` leaves it out")))
                 .orElse(List.of());
     }
 }

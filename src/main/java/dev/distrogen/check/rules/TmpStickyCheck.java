@@ -14,7 +14,6 @@ import java.util.List;
  */
 public final class TmpStickyCheck implements Check {
 
-
     @Override
     public List<Diagnostic> check(Spec spec) {
         List<Diagnostic> found = new ArrayList<>();
@@ -24,9 +23,17 @@ public final class TmpStickyCheck implements Check {
             }
             FileMode.parseOctal(dir.mode().get().value())
                     .filter(mode -> mode.bits() != FileMode.TMP.bits())
-                    .ifPresent(mode -> found.add(Diagnostic.warning(Code.TMP_NOT_STICKY, dir.mode().get().at(), "/tmp has mode "
-                                    + mode.octal() + "; programs expect 1777 (writable by all, sticky)")
-                            .withHint("write mode 1777, or leave the mode out: /tmp defaults to 1777")));
+                    .ifPresent(
+                            mode ->
+                                    found.add(
+                                            Diagnostic.warning(
+                                                            Code.TMP_NOT_STICKY,
+                                                            dir.mode().get().at(),
+                                                            "/tmp has mode "
+                                                                    + mode.octal()
+                                                                    + "; programs expect 1777 (writable by all, sticky)")
+                                                    .withHint(
+                                                            "write mode 1777, or leave the mode out: /tmp defaults to 1777")));
         }
         return found;
     }
