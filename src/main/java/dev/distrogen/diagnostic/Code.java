@@ -157,7 +157,13 @@ public enum Code {
     K8S_SETTING("DG081", Severity.ERROR),
 
     /** a dir `size` that is not a whole number of Ki, Mi, Gi or Ti */
-    DIR_SIZE("DG082", Severity.ERROR);
+    DIR_SIZE("DG082", Severity.ERROR),
+
+    /** a `libs` or `files` path that no nix `without` names: only the Dockerfile's image build stage copies it, the Nix image holds the package's closure instead */
+    DOCKERFILE_ONLY_PATH("DG091", Severity.WARNING),
+
+    /** a nix `without` path that is no `libs` or `files` path */
+    WITHOUT_UNKNOWN_PATH("DG092", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -19,7 +19,7 @@ public final class Keywords {
     public static final List<String> FILE_OPTIONS = List.of("owner", "mode");
     public static final List<String> CONFIG_SOURCES = List.of("from", "text");
     public static final List<String> DOCKER = List.of("from", "base", "builder", "packages");
-    public static final List<String> NIX = List.of("package", "binary", "function", "nixpkgs", "sha256");
+    public static final List<String> NIX = List.of("package", "binary", "function", "nixpkgs", "sha256", "without");
     public static final List<String> IMAGE_OPTIONS = List.of("tag", "digest");
     public static final List<String> DIR_OPTIONS = List.of("persistent", "size");
     public static final List<String> HEALTH = List.of("http", "tcp", "none", "port");
@@ -81,6 +81,7 @@ public final class Keywords {
         USAGE.put("sbom", "sbom off  (on by default: package metadata for scanners in the image)");
         USAGE.put("function", "function buildImage  (or buildLayeredImage, streamLayeredImage)");
         USAGE.put("nixpkgs", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
+        USAGE.put("without", "nix { without \"/usr/lib/nginx/modules\" }  (a libs or files path the Nix image goes without)");
         USAGE.put("sha256", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
         USAGE.put("digest", "image \"ghcr.io/acme/web\" tag \"1.0\" digest \"sha256:...\"");
         USAGE.put("persistent", "dir \"/data\" owner \"app\" persistent");

@@ -93,12 +93,12 @@ public final class DocsBackend implements Backend {
                 : config.cmd().stream().map(Markdown::code).collect(Collectors.joining(" "))));
         String libs = plan.app().libs().isEmpty() ? ""
                 : "; and everything under " + plan.app().libs().stream().map(l -> Markdown.code(l.value()))
-                        .collect(Collectors.joining(", ")) + " (loaded with dlopen), with the libraries of each";
+                        .collect(Collectors.joining(", ")) + " (loaded with dlopen), with the libraries of each: " + dockerfileOnly(plan);
         rows.add(List.of("Libraries", "the program's shared libraries and the dynamic loader, as the build stage's ldd "
                 + "finds them at build time (Nix: the package's closure)" + libs));
         if (!plan.app().files().isEmpty()) {
             rows.add(List.of("Other files", plan.app().files().stream().map(f -> Markdown.code(f.value()))
-                    .collect(Collectors.joining(", "))));
+                    .collect(Collectors.joining(", ")) + ": " + dockerfileOnly(plan)));
         }
         plan.docker().smoke().ifPresent(args -> rows.add(List.of("Smoke test", "the Dockerfile's build runs "
                 + Markdown.code(Stream.concat(Stream.of(plan.docker().program()), args.stream()).map(Shell::word)
@@ -113,6 +113,13 @@ public final class DocsBackend implements Backend {
         rows.add(List.of("Working directory", Markdown.code(config.workingDir().orElse("/"))));
         rows.add(List.of("Stop signal", Markdown.code(config.effectiveStopSignal())));
         return rows;
+    }
+
+    /** Where {@code libs} and {@code files} are: an image build stage copies them, a Nix closure does not. */
+    private static String dockerfileOnly(ImagePlan plan) {
+        String closure = Markdown.code("pkgs." + plan.nix().packageAttr()) + " and its closure";
+        return plan.docker().builder() == DockerBuilder.NIX ? "in neither image (Nix and `builder nix` hold " + closure + ")"
+                : "Dockerfile only (the Nix image holds " + closure + " instead)";
     }
 
     private static String owner(PlanEntry entry) {

@@ -6,6 +6,7 @@ import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.ShellScripts;
 import dev.distrogen.backend.SourceCopies;
+import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.nix.NixFormat.Attrs;
@@ -75,7 +76,8 @@ public final class NixBackend implements Backend {
                 + String.join("\n", layout(plan, names).stream().map(l -> "  " + l).toList()) + "\n'';");
         String call = NixFormat.render(builderCall(plan), 0);
         NixView view = new NixView(request.headerName(), buildCommands(plan), indent(bindings), call,
-                NixStrings.quoted(plan.nix().nixpkgs().url()), NixStrings.quoted(plan.nix().nixpkgs().sha256()));
+                NixStrings.quoted(plan.nix().nixpkgs().url()), NixStrings.quoted(plan.nix().nixpkgs().sha256()),
+                plan.app().dockerfileOnly().stream().map(CommentText::line).toList(), plan.nix().packageAttr());
         List<GeneratedFile> files = new ArrayList<>();
         files.add(GeneratedFile.text(FILE_NAME, request.templates().render("nix/default.nix.ftl", view)));
         if (request.toDirectory()) {

@@ -17,7 +17,7 @@ public final class DuplicateStatementCheck implements Check {
 
     /** Keywords that may repeat: each occurrence adds to a list. */
     private static final Set<String> REPEATABLE = Set.of("label", "dirs", "dir", "config", "port", "libs", "files", "env",
-            "packages");
+            "packages", "without");
 
     @Override
     public List<Diagnostic> check(Spec spec) {
