@@ -129,6 +129,33 @@ final class Images {
     }
 
     /**
+     * The builder with tserv (src/test/resources/apps/tserv, compiled here against the same
+     * Debian 12 glibc): the server at /usr/local/bin/tserv, its modules in /usr/lib/tserv.
+     */
+    static synchronized String tservBuilder() throws IOException {
+        Path sources = root().resolve("src/test/resources/apps/tserv");
+        StringBuilder all = new StringBuilder();
+        for (String name : List.of("tserv.c", "mod_latin1.c", "mod_hello.c")) {
+            all.append(Files.readString(sources.resolve(name)));
+        }
+        String tag = "localhost/distrogen-builder-tserv:" + Integer.toHexString(all.toString().hashCode());
+        String builder = builder();
+        return buildOnce(tag, context -> {
+            Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-o", context.resolve("tserv").toString(),
+                    sources.resolve("tserv.c").toString(), "-pthread", "-ldl");
+            for (String module : List.of("mod_latin1", "mod_hello")) {
+                Command.check(Duration.ofMinutes(2), "gcc", "-O2", "-Wall", "-shared", "-fPIC", "-o",
+                        context.resolve(module + ".so").toString(), sources.resolve(module + ".c").toString());
+            }
+            Files.writeString(context.resolve("Dockerfile"), String.join("\n",
+                    "FROM " + builder,
+                    "COPY tserv /usr/local/bin/tserv",
+                    "COPY mod_latin1.so mod_hello.so /usr/lib/tserv/",
+                    ""));
+        });
+    }
+
+    /**
      * The Debian builder with Java 17's runtime (openjdk-17-jre-headless, from the same mirror):
      * the base of the build stage of distrogen's own image (examples/distrogen).
      */

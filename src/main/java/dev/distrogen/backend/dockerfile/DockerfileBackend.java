@@ -132,17 +132,23 @@ public final class DockerfileBackend implements Backend {
             plan.nix().init().ifPresent(init -> run.line("dg_nix " + Shell.quote(init.packageAttr()) + ";"));
             return plan.sbom() ? run.line("dg_nix_sbom;") : run;
         }
-        RunInstruction run = new RunInstruction().library("collect.sh");
+        RunInstruction run = new RunInstruction().library("collect.sh").library("runtime.sh").library("sizes.sh");
         metadataLibraries(plan, run, "sbom.sh", "metadata.sh");
-        run.line("dg_app " + Shell.quote(plan.app().binary().value()) + ";");
-        plan.app().init().ifPresent(init -> run.line("dg_app " + Shell.quote(init.value()) + ";"));
-        for (ContainerPath lib : plan.app().libs()) {
-            run.line("dg_libs " + Shell.quote(lib.value()) + ";");
+        List<String> declared = new ArrayList<>();
+        declared.add("app " + Shell.quote(plan.app().binary().value()));
+        plan.app().init().ifPresent(init -> declared.add("init " + Shell.quote(init.value())));
+        plan.app().libs().forEach(lib -> declared.add("libs " + Shell.quote(lib.value())));
+        plan.app().files().forEach(file -> declared.add("files " + Shell.quote(file.value())));
+        for (String item : declared) {
+            // init is collected as the program is: dg_app.
+            run.line("dg_" + item.replaceFirst("^init ", "app ") + ";");
         }
-        for (ContainerPath file : plan.app().files()) {
-            run.line("dg_files " + Shell.quote(file.value()) + ";");
+        // What the C library loads by itself (libgcc_s, gconv, NSS modules), which ldd never lists.
+        run.line("dg_runtime;");
+        if (plan.sbom()) {
+            run.line("dg_metadata;");
         }
-        return plan.sbom() ? run.line("dg_metadata;") : run;
+        return run.line("dg_sizes " + String.join(" ", declared) + ";");
     }
 
     /** With {@code sbom on}: the scanner-metadata scripts, and where the image holds its SBOM. */

@@ -96,6 +96,13 @@ public final class DocsBackend implements Backend {
                         .collect(Collectors.joining(", ")) + " (loaded with dlopen), with the libraries of each: " + dockerfileOnly(plan);
         rows.add(List.of("Libraries", "the program's shared libraries and the dynamic loader, as the build stage's ldd "
                 + "finds them at build time (Nix: the package's closure)" + libs));
+        if (plan.docker().builder() != DockerBuilder.NIX) {
+            rows.add(List.of("Run-time libraries", "what glibc loads by itself, which ldd never lists, when the image holds glibc "
+                    + "and the build stage has them: " + Markdown.code("libgcc_s.so.1") + " (thread exit and cancellation, C++ "
+                    + "exceptions); the gconv converters and their configuration when a copied program calls iconv; the "
+                    + "NSS modules of files and dns on a glibc older than 2.34. The build log names each, with its reason "
+                    + "(Dockerfile; Nix: the package's closure)"));
+        }
         if (!plan.app().files().isEmpty()) {
             rows.add(List.of("Other files", plan.app().files().stream().map(f -> Markdown.code(f.value()))
                     .collect(Collectors.joining(", ")) + ": " + dockerfileOnly(plan)));
