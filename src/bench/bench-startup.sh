@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cold start of the installed distrogen against a JVM hello-world, measured side by side in one
-# run (README: Install, "Start-up"). Not a test: timings depend on the machine and its load,
+# run (ARCHITECTURE.md: "Start-up"). Not a test: timings depend on the machine and its load,
 # so it reports CPU time (user + system), which load disturbs less, beside wall-clock time.
 #   src/bench/bench-startup.sh [RUNS]     (default 20; needs target/distrogen-VERSION.tar.gz: mvn package)
 set -eu

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Not a test: how long each target takes on big specs (50,000 dirs; 10,000 configs), to show
- * that every step is near-linear. Run it as README's "Benchmark" section says; it prints one
+ * that every step is near-linear. Run it as ARCHITECTURE.md's "Benchmark" section says; it prints one
  * line per spec and target, the best of three runs (the machine may be busy). Arguments: the
  * sizes, default 50000 10000.
  */

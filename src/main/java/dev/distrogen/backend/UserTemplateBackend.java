@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A target the user added with {@code --templates DIR}: every DIR/NAME/**&#47;*.ftl renders to the
  * file named without .ftl. Its templates see what {@code --target json} prints, by the same names
- * (README: "Your own templates").
+ * (docs/command-line.md: "Your own templates").
  */
 public final class UserTemplateBackend implements Backend {
 

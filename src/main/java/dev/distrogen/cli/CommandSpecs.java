@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * What every distrogen command declares alike. The commands build their picocli models in code,
  * not with annotations: reading annotations by reflection (and making a proxy class for each
- * annotation type) was the largest part of distrogen's start-up (README: Install, "Start-up").
+ * annotation type) was the largest part of distrogen's start-up (ARCHITECTURE.md: "Start-up").
  */
 final class CommandSpecs {
 

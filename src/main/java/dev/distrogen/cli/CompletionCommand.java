@@ -16,7 +16,7 @@ final class CompletionCommand implements Callable<Integer> {
     CompletionCommand() {
         command = CommandSpecs.command(this, NAME,
                 "Prints the bash and zsh completion script for distrogen. In bash: source <(distrogen generate-completion); "
-                        + "the distribution also installs it (README: Install).",
+                        + "the distribution also installs it (README.md: Install).",
                 "0:printed", "2:bad command-line use");
         command.usageMessage().sortOptions(true);
         CommandSpecs.addStandardHelpOptions(command);

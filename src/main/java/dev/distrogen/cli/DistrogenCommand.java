@@ -57,7 +57,7 @@ final class DistrogenCommand implements Callable<Integer> {
                     + "distroless-base, distroless-cc or an image reference", "--base");
     private final OptionSpec templatesOption = CommandSpecs.option("DIR",
             "your FreeMarker templates: DIR/TARGET/FILE.ftl replaces a built-in one, DIR/NAME/*.ftl adds "
-                    + "a target NAME (README: Your own templates)", "--templates");
+                    + "a target NAME (docs/command-line.md: Your own templates)", "--templates");
     private final DiagnosticOptions diagnostics;
 
     DistrogenCommand(FileSystem fileSystem, InputStream in) {

@@ -23,7 +23,7 @@ public final class Main {
     }
 
     /**
-     * Leaves out what a process needs not set up (README: Install, "Start-up"): picocli's converters
+     * Leaves out what a process needs not set up (ARCHITECTURE.md: "Start-up"): picocli's converters
      * for java.sql and java.time types, registered by reflection for every command (distrogen's
      * options take none of them), and FreeMarker's java.util.logging (distrogen reports template
      * errors itself). Called by main, and by the run that makes the class-data-sharing archive.

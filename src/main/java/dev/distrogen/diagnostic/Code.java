@@ -2,7 +2,7 @@ package dev.distrogen.diagnostic;
 
 /**
  * Every diagnostic code, in one place: stable ids that users search for and suppress by, so an id
- * is never reused or renumbered. README.md's table lists exactly these (a test holds it to that).
+ * is never reused or renumbered. docs/diagnostics.md's table lists exactly these (a test holds it to that).
  */
 public enum Code {
 

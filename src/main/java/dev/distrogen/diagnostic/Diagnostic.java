@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One problem in a spec: where, how bad, a stable {@link Code} (documented in README.md), a message in
+ * One problem in a spec: where, how bad, a stable {@link Code} (documented in docs/diagnostics.md), a message in
  * the user's terms, and a hint on how to fix it where one helps.
  */
 public record Diagnostic(Severity severity, Code code, SourceLocation at, String message, Optional<String> hint) {

@@ -88,7 +88,7 @@ public record ContainerPath(String value) implements Comparable<ContainerPath> {
     }
 
     // equals and hashCode written out: the record's own are linked through method handles on first
-    // use, a few milliseconds of every run's start-up for the most compared type (README: "Start-up").
+    // use, a few milliseconds of every run's start-up for the most compared type (ARCHITECTURE.md: "Start-up").
     @Override
     public boolean equals(Object other) {
         return other instanceof ContainerPath path && value.equals(path.value);

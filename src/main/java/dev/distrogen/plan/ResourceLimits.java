@@ -3,7 +3,7 @@ package dev.distrogen.plan;
 import java.util.Objects;
 
 /**
- * What the app asks of a node and may use at most, as Kubernetes quantities. Defaults (README):
+ * What the app asks of a node and may use at most, as Kubernetes quantities. Defaults (docs/language.md):
  * requests {@value #DEFAULT_CPU} CPU and {@value #DEFAULT_MEMORY} memory; the memory limit is the
  * memory request (a container over it is killed, not the node), the CPU limit
  * {@value #DEFAULT_CPU_LIMIT} core or the request if that is more.

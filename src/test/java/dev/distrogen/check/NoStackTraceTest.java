@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * blocks (CommonMark), a sample of the Nix expressions (nix-instantiate --parse).
  *
  * <p>{@code mvn test -Dtest=NoStackTraceTest -Ddistrogen.fuzz=100} runs a hundred times as many
- * (README: "The fuzzer").
+ * (ARCHITECTURE.md: "The fuzzer").
  */
 class NoStackTraceTest {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution as a user installs it (README: Install): the tarball unpacked, bin/distrogen
+ * The distribution as a user installs it (README.md: Install): the tarball unpacked, bin/distrogen
  * symlinked into another folder, run as a real process from a third one. Runs after package.
  */
 class DistributionIT {
@@ -48,10 +48,12 @@ class DistributionIT {
     }
 
     @Test
-    void tarball_holdsLauncherJarManPagesCompletionsAndReadme() throws IOException {
+    void tarball_holdsLauncherJarManPagesCompletionsAndDocs() throws IOException {
         assertTrue(Files.isExecutable(home.resolve("bin/distrogen")));
         assertTrue(Files.isRegularFile(home.resolve("lib/distrogen.jar")));
-        assertTrue(Files.isRegularFile(home.resolve("README.md")));
+        for (String page : List.of("README.md", "ARCHITECTURE.md", "CONTRIBUTING.md", "docs/language.md", "docs/diagnostics.md")) {
+            assertEquals(Files.readString(Golden.root().resolve(page)), Files.readString(home.resolve(page)), page);
+        }
         assertEquals(Files.readString(Golden.root().resolve("LICENSE")), Files.readString(home.resolve("LICENSE")));
         for (String command : List.of("distrogen", "distrogen-check", "distrogen-init", "distrogen-help",
                 "distrogen-generate-completion")) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The Runtimes examples (README, "Runtimes"), each built with buildah as generated, with its
+ * The Runtimes examples (docs/runtimes.md), each built with buildah as generated, with its
  * {@code docker { packages }} run by the stage's apt: Python, Node and Java from a Debian stage
  * that already holds them (made with debootstrap, cached), caddy from plain Debian whose apt
  * installs it during the build. Each is started as its user from its root filesystem, through

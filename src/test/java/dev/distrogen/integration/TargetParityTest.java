@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Dockerfile and the Nix expression describe the same image. For every example, the config
  * each declares and the file tree each one's layout step makes (run for real, as root) must be
- * identical, but for the differences the targets document (README, "The two targets"):
+ * identical, but for the differences the targets document (docs/targets.md, "Dockerfile and Nix"):
  * <ul>
  *   <li>Entrypoint: the program of the build stage in the Dockerfile, the nix package's in Nix
  *       (with an init: [init, "--", program], the build stage's init, nixpkgs' tini);

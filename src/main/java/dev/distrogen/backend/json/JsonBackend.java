@@ -44,7 +44,7 @@ public final class JsonBackend implements Backend {
 
     /**
      * The JSON document as maps, lists, strings and numbers: what this target prints, and the data
-     * model user templates see (README: Your own templates), so the two never differ.
+     * model user templates see (docs/command-line.md: Your own templates), so the two never differ.
      */
     public static Map<String, Object> tree(GenerationRequest request) {
         ImagePlan plan = request.plan();

@@ -6,7 +6,7 @@
 #   distrogen [=name].dl --target nix -o build-nix        a Nix expression (dockerTools)
 #   distrogen [=name].dl --target all -o .                both, docs, Kubernetes manifests and CI
 #
-# Every statement is described in distrogen's README ("The spec language").
+# Every statement is described in distrogen's docs/language.md.
 
 image "[=name]" tag "0.1.0"
 description "[=name] in a minimal image: no shell, no package manager"
