@@ -594,9 +594,8 @@ class CollectScriptIT {
         assertTrue(
                 dockerfile.contains(
                         "FROM nixos/nix:2.24.9 AS build\nUSER 0:0\nCOPY distrogen/*.sh /distrogen/\n"
-                                + "RUN sh /distrogen/nix-collect.sh --nixpkgs 'import (builtins.fetchTarball { url = \"https://github.com/NixOS/nixpkgs/"
-                                + "archive/5646423bfac84ec68dfc60f2a322e627ef0d6a95.tar.gz\"; sha256 = \"1lr1h35prqkd1mkmzriwlpvxcb34kmhc9dnr48gkm8hh089hifmx\"; })"
-                                + " { }' --sbom /usr/share/sbom/image.cdx.json nginx\n"),
+                                + "COPY distrogen/nixpkgs.nix /distrogen/\n"
+                                + "RUN sh /distrogen/nix-collect.sh --sbom /usr/share/sbom/image.cdx.json nginx\n"),
                 dockerfile);
         assertTrue(dockerfile.contains("ENTRYPOINT [\"/usr/local/bin/nginx\"]"), dockerfile);
     }

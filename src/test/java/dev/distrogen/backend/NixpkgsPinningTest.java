@@ -1,5 +1,6 @@
 package dev.distrogen.backend;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,8 +59,10 @@ class NixpkgsPinningTest {
         String dockerfile = out.text("dockerfile");
         assertTrue(
                 dockerfile.contains(
-                        "RUN sh /distrogen/nix-collect.sh --nixpkgs 'import (" + fetch + ") { }' "),
+                        "COPY distrogen/nixpkgs.nix /distrogen/\nRUN sh /distrogen/nix-collect.sh "),
                 dockerfile);
+        assertEquals(
+                "import (" + fetch + ") { }\n", out.text("dockerfile", "distrogen/nixpkgs.nix"));
         assertTrue(
                 dockerfile.contains(" web tini\n"),
                 "the package and the init, from that nixpkgs: " + dockerfile);

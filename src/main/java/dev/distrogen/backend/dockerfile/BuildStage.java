@@ -25,6 +25,10 @@ final class BuildStage {
     static final String FOLDER = "distrogen";
 
     static final String LAYOUT = FOLDER + "/layout";
+
+    /** With builder nix: the pinned nixpkgs expression nix-collect.sh installs from. */
+    static final String NIXPKGS = FOLDER + "/nixpkgs.nix";
+
     private static final String IN_STAGE = "/distrogen/";
 
     /** Past this width, a script's arguments go one pair to a line. */
@@ -68,6 +72,9 @@ final class BuildStage {
         for (String script : scripts) {
             files.add(GeneratedFile.text(FOLDER + "/" + script, ShellScripts.text(script)));
         }
+        if (plan.docker().builder() == DockerBuilder.NIX) {
+            files.add(GeneratedFile.text(NIXPKGS, plan.nix().nixpkgs().expression() + "\n"));
+        }
         files.add(GeneratedFile.text(LAYOUT + "/entries", layoutEntries()));
         for (PlanEntry file : plan.files()) {
             if (file.content().orElseThrow() instanceof FileContent.Text text) {
@@ -94,9 +101,10 @@ final class BuildStage {
     }
 
     private void nixCollect() {
-        // The pinned nixpkgs the Nix target imports too, never the builder image's channel.
-        List<String> args =
-                new ArrayList<>(List.of("--nixpkgs", plan.nix().nixpkgs().expression()));
+        // The pinned nixpkgs the Nix target imports too (never the builder image's channel), as a
+        // file of the build context.
+        instructions.add("COPY " + NIXPKGS + " " + IN_STAGE);
+        List<String> args = new ArrayList<>();
         if (plan.sbom()) {
             args.addAll(List.of("--sbom", ImagePlan.SBOM_PATH));
         }
