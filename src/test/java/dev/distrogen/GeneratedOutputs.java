@@ -38,11 +38,12 @@ public final class GeneratedOutputs {
 
     /**
      * The instructions distrogen writes, in its order: the build stage's scripts, [packages,]
-     * collect, [metadata,] the layout's data and the layout, [smoke,] then the image.
+     * [builder nix: the pinned nixpkgs,] collect, [metadata,] the layout's data and the layout,
+     * [smoke,] then the image.
      */
     private static final Pattern DOCKERFILE_SHAPE =
             Pattern.compile(
-                    "FROM USER COPY (RUN )?RUN (RUN )?COPY RUN (RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+                    "FROM USER COPY (RUN )?(COPY )?RUN (RUN )?COPY RUN (RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
 
     private static final ThreadLocal<Yaml> YAML =
             ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));
