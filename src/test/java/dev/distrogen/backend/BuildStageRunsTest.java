@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The build stage's RUNs in the order that matters: the scripts first, the spec's packages before
- * collecting, the smoke test after the layout; every spec string in them one shell word, quoted
- * where the shell would read it otherwise.
+ * collecting, the smoke test after the layout, the split into layers last, copied by the final
+ * stage libraries, app, configs; every spec string in them one shell word, quoted where the shell
+ * would read it otherwise.
  */
 class BuildStageRunsTest {
 
@@ -48,17 +49,24 @@ class BuildStageRunsTest {
                 text.indexOf(
                         "\nRUN sh /distrogen/smoke.sh 10001:10001 'GREETING=a '\\''b'\\'' $c' -- /usr/bin/web '--it'\\''s' "
                                 + "'$(touch /pwned)'\n");
+        int layers = text.indexOf("\nRUN sh /distrogen/layers.sh /distrogen/layout/layers\n");
         assertTrue(
                 scripts > 0
                         && packages > scripts
                         && collect > packages
                         && layout > collect
-                        && smoke > layout,
+                        && smoke > layout
+                        && layers > smoke,
                 text);
         assertEquals(
-                5,
+                6,
                 text.split("\nRUN ", -1).length - 1,
-                "five RUNs: packages, collect, metadata, layout, smoke");
+                "six RUNs: packages, collect, metadata, layout, smoke, layers");
+        assertTrue(
+                text.contains(
+                        "\nCOPY --from=build /distrogen/libs/ /\n"
+                                + "COPY --from=build /distrogen/app/ /\nCOPY --from=build /distrogen/conf/ /\n"),
+                "the final stage's three layers, what changes least first: " + text);
         assertTrue(text.contains("ENTRYPOINT [\"/usr/bin/tini\", \"--\", \"/usr/bin/web\"]"), text);
     }
 
@@ -71,7 +79,7 @@ class BuildStageRunsTest {
     }
 
     @Test
-    void withoutPackagesOrSmoke_theStageHasItsTwoRuns() throws Exception {
+    void withoutPackagesOrSmoke_theStageHasItsFourRuns() throws Exception {
         var c =
                 Compiler.compile(
                         new SpecSource(
@@ -83,7 +91,14 @@ class BuildStageRunsTest {
                         .generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false))
                         .get(0)
                         .text();
-        assertEquals(3, text.split("\nRUN ", -1).length - 1, "collect, metadata, layout: " + text);
+        assertEquals(
+                4,
+                text.split("\nRUN ", -1).length - 1,
+                "collect, metadata, layout, layers: " + text);
+        assertTrue(
+                text.contains(
+                        "\nRUN sh /distrogen/layers.sh /distrogen/layout/layers\n\n# The image"),
+                "the split is the stage's last step: " + text);
         assertTrue(!text.contains("packages.sh") && !text.contains("smoke.sh"), text);
     }
 }

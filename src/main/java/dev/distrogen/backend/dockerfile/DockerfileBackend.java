@@ -19,10 +19,11 @@ import java.util.List;
 /**
  * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program, what
  * it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
- * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile; the final
- * stage, scratch or distroless, copies that root, then the config files with numeric owner and
- * mode, and sets the image config. Spec strings reach the file only as single shell words in RUN,
- * as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
+ * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile, and splits it
+ * into three folders; the final stage, scratch or distroless, copies them as three layers (the
+ * shared libraries, the app, its configs), then the config files of the build context with numeric
+ * owner and mode, and sets the image config. Spec strings reach the file only as single shell words
+ * in RUN, as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
  */
 public final class DockerfileBackend implements Backend {
 
@@ -79,6 +80,7 @@ public final class DockerfileBackend implements Backend {
                         stage.instructions(),
                         baseNote(plan),
                         baseImage,
+                        BuildStage.LAYER_FOLDERS,
                         sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
                         config.user(),
                         config.portList(),

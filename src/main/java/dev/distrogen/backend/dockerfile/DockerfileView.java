@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param runs the build stage's instructions after FROM and USER: the COPY of its scripts and
  *     layout, and the RUN of each script (named runs since before the scripts were files)
+ * @param layers the build stage's folders the final stage copies, one layer each, in order
  * @param digest the reference with the digest the spec pins what runs by, or null
  */
 public record DockerfileView(
@@ -18,6 +19,7 @@ public record DockerfileView(
         List<String> runs,
         String baseNote,
         String baseImage,
+        List<String> layers,
         List<String> copies,
         String user,
         List<String> exposes,

@@ -5,7 +5,7 @@
 [#if digest??]
 # What runs is pinned by its digest (k8s.yaml, compose.yaml): [=digest]
 [/#if]
-# COPY --chmod needs BuildKit (Docker 20.10 or later) or buildah.
+# COPY --chmod needs BuildKit (Docker 20.10 or later) or buildah; buildah bud keeps the layers with --layers.
 
 # The build stage: [=buildStageNote]
 FROM [=buildImage] AS build
@@ -16,7 +16,9 @@ USER 0:0
 
 # The image: [=baseNote]
 FROM [=baseImage]
-COPY --from=build /distrogen/root/ /
+[#list layers as layer]
+COPY --from=build [=layer] /
+[/#list]
 [#list copies as copy]
 [=copy]
 [/#list]
