@@ -51,11 +51,11 @@ dg_layer_parents() {
 
 # dg_layer_move LAYER PATH: moves PATH (a file, a link or a whole folder) from $R to LAYER.
 dg_layer_move() {
-  [ -e "$R$2" ] || [ -L "$R$2" ] || return 0
   if dg_layer_linked "$2"; then
     dg_say "$2 stays with the libraries: a symbolic link in the image leads to it"
     return 0
   fi
+  [ -e "$R$2" ] || [ -L "$R$2" ] || return 0
   dg_layer_parents "$1" "$2"
   mv -- "$R$2" "$1$2"
 }
@@ -75,6 +75,19 @@ dg_layer_app() {
   dg_layer_move "$DG_LAYERS/app" "$dg_app_real"
 }
 
+# dg_layer_line LINE: splits a line of a list into dg_kind and dg_path, or stops the build; the
+# path is absolute, without "." or ".." segments, so nothing moves from outside the root.
+dg_layer_line() {
+  dg_kind=${1%% *}
+  dg_path=${1#* }
+  case $dg_kind in app | made | config) ;; *) dg_die layers-line "not a line of a list of layers: $1" ;; esac
+  case $dg_path/ in
+    /*/../* | /*/./* | /../* | /./* | //*) dg_die layers-path "not a path in the image: $dg_path" ;;
+    /?*) ;;
+    *) dg_die layers-relative "not a path in the image: $dg_path" ;;
+  esac
+}
+
 # dg_layers LIST...: the whole step.
 dg_layers() {
   for dg_l in libs app conf; do
@@ -84,18 +97,16 @@ dg_layers() {
   for dg_list do
     [ -f "$dg_list" ] || dg_die layers-list "no list of the image's layers at $dg_list"
     while IFS= read -r dg_line; do
-      case $dg_line in
-        'config /'*) dg_layer_move "$DG_LAYERS/conf" "${dg_line#config }" ;;
-        'app /'* | 'made /'*) ;;
-        *) dg_die layers-line "not a line of a list of layers: $dg_line" ;;
-      esac
+      dg_layer_line "$dg_line"
+      [ "$dg_kind" != config ] || dg_layer_move "$DG_LAYERS/conf" "$dg_path"
     done <"$dg_list"
   done
   for dg_list do
     while IFS= read -r dg_line; do
-      case $dg_line in
-        'app /'*) dg_layer_app "${dg_line#app }" ;;
-        'made /'*) dg_layer_move "$DG_LAYERS/app" "${dg_line#made }" ;;
+      dg_layer_line "$dg_line"
+      case $dg_kind in
+        app) dg_layer_app "$dg_path" ;;
+        made) dg_layer_move "$DG_LAYERS/app" "$dg_path" ;;
       esac
     done <"$dg_list"
   done
