@@ -61,7 +61,7 @@ dg_layer_move() {
 }
 
 # dg_layer_app PATH: what PATH of this stage resolves to, and the link PATH is, when it is one,
-# where its folder resolves to. Resolved before anything moves: dg_resolve mirrors into $R each
+# where its folder resolves to; PATH as it is when the stage has nothing there. Resolved before anything moves: dg_resolve mirrors into $R each
 # link on the way, and would make anew one moved.
 dg_layer_app() {
   dg_app_link=
@@ -69,8 +69,8 @@ dg_layer_app() {
     dg_app_link=${DG_REAL%/}/${1##*/}
     [ -L "$R$dg_app_link" ] || dg_app_link=
   fi
-  dg_resolve "$1" 2>/dev/null || return 0
-  dg_app_real=$DG_REAL
+  dg_app_real=$1
+  if dg_resolve "$1" 2>/dev/null; then dg_app_real=$DG_REAL; fi
   [ -z "$dg_app_link" ] || dg_layer_move "$DG_LAYERS/app" "$dg_app_link"
   dg_layer_move "$DG_LAYERS/app" "$dg_app_real"
 }

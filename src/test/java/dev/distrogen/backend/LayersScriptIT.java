@@ -120,6 +120,47 @@ class LayersScriptIT {
                 r.out());
     }
 
+    /**
+     * builder nix: nix-collect.sh lists the installed packages' store paths (one output, or
+     * several) and /usr/local as the app's; the rest of the store, the closure, stays below.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.distrogen.backend.CollectScriptIT#shells")
+    void nixBuilder_thePackagesStorePathsAreTheApp_theirClosureTheLibraries(String shell)
+            throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Files.writeString(
+                bin.resolve("nix-env"),
+                "#!/bin/sh\nprintf '%s\\n' 'nginx-1.26.3  /nix/store/aaa-nginx-1.26.3' "
+                        + "'tini-0.19.0  bin=/nix/store/bbb-tini-0.19.0-bin;out=/nix/store/ccc-tini-0.19.0'\n");
+        assertTrue(bin.resolve("nix-env").toFile().setExecutable(true));
+        CollectScriptIT.Result r =
+                sh(
+                        shell,
+                        "PATH=\"$1:$PATH\"; . \"$DG_DIR/nix-collect.sh\"; DG_NIX_APP=\"$R.app\"; dg_nix_app >\"$DG_NIX_APP\"\n"
+                                + "for p in aaa-nginx-1.26.3 bbb-tini-0.19.0-bin ccc-tini-0.19.0 ddd-glibc-2.40 eee-openssl-3.0; do mkdir -p \"$R/nix/store/$p/lib\"; printf x > \"$R/nix/store/$p/lib/f\"; done\n"
+                                + "mkdir -p \"$R/usr/local/bin\"; ln -s /nix/store/aaa-nginx-1.26.3/bin/nginx \"$R/usr/local/bin/nginx\"\n"
+                                + "cat \"$DG_NIX_APP\"; dg_layers \"$DG_NIX_APP\"",
+                        bin.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(
+                r.out()
+                        .startsWith(
+                                "app /nix/store/aaa-nginx-1.26.3\napp /nix/store/bbb-tini-0.19.0-bin\n"
+                                        + "app /nix/store/ccc-tini-0.19.0\nmade /usr/local\n"),
+                r.out());
+        assertEquals(
+                Set.of(
+                        "/nix/store/aaa-nginx-1.26.3/lib/f",
+                        "/nix/store/bbb-tini-0.19.0-bin/lib/f",
+                        "/nix/store/ccc-tini-0.19.0/lib/f",
+                        "/usr/local/bin/nginx"),
+                files(temp.resolve("app")));
+        assertEquals(
+                Set.of("/nix/store/ddd-glibc-2.40/lib/f", "/nix/store/eee-openssl-3.0/lib/f"),
+                files(temp.resolve("libs")));
+    }
+
     /** A path a link in the root leads to stays below: moved, the link would become a folder. */
     @ParameterizedTest
     @MethodSource("dev.distrogen.backend.CollectScriptIT#shells")

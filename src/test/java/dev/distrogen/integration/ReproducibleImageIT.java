@@ -126,7 +126,7 @@ class ReproducibleImageIT {
         return new Image(fields[0], fields[1], fields[2], seconds);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !f.startsWith(from.resolve("generated"))).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
