@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +33,6 @@ class LayeredImageIT {
 
     private static final String EPOCH = "1700000000";
     private static final String EXAMPLE = "nginx";
-    private static final Pattern COMMITTED =
-            Pattern.compile("(?m)^--> (?:Using cache )?([0-9a-f]{12,64})$");
 
     @TempDir Path tmp;
     private final List<String> tags = new ArrayList<>();
@@ -55,29 +51,7 @@ class LayeredImageIT {
     @AfterEach
     void removeImages() {
         tags.forEach(Images::remove);
-        // Only what no tag names any longer: never the cached build stage these steps start from.
-        String untagged =
-                Command.run(
-                                Duration.ofMinutes(1),
-                                List.of(
-                                        "buildah",
-                                        Images.STORAGE,
-                                        "images",
-                                        "--all",
-                                        "--noheading",
-                                        "--no-trunc",
-                                        "--format",
-                                        "{{.ID}} {{.Name}}"))
-                        .out();
-        for (String line : untagged.lines().toList()) {
-            String[] fields = line.strip().split("\\s+");
-            String id = fields[0].replace("sha256:", "");
-            if (fields.length == 2
-                    && fields[1].equals("<none>")
-                    && intermediates.stream().anyMatch(id::startsWith)) {
-                Images.remove(id);
-            }
-        }
+        Images.removeUntagged(intermediates);
     }
 
     record Layer(String digest, long size) {}
@@ -168,17 +142,20 @@ class LayeredImageIT {
         return context;
     }
 
-    /** buildah bud --layers --timestamp, as supply-chain.md says; returns the tag. */
+    /**
+     * buildah bud --layers --timestamp, as supply-chain.md says, without the cache: every layer
+     * made anew; returns the tag.
+     */
     private String build(Path context, String name) {
         String tag =
                 "localhost/distrogen-test-layers-" + name + ":run" + ProcessHandle.current().pid();
         tags.add(tag);
-        String log =
-                Images.buildLogged(context, tag, List.of("--layers", "--timestamp", EPOCH)).log();
-        Matcher m = COMMITTED.matcher(log);
-        while (m.find()) {
-            intermediates.add(m.group(1));
-        }
+        intermediates.addAll(
+                Images.committed(
+                        Images.buildLogged(
+                                context,
+                                tag,
+                                List.of("--layers", "--no-cache", "--timestamp", EPOCH))));
         return tag;
     }
 
