@@ -384,7 +384,7 @@ final class Images {
     }
 
     private static final java.util.regex.Pattern COMMITTED =
-            java.util.regex.Pattern.compile("(?m)^--> (?:Using cache )?([0-9a-f]{12,64})$");
+            java.util.regex.Pattern.compile("(?m)^--> (?:Using cache )?([0-9a-f]{10,64})$");
 
     /** The images a build with {@code --layers} committed on the way, as its log names them. */
     static List<String> committed(Build build) {

@@ -117,8 +117,13 @@ class LayeredImageIT {
         assertEquals(List.of(index), changed, what + ": the layers that changed, " + after);
         long reshipped = after.get(index).size();
         System.err.printf(
+                java.util.Locale.ROOT,
                 "[distrogen tests] layered: after %s, %d of %d bytes re-shipped (%.3f%%); layers %s%n",
-                what, reshipped, total, 100.0 * reshipped / total, sizes(after));
+                what,
+                reshipped,
+                total,
+                100.0 * reshipped / total,
+                sizes(after));
         assertTrue(reshipped * 100 < total, what + ": " + reshipped + " of " + total + " bytes");
     }
 
