@@ -383,6 +383,23 @@ final class Images {
         return new Build((System.nanoTime() - start) / 1e9, result.out() + result.err());
     }
 
+    /** distrogen SPEC --target dockerfile -o CONTEXT --from STAGE: a build context. */
+    static Path dockerfileContext(Path spec, Path context, String stage) {
+        dev.distrogen.cli.CliRun run =
+                dev.distrogen.cli.CliRun.run(
+                        spec.toString(),
+                        "--target",
+                        "dockerfile",
+                        "-o",
+                        context.toString(),
+                        "--from",
+                        stage);
+        if (run.exit() != 0) {
+            throw new AssertionError("distrogen exited " + run.exit() + ": " + run.err());
+        }
+        return context;
+    }
+
     private static final java.util.regex.Pattern COMMITTED =
             java.util.regex.Pattern.compile("(?m)^--> (?:Using cache )?([0-9a-f]{10,64})$");
 

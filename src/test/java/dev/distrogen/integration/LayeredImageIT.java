@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.distrogen.cli.CliRun;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -133,18 +132,7 @@ class LayeredImageIT {
 
     /** The example's Dockerfile context, generated from {@code spec}. */
     private Path generate(Path spec, String name, String builder) {
-        Path context = tmp.resolve(name);
-        CliRun run =
-                CliRun.run(
-                        spec.toString(),
-                        "--target",
-                        "dockerfile",
-                        "-o",
-                        context.toString(),
-                        "--from",
-                        builder);
-        assertEquals(0, run.exit(), run.err());
-        return context;
+        return Images.dockerfileContext(spec, tmp.resolve(name), builder);
     }
 
     /**

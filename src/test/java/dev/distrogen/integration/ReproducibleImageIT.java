@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.distrogen.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,16 +88,7 @@ class ReproducibleImageIT {
         Path context = tmp.resolve(name + "/context");
         copy(Images.root().resolve("examples/" + EXAMPLE), source);
         touchAll(source, time);
-        CliRun run =
-                CliRun.run(
-                        source.resolve(EXAMPLE + ".dl").toString(),
-                        "--target",
-                        "dockerfile",
-                        "-o",
-                        context.toString(),
-                        "--from",
-                        builder);
-        assertEquals(0, run.exit(), run.err());
+        Images.dockerfileContext(source.resolve(EXAMPLE + ".dl"), context, builder);
         touchAll(context, time);
         return context;
     }
