@@ -81,13 +81,15 @@ configSource
 // port N[/tcp|/udp]
 portStmt : PORT NUMBER ('/' word)? ;
 
-// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix  packages "NAME"... }
+// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix  packages "NAME"...
+//          probe on|off|trace }
 dockerStmt : DOCKER '{' dockerSetting* '}' ;
 dockerSetting
     : FROM STRING               # dockerFromSetting
     | BASE (word | STRING)      # dockerBaseSetting
     | BUILDER word              # dockerBuilderSetting
     | PACKAGES STRING+          # dockerPackagesSetting
+    | PROBE word                # dockerProbeSetting
     ;
 
 // nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|... }
@@ -133,7 +135,7 @@ keyword
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
-    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | PROBE
     ;
 
 IMAGE       : 'image' ;
@@ -189,6 +191,7 @@ IMAGEPULLPOLICY : 'imagePullPolicy' ;
 INIT        : 'init' ;
 SMOKE       : 'smoke' ;
 PACKAGES    : 'packages' ;
+PROBE       : 'probe' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

@@ -36,6 +36,7 @@ public final class Checks {
                 new SbomCheck(),
                 new NixpkgsPinCheck(),
                 new HealthCheck(),
+                new ProbeCheck(),
                 new ResourcesCheck(),
                 new PersistentDirCheck(),
                 new DirSizeCheck(),

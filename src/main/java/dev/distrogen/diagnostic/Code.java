@@ -214,7 +214,21 @@ public enum Code {
      * the Dockerfile is asked for, but neither the spec's `docker { from }` nor `--from` names a
      * build stage
      */
-    BUILD_STAGE_REQUIRED("DG087", Severity.ERROR);
+    BUILD_STAGE_REQUIRED("DG087", Severity.ERROR),
+
+    /** a docker `probe` setting other than `on`, `off` or `trace` */
+    PROBE_SETTING("DG088", Severity.ERROR),
+
+    /**
+     * docker `probe on` or `probe trace` without `health http` or `health tcp`: nothing to probe
+     */
+    PROBE_WITHOUT_HEALTH("DG093", Severity.WARNING),
+
+    /**
+     * docker `probe trace` with `builder nix`: the trace adds what the build stage's own files
+     * hold, and a Nix closure is complete by itself
+     */
+    TRACE_WITH_NIX("DG094", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -292,6 +292,7 @@ final class ModelBuilder {
         Located<String> baseImage = null;
         Located<String> builder = null;
         List<Located<String>> packages = new ArrayList<>();
+        Located<String> probe = null;
         for (DockerSettingContext setting : c.dockerSetting()) {
             note(setting.getStart(), "docker", scope);
             if (setting instanceof DockerFromSettingContext s) {
@@ -305,6 +306,8 @@ final class ModelBuilder {
                 builder = builder != null ? builder : word(s.word());
             } else if (setting instanceof DockerPackagesSettingContext s) {
                 packages.addAll(strings(s.STRING()));
+            } else if (setting instanceof DockerProbeSettingContext s) {
+                probe = probe != null ? probe : word(s.word());
             }
         }
         return new DockerSettings(
@@ -313,6 +316,7 @@ final class ModelBuilder {
                 Optional.ofNullable(baseImage),
                 Optional.ofNullable(builder),
                 packages,
+                Optional.ofNullable(probe),
                 at(c.getStart()));
     }
 

@@ -1002,7 +1002,7 @@ class CollectScriptIT {
                         .startsWith(
                                 "distrogen/smoke.sh:"
                                         + line("smoke.sh", "dg_die no-chroot ")
-                                        + ": the build stage has no chroot"),
+                                        + ": the build stage has neither unshare nor chroot"),
                 without.err());
     }
 
