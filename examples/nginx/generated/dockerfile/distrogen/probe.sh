@@ -160,33 +160,25 @@ dg_read_data() {
 }
 
 # dg_run_image RUNNER NEWROOT [NAME=VALUE...]: the data's command, as the image would run it
-# (dg_as_image), with the data's env and these; RUNNER starts it.
+# (dg_as_image), with the data's env and these (plain values: no backslash, no line break);
+# RUNNER starts it.
 dg_run_image() {
   dg_r=$1
   dg_nr=$2
   shift 2
-  dg_extra=$#
-  dg_rest=$DG_ENV
-  while [ -n "$dg_rest" ]; do
-    dg_decode "${dg_rest%%
+  dg_list=$DG_ENV
+  for dg_e do
+    dg_list="$dg_list$dg_e
+"
+  done
+  dg_list="$dg_list--
+$DG_ARGV"
+  set --
+  while [ -n "$dg_list" ]; do
+    dg_decode "${dg_list%%
 *}"
     set -- "$@" "$DG_VALUE"
-    dg_rest=${dg_rest#*
-}
-  done
-  # the extra NAME=VALUE first in the list, after the data's env
-  while [ "$dg_extra" -gt 0 ]; do
-    set -- "$@" "$1"
-    shift
-    dg_extra=$((dg_extra - 1))
-  done
-  set -- "$@" --
-  dg_rest=$DG_ARGV
-  while [ -n "$dg_rest" ]; do
-    dg_decode "${dg_rest%%
-*}"
-    set -- "$@" "$DG_VALUE"
-    dg_rest=${dg_rest#*
+    dg_list=${dg_list#*
 }
   done
   dg_as_image "$dg_r" "$dg_nr" "$DG_USER" "$@"
@@ -228,6 +220,15 @@ dg_tree_pids() {
     }'
 }
 
+# dg_still LIST PID: the lines "PID COMM" of LIST whose process is still a descendant of PID.
+dg_still() {
+  dg_live=" $(dg_tree_pids "$2" | awk '{ print $1 }' | tr '\n' ' ')"
+  printf '%s\n' "$1" | while IFS= read -r dg_l; do
+    [ -n "$dg_l" ] || continue
+    case $dg_live in *" ${dg_l%% *} "*) printf '%s\n' "$dg_l" ;; esac
+  done
+}
+
 # dg_maps PID...: the shared objects mapped by each of these processes, "PATH<TAB>PID (COMM)".
 dg_maps() {
   for dg_p do
@@ -250,21 +251,28 @@ dg_serve() {
   dg_waited=0
   dg_answers=0
   dg_first=
+  dg_lasting=
   dg_limit=$((DG_PROBE_WAIT * 5))
   while :; do
     if ! dg_alive "$dg_pid"; then
       dg_st=0
       wait "$dg_pid" || dg_st=$?
       DG_FAILED="it exited with status $dg_st before answering"
-      [ -z "$dg_first" ] || DG_FAILED="it exited with status $dg_st after $dg_answers answers"
+      [ "$dg_answers" -eq 0 ] || DG_FAILED="it exited with status $dg_st after $dg_answers answers"
       break
     fi
     dg_sample "$dg_pid"
     if dg_ask "$dg_kind" "$dg_port" "$dg_path"; then
       dg_answers=$((dg_answers + 1))
-      [ -n "$dg_first" ] || dg_first=$(dg_tree_pids "$dg_pid")
+      # Its processes at the first answer that still run at the second last: workers, not the
+      # process a server may start for one connection.
+      if [ "$dg_answers" -eq 1 ]; then
+        dg_first=$(dg_tree_pids "$dg_pid")
+      elif [ "$dg_answers" -eq 2 ]; then
+        dg_lasting=$(dg_still "$dg_first" "$dg_pid")
+      fi
       [ "$dg_answers" -lt "$DG_PROBE_ANSWERS" ] || break
-    elif [ -n "$dg_first" ]; then
+    elif [ "$dg_answers" -gt 0 ]; then
       DG_FAILED="it answered $dg_answers times, then $DG_ANSWER"
       break
     fi
@@ -276,13 +284,18 @@ dg_serve() {
     dg_nap
   done
   ! dg_alive "$dg_pid" || dg_sample "$dg_pid"
-  # Its processes at the first answer that are gone now died while it served.
-  if [ -z "$DG_FAILED" ] && [ -n "$dg_first" ]; then
-    dg_now=" $(dg_tree_pids "$dg_pid" | awk '{ print $1 }' | tr '\n' ' ')"
-    dg_gone=$(printf '%s\n' "$dg_first" | while IFS= read -r dg_l; do
-      case $dg_now in *" ${dg_l%% *} "*) ;; *) printf ' %s' "$dg_l" ;; esac
+  # Those workers are still there, or one died while it served. (Its status cannot be seen: its
+  # parent, the program, reaps it.)
+  if [ -z "$DG_FAILED" ] && [ -n "$dg_lasting" ]; then
+    dg_now=$(dg_still "$dg_lasting" "$dg_pid")
+    dg_gone=$(printf '%s\n' "$dg_lasting" | while IFS= read -r dg_l; do
+      case "
+$dg_now
+" in *"
+$dg_l
+"*) ;; *) printf ', pid %s (%s)' "${dg_l%% *}" "${dg_l#* }" ;; esac
     done)
-    [ -z "$dg_gone" ] || DG_FAILED="one of its processes died while it served (pid and name:$dg_gone)"
+    [ -z "$dg_gone" ] || DG_FAILED="a process of it that ran at its first two answers was gone at the last${dg_gone#,}: it died while it served"
   fi
   dg_stop "$dg_pid"
 }

@@ -92,12 +92,7 @@ class ProbeImageIT {
                 assertEquals("HELLO FROM THE PLUGIN\n", get(port), app.output());
             }
         }
-        Attempt unprobed =
-                attempt(
-                        "served-off",
-                        spec.replace("docker {", "docker {\n    probe off"),
-                        "",
-                        List.of());
+        Attempt unprobed = attempt("served-off", withProbe("off", spec), "", List.of());
         assertTrue(unprobed.passed(), unprobed.log());
         assertTrue(lines(unprobed.log(), "distrogen: probe.*").isEmpty(), unprobed.log());
         Files.createDirectories(MEASUREMENTS.getParent());
