@@ -32,9 +32,9 @@ dg_as_image() {
     else
       dg_how=root
       DG_AS=0:0
-      dg_say "this build stage's chroot (busybox) cannot change user: ${DG_WHAT:-the program} runs as root, not as $dg_user"
+      dg_say "this build stage's chroot (busybox) cannot change user: ${DG_WHAT:-the program} runs as root, not as $dg_user" >&2
     fi
-    [ "$dg_wd" = / ] || dg_say "this build stage's chroot starts ${DG_WHAT:-the program} in /, not in its working dir $dg_wd"
+    [ "$dg_wd" = / ] || dg_say "this build stage's chroot starts ${DG_WHAT:-the program} in /, not in its working dir $dg_wd" >&2
   fi
   # The arguments again, with the first "--" replaced by that command.
   dg_n=$#
