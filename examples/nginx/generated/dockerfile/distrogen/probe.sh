@@ -439,7 +439,8 @@ dg_trace() {
   DG_MAPS=
   [ -z "$DG_FAILED" ] || dg_say "trace: in this stage's own files $DG_FAILED (the probe in the image's root decides); its output: $(tr '\n' ' ' <"$DG_PROBE_LOG" | cut -c 1-300)"
   # What loaded what: glibc's "file=NAME [0];  needed by|dynamically loaded by WHO", and the path
-  # it then initialises ("calling init: PATH"); musl's processes by their maps.
+  # it then initialises ("calling init: PATH"), last first: an object's closure then brings what
+  # it needs before their own lines come; musl's processes by their maps.
   cat "$dg_tdir"/ld.* 2>/dev/null | awk '
     /file=.*(needed by|dynamically loaded by)/ {
       f = $0; sub(/.*file=/, "", f); sub(/ \[.*/, "", f)
@@ -450,8 +451,9 @@ dg_trace() {
     /calling init: / {
       p = $0; sub(/.*calling init: /, "", p)
       n = p; sub(/.*\//, "", n)
-      print p "\t" (p in by ? by[p] : (n in by ? by[n] : "the loader"))
-    }' >"$dg_tdir/loaded"
+      l[++k] = p "\t" (p in by ? by[p] : (n in by ? by[n] : "the loader"))
+    }
+    END { for (i = k; i > 0; i--) print l[i] }' >"$dg_tdir/loaded"
   cat "$DG_MAPS" >>"$dg_tdir/loaded"
   dg_added=0
   while IFS="	" read -r dg_so dg_who; do
@@ -464,7 +466,7 @@ dg_trace() {
     dg_app "$dg_so"
     dg_added=$((dg_added + 1))
   done <"$dg_tdir/loaded"
-  dg_say "trace: $dg_added shared objects added to the root"
+  dg_say "trace: $dg_added shared objects it loaded were not in the root, added with their closure"
   rm -rf "$dg_tdir"
 }
 
