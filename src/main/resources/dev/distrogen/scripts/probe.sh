@@ -248,11 +248,10 @@ dg_serve() {
   DG_FAILED=
   dg_run_image dg_start "$dg_root" "$@"
   dg_pid=$DG_PID
-  dg_waited=0
+  dg_deadline=$(($(date +%s) + DG_PROBE_WAIT))
   dg_answers=0
   dg_first=
   dg_lasting=
-  dg_limit=$((DG_PROBE_WAIT * 5))
   while :; do
     if ! dg_alive "$dg_pid"; then
       dg_st=0
@@ -276,8 +275,7 @@ dg_serve() {
       DG_FAILED="it answered $dg_answers times, then $DG_ANSWER"
       break
     fi
-    dg_waited=$((dg_waited + 1))
-    if [ "$dg_waited" -ge "$dg_limit" ]; then
+    if [ "$(date +%s)" -ge "$dg_deadline" ]; then
       DG_FAILED="$DG_ANSWER after ${DG_PROBE_WAIT}s"
       break
     fi
@@ -295,7 +293,7 @@ $dg_now
 $dg_l
 "*) ;; *) printf ', pid %s (%s)' "${dg_l%% *}" "${dg_l#* }" ;; esac
     done)
-    [ -z "$dg_gone" ] || DG_FAILED="a process of it that ran at its first two answers was gone at the last${dg_gone#,}: it died while it served"
+    [ -z "$dg_gone" ] || DG_FAILED="a process of it that ran at its first two answers was gone at the last$dg_gone: it died while it served"
   fi
   dg_stop "$dg_pid"
 }
@@ -454,7 +452,7 @@ dg_trace() {
       l[++k] = p "\t" (p in by ? by[p] : (n in by ? by[n] : "the loader"))
     }
     END { for (i = k; i > 0; i--) print l[i] }' >"$dg_tdir/loaded"
-  cat "$DG_MAPS" >>"$dg_tdir/loaded"
+  cat "$dg_tdir/maps" >>"$dg_tdir/loaded"
   dg_added=0
   while IFS="	" read -r dg_so dg_who; do
     [ -f "$dg_so" ] || continue

@@ -69,9 +69,12 @@ class ProbeImageIT {
                 1,
                 lines(
                                 probed.log(),
-                                "distrogen: probe: GET /healthz on port "
-                                        + port
-                                        + " answered 3 times (sent with [a-z0-9]+, as 10481:10481); stopped with SIGTERM")
+                                Pattern.quote(
+                                                "distrogen: probe: GET /healthz on port "
+                                                        + port
+                                                        + " answered 3 times (sent with ")
+                                        + "[a-z0-9]+"
+                                        + Pattern.quote(", as 10481:10481); stopped with SIGTERM"))
                         .size(),
                 probed.log());
         // buildah without CAP_MKNOD: one line says what the program ran without, and how to give
@@ -202,8 +205,7 @@ class ProbeImageIT {
         assertFalse(refused.passed(), refused.log());
         assertTrue(
                 refused.log()
-                        .contains(
-                                "probe-server: cannot read /dev/urandom or write /dev/null: No such file or directory"),
+                        .contains("\nprobe-server: cannot read /dev/urandom or write /dev/null: "),
                 refused.log());
         assertTrue(
                 refused.log()
@@ -221,7 +223,7 @@ class ProbeImageIT {
         String spec = withProbe("off", spec(port, "", "--plugin", PLUGIN));
         Attempt off = attempt("off", spec, "", List.of());
         assertTrue(off.passed(), off.log());
-        assertFalse(Files.readString(off.context().resolve("Dockerfile")).contains("probe"));
+        assertFalse(Files.readString(off.context().resolve("Dockerfile")).contains("probe.sh"));
         assertTrue(lines(off.log(), "distrogen: (probe|trace).*").isEmpty(), off.log());
     }
 
