@@ -229,11 +229,26 @@ dg_still() {
   done
 }
 
-# dg_maps PID...: the shared objects mapped by each of these processes, "PATH<TAB>PID (COMM)".
+# dg_maps PID...: the shared objects mapped by each of these processes, "PATH<TAB>pid PID". Read
+# as the image's user, as dg_as_image last ran the program: a root without CAP_SYS_PTRACE (a
+# build step's) may not read another user's maps.
 dg_maps() {
+  [ $# -gt 0 ] || return 0
+  # shellcheck disable=SC2016 # expanded by the sh that runs it
+  dg_read='for f do
+    w=${f#/proc/}
+    awk -v who="pid ${w%/maps}" '"'"'$6 ~ /^\// && $6 ~ /\.so(\.[0-9.]*)?$/ { print $6 "\t" who }'"'"' "$f" 2>/dev/null
+  done'
   for dg_p do
-    awk -v who="$dg_p" '$6 ~ /^\// && $6 ~ /\.so(\.[0-9.]*)?$/ { print $6 "\t" who }' "/proc/$dg_p/maps" 2>/dev/null || true
+    shift
+    set -- "$@" "/proc/$dg_p/maps"
   done
+  case $dg_how in
+    unshare) "$dg_by" "--setgid=${DG_USER#*:}" "--setuid=${DG_USER%%:*}" sh -c "$dg_read" sh "$@" ;;
+    userspec) "$dg_by" "--userspec=$DG_USER" / sh -c "$dg_read" sh "$@" ;;
+    *) sh -c "$dg_read" sh "$@" ;;
+  esac
+  return 0
 }
 
 # dg_serve KIND PORT PATH NEWROOT [NAME=VALUE...]: starts the program in NEWROOT, waits for its
@@ -427,13 +442,26 @@ dg_trace() {
   DG_STEP="tracing what the program loads while it serves"
   dg_place
   mkdir -p -- "$DG_WORKDIR"
+  # The image's user must be able to reach its files here: a stage imported from a directory of
+  # mode 0700 (a debootstrap into a temp dir) has a / that only root may search.
+  chmod go+x /
   dg_tdir=$DG_DIR/trace
   rm -rf "$dg_tdir"
   mkdir -p "$dg_tdir"
   chmod 1777 "$dg_tdir"
   DG_MAPS=$dg_tdir/maps
   : >"$DG_MAPS"
-  dg_serve "$1" "$2" "$3" / LD_DEBUG=files LD_DEBUG_OUTPUT="$dg_tdir/ld"
+  # LD_DEBUG reaches the program through env(1), run as its user after the change of user: the
+  # unshare or chroot that changes it would otherwise write its own trace first, as root, to the
+  # file that the program, under the same pid, then may not open.
+  dg_env=$(command -v env)
+  dg_argv=$DG_ARGV
+  DG_ARGV="$dg_env
+LD_DEBUG=files
+LD_DEBUG_OUTPUT=$dg_tdir/ld
+$DG_ARGV"
+  dg_serve "$1" "$2" "$3" /
+  DG_ARGV=$dg_argv
   DG_MAPS=
   [ -z "$DG_FAILED" ] || dg_say "trace: in this stage's own files $DG_FAILED (the probe in the image's root decides); its output: $(tr '\n' ' ' <"$DG_PROBE_LOG" | cut -c 1-300)"
   # What loaded what: glibc's "file=NAME [0];  needed by|dynamically loaded by WHO", and the path

@@ -217,8 +217,7 @@ final class Images {
                         + Integer.toHexString(
                                 (Files.readString(sources.resolve("probe-server.c"))
                                                 + Files.readString(sources.resolve("greeting.c"))
-                                                + Files.readString(sources.resolve("shout.c"))
-                                                + "root 0755")
+                                                + Files.readString(sources.resolve("shout.c")))
                                         .hashCode());
         String builder = builder();
         return buildOnce(
@@ -249,9 +248,6 @@ final class Images {
                                     "COPY probe-server /usr/local/bin/probe-server",
                                     "COPY libgreeting.so /usr/lib/probe-plugins/libgreeting.so",
                                     "COPY libshout.so.1 /usr/lib/probe-shout/libshout.so.1",
-                                    // debootstrap's root came from a 0700 temp dir; an image's / is
-                                    // 0755, and the trace runs the app as its user in these files
-                                    "RUN chmod 0755 /",
                                     ""));
                 });
     }
