@@ -1,0 +1,175 @@
+package dev.distrogen.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.distrogen.Golden;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Resolving packages to the build stage's candidates, over real Packages stanzas of Debian 12 (main
+ * and security, copied from this machine's apt lists into src/test/resources/lock/), served by a
+ * stand-in for HTTP: main gzipped, security plain.
+ */
+class PackageVersionsTest {
+
+    private static final String MAIN =
+            "http://127.0.0.1:9/debian/dists/bookworm/main/binary-amd64/Packages";
+    private static final String SECURITY =
+            "http://127.0.0.1:9/debian-security/dists/bookworm-security/main/binary-amd64/Packages";
+
+    private final Map<String, byte[]> served = new HashMap<>();
+    private final List<String> asked = new java.util.ArrayList<>();
+
+    private final IndexDownloads downloads =
+            url -> {
+                asked.add(url);
+                return Optional.ofNullable(served.get(url))
+                        .map(bytes -> (InputStream) new ByteArrayInputStream(bytes));
+            };
+
+    PackageVersionsTest() throws IOException {
+        served.put(MAIN + ".gz", gzip(fixture("bookworm-main-Packages")));
+        served.put(SECURITY, fixture("bookworm-security-main-Packages"));
+    }
+
+    @Test
+    void eachName_getsTheHighestVersionOfAllTheStagesIndexes_inDebiansOrder() throws Exception {
+        Map<String, String> versions =
+                new PackageVersions(downloads)
+                        .resolve(
+                                "debian:12",
+                                debian(),
+                                new TreeSet<>(List.of("zlib1g", "libc6", "tini", "caddy")));
+        assertEquals(
+                new TreeMap<>(
+                        Map.of(
+                                "caddy", "2.6.2-5",
+                                "libc6", "2.36-9+deb12u14",
+                                "tini", "0.19.0-1+b3",
+                                "zlib1g", "1:1.2.13.dfsg-1+deb12u1")),
+                versions,
+                "libc6 from the point release (deb12u14 > deb12u7), zlib1g from security");
+        assertEquals(
+                List.of(MAIN + ".gz", SECURITY + ".gz", SECURITY), asked, "gzip first, then plain");
+    }
+
+    @Test
+    void anUnknownPackage_isNamedWithTheIndexesItIsNotIn() {
+        LockException e = refused(downloads, "debian:12", debian(), "tini", "no-such-package");
+        assertEquals(
+                "the package no-such-package is in none of the package indexes the build stage debian:12 installs from ("
+                        + MAIN
+                        + ", "
+                        + SECURITY
+                        + "): check the name (a virtual package is named by a package that provides it)",
+                e.getMessage());
+    }
+
+    @Test
+    void anIndexThatIsMissingOrUnreachable_failsNamingIt() {
+        served.remove(SECURITY);
+        LockException missing = refused(downloads, "debian:12", debian(), "tini");
+        assertTrue(
+                missing.getMessage()
+                        .startsWith(
+                                "the package index "
+                                        + SECURITY
+                                        + " (.gz) does not exist (HTTP 404)"),
+                missing.getMessage());
+        IndexDownloads unreachable =
+                url -> {
+                    throw new java.net.ConnectException();
+                };
+        LockException refused = refused(unreachable, "debian:12", debian(), "tini");
+        assertEquals(
+                "cannot read the package index " + MAIN + ": java.net.ConnectException",
+                refused.getMessage());
+    }
+
+    @Test
+    void aStageWithoutApt_saysSo_andAnApkStageIsNamed() {
+        ImageFiles alpine =
+                new ImageFiles(
+                        Map.of(
+                                "etc/os-release",
+                                        text("ID=alpine\nPRETTY_NAME=\"Alpine Linux v3.20\"\n"),
+                                "etc/apk/repositories",
+                                        text("http://127.0.0.1:9/alpine/v3.20/main\n")),
+                        "amd64");
+        LockException e = refused(downloads, "alpine:3.20", alpine, "tini");
+        assertEquals(
+                "alpine:3.20 (Alpine Linux v3.20) has no apt sources (/etc/apt/sources.list, /etc/apt/sources.list.d/):"
+                        + " it installs with apk, whose packages distrogen lock cannot pin yet;"
+                        + " give their versions in the spec (packages \"NAME=VERSION\")",
+                e.getMessage());
+    }
+
+    @Test
+    void architectures_mapToDebiansNames() {
+        assertEquals("amd64", PackageVersions.debianArchitecture("amd64"));
+        assertEquals("armhf", PackageVersions.debianArchitecture("arm/v7"));
+        assertEquals("ppc64el", PackageVersions.debianArchitecture("ppc64le"));
+        assertEquals("i386", PackageVersions.debianArchitecture("386"));
+    }
+
+    /**
+     * As Debian 12's image has it: os-release a link into /usr/lib, one deb822 file with main and
+     * security, and a one-line source for another architecture only, which is skipped.
+     */
+    private static ImageFiles debian() {
+        return new ImageFiles(
+                Map.of(
+                        "etc/os-release",
+                        new ImageFiles.Content(new byte[0], Optional.of("../usr/lib/os-release")),
+                        "usr/lib/os-release",
+                        text("PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n"),
+                        "etc/apt/sources.list",
+                        text("deb [arch=arm64] http://127.0.0.1:9/ports bookworm main\n"),
+                        "etc/apt/sources.list.d/debian.sources",
+                        text(
+                                "Types: deb\nURIs: http://127.0.0.1:9/debian\nSuites: bookworm\nComponents: main\n\n"
+                                        + "Types: deb\nURIs: http://127.0.0.1:9/debian-security\n"
+                                        + "Suites: bookworm-security\nComponents: main\n")),
+                "amd64");
+    }
+
+    private static LockException refused(
+            IndexDownloads from, String image, ImageFiles stage, String... names) {
+        return assertThrows(
+                LockException.class,
+                () ->
+                        new PackageVersions(from)
+                                .resolve(image, stage, new TreeSet<>(List.of(names))));
+    }
+
+    private static ImageFiles.Content text(String text) {
+        return new ImageFiles.Content(text.getBytes(StandardCharsets.UTF_8), Optional.empty());
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        return Files.readAllBytes(Golden.root().resolve("src/test/resources/lock/" + name));
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+}
