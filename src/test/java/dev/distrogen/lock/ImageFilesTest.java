@@ -1,19 +1,17 @@
 package dev.distrogen.lock;
 
+import static dev.distrogen.lock.TestTar.file;
+import static dev.distrogen.lock.TestTar.link;
+import static dev.distrogen.lock.TestTar.tar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 
 /** Layers applied as a runtime applies them: later files win, whiteouts remove, links followed. */
@@ -63,32 +61,5 @@ class ImageFilesTest {
                 new TarArchiveInputStream(new ByteArrayInputStream(tar)),
                 ImageFiles.PACKAGE_SOURCES,
                 files);
-    }
-
-    private record Entry(TarArchiveEntry entry, byte[] bytes) {}
-
-    private static Entry file(String name, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setSize(bytes.length);
-        return new Entry(entry, bytes);
-    }
-
-    private static Entry link(String name, String target) {
-        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
-        entry.setLinkName(target);
-        return new Entry(entry, new byte[0]);
-    }
-
-    private static byte[] tar(Entry... entries) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            for (Entry e : entries) {
-                tar.putArchiveEntry(e.entry());
-                tar.write(e.bytes());
-                tar.closeArchiveEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }
