@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -110,6 +111,52 @@ public final class DebianRepository implements AutoCloseable {
                         "release",
                         "dists/" + suite);
         Files.writeString(root.resolve("dists/" + suite + "/Release"), release);
+    }
+
+    /** Debian's name of this machine's architecture, whose index the lock reads. */
+    public static String architecture() {
+        return PackageVersions.debianArchitecture(ImageFiles.hostArchitecture());
+    }
+
+    /**
+     * A real Debian package of this machine's architecture: from the cache .ci/install-tools fills
+     * (apt-get download), else apt's own archive cache.
+     */
+    public static Path realDeb(String name) throws IOException {
+        for (Path dir :
+                List.of(
+                        Path.of("/var/cache/distrogen-test/debs"),
+                        Path.of("/var/cache/apt/archives"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> debs = Files.list(dir)) {
+                    var found =
+                            debs.filter(
+                                            p ->
+                                                    p.getFileName()
+                                                                    .toString()
+                                                                    .startsWith(name + "_")
+                                                            && p.toString()
+                                                                    .endsWith(
+                                                                            "_"
+                                                                                    + architecture()
+                                                                                    + ".deb"))
+                                    .sorted()
+                                    .findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                }
+            }
+        }
+        Tools.require(false, "no " + name + " .deb to serve: .ci/install-tools downloads one");
+        throw new IllegalStateException("unreachable");
+    }
+
+    public static String debField(Path deb, String field) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("dpkg-deb", "-f", deb.toString(), field).start();
+        String value = new String(process.getInputStream().readAllBytes()).strip();
+        process.waitFor(1, TimeUnit.MINUTES);
+        return value;
     }
 
     private void serve(HttpExchange exchange) throws IOException {

@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Forked;
-import dev.distrogen.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,15 +38,15 @@ class LockPackagesIT {
     @Test
     void lock_pinsEachPackageToItsCandidateInTheStagesOwnIndex_andCheckSeesANewerVersion()
             throws Exception {
-        Path tini = realDeb("tini");
-        String tiniVersion = debField(tini, "Version");
+        Path tini = DebianRepository.realDeb("tini");
+        String tiniVersion = DebianRepository.debField(tini, "Version");
         try (LocalRegistry registry = new LocalRegistry(tmp.resolve("registry"), false);
                 DebianRepository repository = new DebianRepository(tmp.resolve("repo"))) {
             repository.add(tini);
             // String order would pick 1.0~rc1-1 (~ sorts after -); Debian's order picks 1.0-2.
             repository.addMade("dg-hello", "1.0-2");
             repository.addMade("dg-hello", "1.0~rc1-1");
-            repository.publish("stable", architecture());
+            repository.publish("stable", DebianRepository.architecture());
             String stage = pushStage(registry, repository);
             Path spec = spec(stage, "tini", "dg-hello");
 
@@ -65,7 +62,9 @@ class LockPackagesIT {
                     lock.out().contains("dg-hello=1.0-2\ntini=" + tiniVersion + "\n"), lock.out());
             assertTrue(
                     repository.requests.contains(
-                            "/dists/stable/main/binary-" + architecture() + "/Packages.gz"),
+                            "/dists/stable/main/binary-"
+                                    + DebianRepository.architecture()
+                                    + "/Packages.gz"),
                     "the index the stage's own source names: " + repository.requests);
 
             Forked dockerfile = distrogen(spec.toString(), "--target", "dockerfile");
@@ -77,7 +76,7 @@ class LockPackagesIT {
             assertEquals(0, distrogen("lock", "--check", spec.toString()).exit());
 
             repository.addMade("dg-hello", "1.0-10");
-            repository.publish("stable", architecture());
+            repository.publish("stable", DebianRepository.architecture());
             Forked stale = distrogen("lock", "--check", spec.toString());
             assertEquals(1, stale.exit(), stale.err());
             assertTrue(
@@ -103,12 +102,12 @@ class LockPackagesIT {
             String stage;
             try (DebianRepository repository = new DebianRepository(tmp.resolve("repo"))) {
                 repository.addMade("dg-hello", "1.0-2");
-                repository.publish("stable", architecture());
+                repository.publish("stable", DebianRepository.architecture());
                 stage = pushStage(registry, repository);
                 index =
                         repository.uri()
                                 + "/dists/stable/main/binary-"
-                                + architecture()
+                                + DebianRepository.architecture()
                                 + "/Packages";
                 Forked unknown =
                         distrogen("lock", spec(stage, "dg-hello", "no-such-package").toString());
@@ -158,52 +157,6 @@ class LockPackagesIT {
                                         + "\nSuites: stable\nComponents: main\nTrusted: yes\n")));
         registry.push(layout, "1", "acme/stage");
         return registry.host + "/acme/stage:1";
-    }
-
-    /** Debian's name of this machine's architecture, whose index the lock reads. */
-    static String architecture() {
-        return PackageVersions.debianArchitecture(ImageFiles.hostArchitecture());
-    }
-
-    /**
-     * A real Debian package of this machine's architecture: from the cache .ci/install-tools fills
-     * (apt-get download), else apt's own archive cache.
-     */
-    static Path realDeb(String name) throws IOException {
-        for (Path dir :
-                List.of(
-                        Path.of("/var/cache/distrogen-test/debs"),
-                        Path.of("/var/cache/apt/archives"))) {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> debs = Files.list(dir)) {
-                    var found =
-                            debs.filter(
-                                            p ->
-                                                    p.getFileName()
-                                                                    .toString()
-                                                                    .startsWith(name + "_")
-                                                            && p.toString()
-                                                                    .endsWith(
-                                                                            "_"
-                                                                                    + architecture()
-                                                                                    + ".deb"))
-                                    .sorted()
-                                    .findFirst();
-                    if (found.isPresent()) {
-                        return found.get();
-                    }
-                }
-            }
-        }
-        Tools.require(false, "no " + name + " .deb to serve: .ci/install-tools downloads one");
-        throw new IllegalStateException("unreachable");
-    }
-
-    static String debField(Path deb, String field) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("dpkg-deb", "-f", deb.toString(), field).start();
-        String value = new String(process.getInputStream().readAllBytes()).strip();
-        process.waitFor(1, TimeUnit.MINUTES);
-        return value;
     }
 
     private Path spec(String stage, String... packages) throws IOException {
