@@ -49,6 +49,11 @@ public record AptSource(
                 .toList();
     }
 
+    /** The suite's folder, where its InRelease and Release are. */
+    public String suiteUri() {
+        return suite.endsWith("/") ? uri + "/" + suite : uri + "/dists/" + suite + "/";
+    }
+
     /** The {@code deb} lines of a sources.list (comments, deb-src and blank lines skipped). */
     public static List<AptSource> fromOneLine(String text) {
         List<AptSource> sources = new ArrayList<>();

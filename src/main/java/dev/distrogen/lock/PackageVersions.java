@@ -57,22 +57,28 @@ public final class PackageVersions {
         }
         String architecture = debianArchitecture(stage.architecture());
         List<String> indexes = new ArrayList<>();
-        Map<String, String> candidates = new TreeMap<>();
+        // apt prefers any version of a suite it installs from automatically (priority 500) to
+        // one of a NotAutomatic suite such as backports or experimental (1 or 100).
+        Map<String, String> automatic = new TreeMap<>();
+        Map<String, String> onRequest = new TreeMap<>();
         for (AptSource source : sources) {
             if (!source.serves(architecture)) {
                 continue;
             }
+            Map<String, String> into = notAutomatic(source) ? onRequest : automatic;
             for (String index : source.indexes(architecture)) {
                 indexes.add(index);
                 read(index, names)
                         .forEach(
                                 (name, versions) -> {
                                     for (String version : versions) {
-                                        candidates.merge(name, version, PackageVersions::higher);
+                                        into.merge(name, version, PackageVersions::higher);
                                     }
                                 });
             }
         }
+        Map<String, String> candidates = new TreeMap<>(onRequest);
+        candidates.putAll(automatic);
         List<String> unknown = names.stream().filter(n -> !candidates.containsKey(n)).toList();
         if (!unknown.isEmpty()) {
             throw new LockException(
@@ -95,6 +101,42 @@ public final class PackageVersions {
             }
         }
         return candidates;
+    }
+
+    /**
+     * Whether the suite's InRelease (else Release) says {@code NotAutomatic: yes}; a suite without
+     * either is read as apt's default.
+     */
+    private boolean notAutomatic(AptSource source) throws LockException {
+        for (String name : List.of("InRelease", "Release")) {
+            String url = source.suiteUri() + name;
+            try {
+                Optional<InputStream> body = downloads.open(url);
+                if (body.isPresent()) {
+                    try (InputStream in = body.get()) {
+                        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        return text.lines()
+                                .anyMatch(line -> line.strip().matches("(?i)NotAutomatic:\\s*yes"));
+                    }
+                }
+            } catch (IOException e) {
+                throw new LockException("cannot read " + url + ": " + describe(e), e);
+            }
+        }
+        return false;
+    }
+
+    /** What went wrong with a download, in words (a refused connection has no message). */
+    private static String describe(Exception e) {
+        if (e instanceof java.net.ConnectException) {
+            return "nothing answers there ("
+                    + (e.getMessage() == null ? "connection refused" : e.getMessage())
+                    + ")";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String higher(String a, String b) {
@@ -138,12 +180,7 @@ public final class PackageVersions {
                 return PackagesIndex.versions(reader, names);
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new LockException(
-                    "cannot read the package index "
-                            + index
-                            + ": "
-                            + (e.getMessage() == null ? e.toString() : e.getMessage()),
-                    e);
+            throw new LockException("cannot read " + index + ": " + describe(e), e);
         }
     }
 

@@ -65,7 +65,44 @@ class PackageVersionsTest {
                 versions,
                 "libc6 from the point release (deb12u14 > deb12u7), zlib1g from security");
         assertEquals(
-                List.of(MAIN + ".gz", SECURITY + ".gz", SECURITY), asked, "gzip first, then plain");
+                List.of(
+                        "http://127.0.0.1:9/debian/dists/bookworm/InRelease",
+                        "http://127.0.0.1:9/debian/dists/bookworm/Release",
+                        MAIN + ".gz",
+                        "http://127.0.0.1:9/debian-security/dists/bookworm-security/InRelease",
+                        "http://127.0.0.1:9/debian-security/dists/bookworm-security/Release",
+                        SECURITY + ".gz",
+                        SECURITY),
+                asked,
+                "each suite's release file, then its index: gzip first, then plain");
+    }
+
+    @Test
+    void aNotAutomaticSuite_likeBackports_givesOnlyWhatNoOtherSuiteHas() throws Exception {
+        String backports = "http://127.0.0.1:9/debian/dists/bookworm-backports/";
+        served.put(
+                backports + "InRelease",
+                "Suite: bookworm-backports\nNotAutomatic: yes\nButAutomaticUpgrades: yes\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        served.put(
+                backports + "main/binary-amd64/Packages",
+                ("Package: tini\nVersion: 0.19.0-2~bpo12+1\nArchitecture: amd64\n\n"
+                                + "Package: only-in-backports\nVersion: 2.0-1~bpo12+1\nArchitecture: amd64\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        Map<String, ImageFiles.Content> files = new TreeMap<>(debian().files());
+        files.put(
+                "etc/apt/sources.list.d/backports.list",
+                text("deb http://127.0.0.1:9/debian bookworm-backports main\n"));
+        Map<String, String> versions =
+                new PackageVersions(downloads)
+                        .resolve(
+                                "debian:12",
+                                new ImageFiles(files, "amd64"),
+                                new TreeSet<>(List.of("tini", "only-in-backports")));
+        assertEquals(
+                Map.of("tini", "0.19.0-1+b3", "only-in-backports", "2.0-1~bpo12+1"),
+                versions,
+                "apt-get install tini takes bookworm's, though backports has a higher one");
     }
 
     @Test
@@ -97,7 +134,7 @@ class PackageVersionsTest {
                 };
         LockException refused = refused(unreachable, "debian:12", debian(), "tini");
         assertEquals(
-                "cannot read the package index " + MAIN + ": java.net.ConnectException",
+                "cannot read http://127.0.0.1:9/debian/dists/bookworm/InRelease: nothing answers there (connection refused)",
                 refused.getMessage());
     }
 
