@@ -50,8 +50,12 @@ class LockPackagesIT {
             String stage = pushStage(registry, repository);
             Path spec = spec(stage, "tini", "dg-hello");
 
+            long start = System.nanoTime();
             Forked lock = distrogen("lock", spec.toString());
             assertEquals(0, lock.exit(), lock.err());
+            System.out.printf(
+                    "[lock] image and 2 packages locked in %.1f s (a forked JVM)%n",
+                    (System.nanoTime() - start) / 1e9);
             String lockText = Files.readString(tmp.resolve("web.lock"));
             assertTrue(
                     lockText.endsWith(
