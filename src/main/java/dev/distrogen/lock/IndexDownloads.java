@@ -27,8 +27,13 @@ public interface IndexDownloads {
                         .connectTimeout(Duration.ofSeconds(30))
                         .build();
         return url -> {
-            URI uri = URI.create(url);
-            if (!uri.getScheme().equals("http") && !uri.getScheme().equals("https")) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("not a URL: " + e.getMessage(), e);
+            }
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IOException(
                         "distrogen reads package indexes over http and https only, not "
                                 + uri.getScheme());
@@ -41,6 +46,8 @@ public interface IndexDownloads {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("not a URL to fetch: " + e.getMessage(), e);
             }
             if (response.statusCode() == 404 || response.statusCode() == 410) {
                 response.body().close();
