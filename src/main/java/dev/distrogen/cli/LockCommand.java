@@ -8,6 +8,7 @@ import dev.distrogen.lock.LockFile;
 import dev.distrogen.lock.LockedImages;
 import dev.distrogen.lock.PackageVersions;
 import dev.distrogen.lock.RegistryDigests;
+import dev.distrogen.model.DisplayText;
 import dev.distrogen.plan.DockerOptions;
 import dev.distrogen.plan.ImagePlan;
 import java.io.IOException;
@@ -134,7 +135,8 @@ final class LockCommand implements Callable<Integer> {
                             + lockPath);
             return ExitCodes.OK;
         } catch (LockException e) {
-            err.println("distrogen: lock: " + e.getMessage());
+            // The message may quote what an image or index holds: shown, never interpreted.
+            err.println("distrogen: lock: " + DisplayText.line(e.getMessage()));
             return ExitCodes.SPEC_ERRORS;
         } catch (IOException e) {
             err.println("distrogen: lock: cannot write " + lockPath + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.distrogen.lock;
 
+import dev.distrogen.model.DisplayText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class PackageVersions {
             throw new LockException(
                     image
                             + " ("
-                            + os.prettyName()
+                            + DisplayText.line(os.prettyName())
                             + ") has no apt sources (/etc/apt/sources.list, /etc/apt/sources.list.d/)"
                             + (stage.files().containsKey("etc/apk/repositories")
                                     ? ": it installs with apk, whose packages distrogen lock cannot pin yet;"

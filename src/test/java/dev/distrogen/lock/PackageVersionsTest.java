@@ -157,6 +157,19 @@ class PackageVersionsTest {
     }
 
     @Test
+    void whatTheImageSays_isShownNotInterpreted() {
+        ImageFiles spoofing =
+                new ImageFiles(
+                        Map.of(
+                                "etc/os-release",
+                                text("PRETTY_NAME=\"Debian\u001b[2J\u001b]0;owned\u0007\"\n")),
+                        "amd64");
+        String message = refused(downloads, "x:1", spoofing, "tini").getMessage();
+        assertTrue(message.chars().noneMatch(c -> c < 0x20 || c == 0x7f), message);
+        assertTrue(message.startsWith("x:1 (Debian"), message);
+    }
+
+    @Test
     void architectures_mapToDebiansNames() {
         assertEquals("amd64", PackageVersions.debianArchitecture("amd64"));
         assertEquals("armhf", PackageVersions.debianArchitecture("arm/v7"));
