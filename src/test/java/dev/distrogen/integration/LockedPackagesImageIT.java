@@ -138,9 +138,7 @@ class LockedPackagesImageIT {
                         "the locked version is what the image holds");
                 assertTrue(Files.isRegularFile(image.path("/usr/bin/tini")));
             }
-            System.out.printf(
-                    "[lock] locked build: stage and final image built in %.0f s%n",
-                    build.seconds());
+            System.out.printf("[lock] the locked spec built in %.0f s%n", build.seconds());
         }
     }
 }
