@@ -109,7 +109,9 @@ class LockedPackagesImageIT {
             String dockerfile = Files.readString(context.resolve("Dockerfile"));
             assertTrue(dockerfile.contains("\nFROM " + stage + "@sha256:"), dockerfile);
             assertTrue(
-                    dockerfile.contains(" tini=" + tiniVersion + " dg-hello=1.0-2\n"), dockerfile);
+                    dockerfile.contains(
+                            " \\\n    tini=" + tiniVersion + " \\\n    dg-hello=1.0-2\n"),
+                    dockerfile);
 
             // The builds here never pull on their own: the pinned stage is pulled from the
             // registry first, by the digest the lock holds.
@@ -138,7 +140,10 @@ class LockedPackagesImageIT {
                         "the locked version is what the image holds");
                 assertTrue(Files.isRegularFile(image.path("/usr/bin/tini")));
             }
-            System.out.printf("[lock] the locked spec built in %.0f s%n", build.seconds());
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "[lock] the locked spec built in %.0f s%n",
+                    build.seconds());
         }
     }
 }

@@ -131,7 +131,11 @@ class LockFileTest {
                         .contains(
                                 "RUN sh /distrogen/packages.sh debian:bookworm@"
                                         + A
-                                        + " tini=0.19.0-1+b3 zlib1g=1:1.2.13.dfsg-1 curl=7.88.1-10 unlocked\n"),
+                                        + " \\\n    tini=0.19.0-1+b3 \\\n    zlib1g=1:1.2.13.dfsg-1"
+                                        + " \\\n    curl=7.88.1-10 \\\n    unlocked\n"),
                 pinned.out());
+        assertTrue(
+                pinned.out().lines().allMatch(line -> line.length() <= 140),
+                "pinned, a package to a line: " + pinned.out());
     }
 }

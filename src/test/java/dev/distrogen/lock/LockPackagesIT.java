@@ -54,6 +54,7 @@ class LockPackagesIT {
             Forked lock = distrogen("lock", spec.toString());
             assertEquals(0, lock.exit(), lock.err());
             System.out.printf(
+                    java.util.Locale.ROOT,
                     "[lock] image and 2 packages locked in %.1f s (a forked JVM)%n",
                     (System.nanoTime() - start) / 1e9);
             String lockText = Files.readString(tmp.resolve("web.lock"));
@@ -74,7 +75,9 @@ class LockPackagesIT {
             Forked dockerfile = distrogen(spec.toString(), "--target", "dockerfile");
             assertEquals(0, dockerfile.exit(), dockerfile.err());
             assertTrue(
-                    dockerfile.out().contains(" tini=" + tiniVersion + " dg-hello=1.0-2\n"),
+                    dockerfile
+                            .out()
+                            .contains(" \\\n    tini=" + tiniVersion + " \\\n    dg-hello=1.0-2\n"),
                     dockerfile.out());
 
             assertEquals(0, distrogen("lock", "--check", spec.toString()).exit());
