@@ -181,9 +181,11 @@ final class DistrogenCommand implements Callable<Integer> {
                     // The plan is built from the spec and the overrides: the lock's pins are
                     // overrides too.
                     plan =
-                            PlanBuilder.build(
-                                    compilation.spec().orElseThrow(),
-                                    Locks.pinned(lock.get(), plan, overrides));
+                            Locks.pinPackages(
+                                    lock.get(),
+                                    PlanBuilder.build(
+                                            compilation.spec().orElseThrow(),
+                                            Locks.pinned(lock.get(), plan, overrides)));
                 }
             } catch (LockException e) {
                 err.println("distrogen: " + e.getMessage());

@@ -40,6 +40,24 @@ public final class RegistryDigests {
 
     /** "sha256:..." of what {@code reference} names in its registry now. */
     public String digestOf(String reference) throws LockException {
+        return ask(
+                reference,
+                (client, image) ->
+                        client.pullManifest(image.getQualifier()).getDigest().toString());
+    }
+
+    /** What one conversation with the registry of an image finds out. */
+    @FunctionalInterface
+    public interface Request<T> {
+        T ask(RegistryClient client, ImageReference image) throws IOException, RegistryException;
+    }
+
+    /**
+     * Runs {@code request} with a client of {@code reference}'s registry, authenticated for pulling
+     * it; a refusal or an unreachable registry becomes a message that names the image and what to
+     * do.
+     */
+    public <T> T ask(String reference, Request<T> request) throws LockException {
         ImageReference image;
         try {
             image = ImageReference.parse(reference);
@@ -58,7 +76,7 @@ public final class RegistryDigests {
             if (!client.doPullBearerAuth() && credential.isPresent()) {
                 client.configureBasicAuth();
             }
-            return client.pullManifest(image.getQualifier()).getDigest().toString();
+            return request.ask(client, image);
         } catch (RegistryUnauthorizedException e) {
             throw new LockException(
                     reference

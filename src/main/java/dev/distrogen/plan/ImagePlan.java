@@ -55,6 +55,26 @@ public record ImagePlan(
     /** Where an image built from a Nix closure carries its CycloneDX SBOM, in every target. */
     public static final String SBOM_PATH = "/usr/share/sbom/image.cdx.json";
 
+    /** This plan with other Dockerfile options (a lock's pinned packages). */
+    public ImagePlan withDocker(DockerOptions other) {
+        return new ImagePlan(
+                name,
+                tag,
+                digest,
+                description,
+                user,
+                entries,
+                writableDirs,
+                names,
+                mounts,
+                runtime,
+                app,
+                config,
+                other,
+                nix,
+                sbom);
+    }
+
     /** "nginx-distroless:1.0": what a build tags. */
     public String reference() {
         return name + ":" + tag;

@@ -135,15 +135,23 @@ final class BuildStage {
         String command = "RUN sh " + IN_STAGE + script;
         List<String> words = args.stream().map(Shell::word).toList();
         String oneLine = command + (words.isEmpty() ? "" : " " + String.join(" ", words));
-        if (oneLine.length() <= WIDTH || !script.equals("collect.sh")) {
+        if (oneLine.length() <= WIDTH) {
             instructions.add(oneLine);
-            return;
+        } else if (script.equals("collect.sh")) {
+            StringBuilder out = new StringBuilder(command);
+            for (int i = 0; i < words.size(); i += 2) {
+                out.append(" \\\n    ").append(words.get(i)).append(' ').append(words.get(i + 1));
+            }
+            instructions.add(out.toString());
+        } else if (script.equals("packages.sh")) {
+            // The stage's image (pinned: REF@sha256:...), then a package (pinned: NAME=VERSION)
+            // to a line.
+            StringBuilder out = new StringBuilder(command).append(' ').append(words.get(0));
+            words.subList(1, words.size()).forEach(w -> out.append(" \\\n    ").append(w));
+            instructions.add(out.toString());
+        } else {
+            instructions.add(oneLine);
         }
-        StringBuilder out = new StringBuilder(command);
-        for (int i = 0; i < words.size(); i += 2) {
-            out.append(" \\\n    ").append(words.get(i)).append(' ').append(words.get(i + 1));
-        }
-        instructions.add(out.toString());
     }
 
     /**
