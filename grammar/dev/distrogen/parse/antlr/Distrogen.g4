@@ -21,6 +21,7 @@ statement
     | dockerStmt
     | nixStmt
     | sbomStmt
+    | platformsStmt
     | healthStmt
     | resourcesStmt
     | k8sStmt
@@ -126,6 +127,9 @@ k8sSetting
 // sbom on|off: package metadata for vulnerability scanners in the image (on by default)
 sbomStmt : SBOM word ;
 
+// platforms "OS/ARCH[/VARIANT]"...: the platforms the image is built for (the builder's own by default)
+platformsStmt : PLATFORMS STRING+ ;
+
 // A bare word: any identifier, keywords included (env names, `base scratch`, `builder nix`).
 word : IDENT | keyword ;
 keyword
@@ -133,7 +137,7 @@ keyword
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
-    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | PLATFORMS
     ;
 
 IMAGE       : 'image' ;
@@ -169,6 +173,7 @@ NIX         : 'nix' ;
 PACKAGE     : 'package' ;
 FUNCTION    : 'function' ;
 SBOM        : 'sbom' ;
+PLATFORMS   : 'platforms' ;
 DIGEST      : 'digest' ;
 PERSISTENT  : 'persistent' ;
 SIZE        : 'size' ;

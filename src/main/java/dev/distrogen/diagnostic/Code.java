@@ -214,7 +214,13 @@ public enum Code {
      * the Dockerfile is asked for, but neither the spec's `docker { from }` nor `--from` names a
      * build stage
      */
-    BUILD_STAGE_REQUIRED("DG087", Severity.ERROR);
+    BUILD_STAGE_REQUIRED("DG087", Severity.ERROR),
+
+    /** a `platforms` entry that is not a platform distrogen can build for (`linux/amd64`, ...) */
+    UNKNOWN_PLATFORM("DG096", Severity.ERROR),
+
+    /** a platform `platforms` names twice */
+    DUPLICATE_PLATFORM("DG097", Severity.ERROR);
 
     private final String id;
     private final Severity severity;
