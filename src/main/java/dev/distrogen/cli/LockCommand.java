@@ -101,7 +101,9 @@ final class LockCommand implements Callable<Integer> {
             Map<String, String> digests = new TreeMap<>();
             for (String reference :
                     LockedImages.of(compiled.get().plan().get(), DockerOptions.NIX_IMAGE)) {
-                digests.put(reference, registries.digestOf(reference));
+                digests.put(
+                        reference,
+                        registries.digestOf(reference, compiled.get().plan().get().platforms()));
             }
             LockFile fresh = new LockFile(digests);
             if (checkOption.<Boolean>getValue()) {
