@@ -40,7 +40,8 @@ public final class Checks {
                 new ResourcesCheck(),
                 new PersistentDirCheck(),
                 new DirSizeCheck(),
-                new K8sSettingsCheck());
+                new K8sSettingsCheck(),
+                new NixParityCheck());
     }
 
     private Checks() {}

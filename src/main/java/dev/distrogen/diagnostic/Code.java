@@ -216,6 +216,15 @@ public enum Code {
      */
     BUILD_STAGE_REQUIRED("DG087", Severity.ERROR),
 
+    /**
+     * a `libs` or `files` path that no nix `without` names: only the Dockerfile's image build stage
+     * copies it, the Nix image holds the package's closure instead
+     */
+    DOCKERFILE_ONLY_PATH("DG091", Severity.WARNING),
+
+    /** a nix `without` path that is no `libs` or `files` path */
+    WITHOUT_UNKNOWN_PATH("DG092", Severity.ERROR),
+
     /** a `platforms` entry that is not a platform distrogen can build for (`linux/amd64`, ...) */
     UNKNOWN_PLATFORM("DG096", Severity.ERROR),
 

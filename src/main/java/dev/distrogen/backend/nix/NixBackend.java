@@ -6,6 +6,7 @@ import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.ShellScripts;
 import dev.distrogen.backend.SourceCopies;
+import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.nix.NixFormat.Attrs;
@@ -96,6 +97,8 @@ public final class NixBackend implements Backend {
                         call,
                         NixStrings.quoted(plan.nix().nixpkgs().url()),
                         NixStrings.quoted(plan.nix().nixpkgs().sha256()),
+                        plan.app().dockerfileOnly().stream().map(CommentText::line).toList(),
+                        CommentText.line(plan.nix().packageAttr()),
                         plan.platforms().isEmpty() ? null : systems(plan),
                         String.join(
                                 ", ", plan.platforms().stream().map(p -> p.nixSystem()).toList()));
