@@ -36,10 +36,17 @@ class MultiArchImageIT {
 
     private Path rootrun;
     private final List<String> built = new ArrayList<>();
+    private static final List<Path> CONTEXTS = new ArrayList<>();
 
+    /** The images and build contexts this run made; the arm64 build stage stays cached. */
     @AfterAll
     void removeTestImages() {
         built.forEach(Images::remove);
+        CONTEXTS.forEach(
+                c ->
+                        Command.run(
+                                Duration.ofMinutes(1),
+                                List.of("rm", "-rf", "--one-file-system", c.toString())));
     }
 
     @BeforeEach
@@ -121,6 +128,7 @@ class MultiArchImageIT {
     /** The memcached example's Dockerfile with {@code buildStage} as --from, on scratch. */
     private static Path generate(Path spec, String buildStage) throws IOException {
         Path context = Files.createTempDirectory("distrogen-multiarch");
+        CONTEXTS.add(context);
         CliRun run =
                 CliRun.run(
                         spec.toString(),
