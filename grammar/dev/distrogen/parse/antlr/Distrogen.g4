@@ -21,6 +21,7 @@ statement
     | dockerStmt
     | nixStmt
     | sbomStmt
+    | platformsStmt
     | healthStmt
     | resourcesStmt
     | k8sStmt
@@ -127,6 +128,9 @@ k8sSetting
 // sbom on|off: package metadata for vulnerability scanners in the image (on by default)
 sbomStmt : SBOM word ;
 
+// platforms "OS/ARCH[/VARIANT]"...: the platforms the image is built for (the builder's own by default)
+platformsStmt : PLATFORMS STRING+ ;
+
 // A bare word: any identifier, keywords included (env names, `base scratch`, `builder nix`).
 word : IDENT | keyword ;
 keyword
@@ -134,7 +138,7 @@ keyword
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
-    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | WITHOUT
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | WITHOUT | PLATFORMS
     ;
 
 IMAGE       : 'image' ;
@@ -170,6 +174,7 @@ NIX         : 'nix' ;
 PACKAGE     : 'package' ;
 FUNCTION    : 'function' ;
 SBOM        : 'sbom' ;
+PLATFORMS   : 'platforms' ;
 DIGEST      : 'digest' ;
 PERSISTENT  : 'persistent' ;
 SIZE        : 'size' ;

@@ -34,6 +34,7 @@ public final class Checks {
                 new BuildStageCheck(overrides),
                 new NixSettingsCheck(),
                 new SbomCheck(),
+                new PlatformsCheck(),
                 new NixpkgsPinCheck(),
                 new HealthCheck(),
                 new ResourcesCheck(),

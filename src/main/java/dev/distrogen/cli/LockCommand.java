@@ -110,7 +110,7 @@ final class LockCommand implements Callable<Integer> {
             ImagePlan plan = compiled.get().plan().get();
             Map<String, String> digests = new TreeMap<>();
             for (String reference : LockedImages.of(plan, DockerOptions.NIX_IMAGE)) {
-                digests.put(reference, registries.digestOf(reference));
+                digests.put(reference, registries.digestOf(reference, plan.platforms()));
             }
             LockFile fresh =
                     new LockFile(digests, packageVersions(plan, new LockFile(digests), registries));

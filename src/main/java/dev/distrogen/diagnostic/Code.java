@@ -223,7 +223,13 @@ public enum Code {
     DOCKERFILE_ONLY_PATH("DG091", Severity.WARNING),
 
     /** a nix `without` path that is no `libs` or `files` path */
-    WITHOUT_UNKNOWN_PATH("DG092", Severity.ERROR);
+    WITHOUT_UNKNOWN_PATH("DG092", Severity.ERROR),
+
+    /** a `platforms` entry that is not a platform distrogen can build for (`linux/amd64`, ...) */
+    UNKNOWN_PLATFORM("DG096", Severity.ERROR),
+
+    /** a platform `platforms` names twice */
+    DUPLICATE_PLATFORM("DG097", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -29,6 +29,7 @@ public final class KeywordTable {
                 "docker",
                 "nix",
                 "sbom",
+                "platforms",
                 "health",
                 "resources",
                 "k8s"),

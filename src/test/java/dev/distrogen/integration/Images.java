@@ -46,6 +46,13 @@ final class Images {
      */
     static final String PLAIN = "localhost/distrogen-debian:bookworm-minbase";
 
+    /** Debian 12 for arm64 with memcached: the build stage of the non-native build. */
+    static final List<String> ARM64_PACKAGES = List.of("memcached");
+
+    static final String ARM64_BUILDER =
+            "localhost/distrogen-builder-arm64:bookworm-"
+                    + Integer.toHexString(ARM64_PACKAGES.hashCode());
+
     /** A stand-in for gcr.io/distroless/base-debian12:nonroot, which cannot be pulled here. */
     static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot-statusd";
 
@@ -77,6 +84,15 @@ final class Images {
     }
 
     /**
+     * The arm64 builder: debootstrap --arch=arm64, whose second stage runs under QEMU (a few
+     * minutes; register it first: {@link Binfmt#requireAarch64()}), then cached. Imported as an
+     * arm64 image.
+     */
+    static synchronized String arm64Builder() throws IOException {
+        return debootstrap(ARM64_BUILDER, "arm64", ARM64_PACKAGES);
+    }
+
+    /**
      * The runtimes' build stage: debootstrap (about two and a half minutes) the first time, then
      * cached.
      */
@@ -97,6 +113,12 @@ final class Images {
      * imported as {@code tag}.
      */
     private static String debootstrap(String tag, List<String> packages) throws IOException {
+        return debootstrap(tag, null, packages);
+    }
+
+    /** The same for Debian's architecture {@code arch} (null: this machine's). */
+    private static String debootstrap(String tag, String arch, List<String> packages)
+            throws IOException {
         if (exists(tag)) {
             return tag;
         }
@@ -115,16 +137,22 @@ final class Images {
             if (!packages.isEmpty()) {
                 command.add("--include=" + String.join(",", packages));
             }
+            if (arch != null) {
+                command.add("--arch=" + arch);
+            }
             command.addAll(List.of("bookworm", rootfs.toString(), mirror));
             Command.check(Duration.ofMinutes(25), command.toArray(String[]::new));
             Command.check(
                     Duration.ofMinutes(10),
                     "sh",
                     "-c",
-                    "tar -C \"$1\" -c . | podman " + STORAGE + " import - \"$2\"",
+                    "tar -C \"$1\" -c . | podman "
+                            + STORAGE
+                            + " import ${3:+--arch \"$3\"} - \"$2\"",
                     "sh",
                     rootfs.toString(),
-                    tag);
+                    tag,
+                    arch == null ? "" : arch);
         } finally {
             Command.check(
                     Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", rootfs.toString());

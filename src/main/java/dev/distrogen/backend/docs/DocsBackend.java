@@ -10,6 +10,7 @@ import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.Platform;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -107,7 +108,20 @@ public final class DocsBackend implements Backend {
                         plan.registry().isPresent(),
                         Shell.word(plan.name() + "@" + plan.digest().orElse("sha256:...")),
                         Shell.word(KeylessSigning.identityRegexp("OWNER/REPO")),
-                        KeylessSigning.ISSUER);
+                        KeylessSigning.ISSUER,
+                        plan.platforms().isEmpty()
+                                ? null
+                                : plan.platforms().stream()
+                                        .map(Platform::platformName)
+                                        .collect(Collectors.joining(",")),
+                        plan.platforms().stream()
+                                .map(
+                                        p ->
+                                                plan.nix()
+                                                        .loadCommand(
+                                                                "build/nix --argstr system "
+                                                                        + p.nixSystem()))
+                                .toList());
         // A page for a person to read: nothing a spec string holds may reorder or break what it
         // shows.
         return List.of(
