@@ -35,8 +35,11 @@ dg_libs() {
 dg_files() { dg_need "$1"; }
 
 # dg_declared KIND PATH: "REAL-PATH<tab>STATEMENT" in $DG_DECLARED, the statement as the spec
-# writes it (app is the spec's binary).
+# writes it (app is the spec's binary). The run's first call empties the file: $R, beside it, has
+# just been made.
 dg_declared() {
+  [ -n "${DG_DECLARING-}" ] || : >"$DG_DECLARED"
+  DG_DECLARING=1
   dg_resolve "$2"
   case $1 in app) dg_kw=binary ;; *) dg_kw=$1 ;; esac
   printf '%s\t%s "%s"\n' "$DG_REAL" "$dg_kw" "$2" >>"$DG_DECLARED"
@@ -166,7 +169,6 @@ dg_ldd_missing() {
 
 [ -n "${DG_LIBRARY-}" ] || {
   dg_main collect.sh
-  : >"$DG_DECLARED"
   while [ $# -gt 0 ]; do
     [ $# -ge 2 ] || dg_die usage "usage: collect.sh [app PATH | init PATH | libs PATH | files PATH]..., not: $*"
     DG_STEP="collecting $1 $2"
