@@ -90,7 +90,7 @@ dockerSetting
     | PACKAGES STRING+          # dockerPackagesSetting
     ;
 
-// nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|... }
+// nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|...  without "PATH"... }
 nixStmt : NIX '{' nixSetting* '}' ;
 nixSetting
     : PACKAGE STRING            # nixPackageSetting
@@ -98,6 +98,7 @@ nixSetting
     | FUNCTION word             # nixFunctionSetting
     | NIXPKGS STRING            # nixpkgsSetting
     | SHA256 STRING             # nixSha256Setting
+    | WITHOUT STRING+           # nixWithoutSetting
     ;
 
 // health http "PATH" port N  |  health tcp N  |  health none
@@ -133,7 +134,7 @@ keyword
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
-    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | WITHOUT
     ;
 
 IMAGE       : 'image' ;
@@ -189,6 +190,7 @@ IMAGEPULLPOLICY : 'imagePullPolicy' ;
 INIT        : 'init' ;
 SMOKE       : 'smoke' ;
 PACKAGES    : 'packages' ;
+WITHOUT     : 'without' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

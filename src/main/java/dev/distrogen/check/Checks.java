@@ -39,7 +39,8 @@ public final class Checks {
                 new ResourcesCheck(),
                 new PersistentDirCheck(),
                 new DirSizeCheck(),
-                new K8sSettingsCheck());
+                new K8sSettingsCheck(),
+                new NixParityCheck());
     }
 
     private Checks() {}

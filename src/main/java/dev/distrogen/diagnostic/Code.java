@@ -214,7 +214,16 @@ public enum Code {
      * the Dockerfile is asked for, but neither the spec's `docker { from }` nor `--from` names a
      * build stage
      */
-    BUILD_STAGE_REQUIRED("DG087", Severity.ERROR);
+    BUILD_STAGE_REQUIRED("DG087", Severity.ERROR),
+
+    /**
+     * a `libs` or `files` path that no nix `without` names: only the Dockerfile's image build stage
+     * copies it, the Nix image holds the package's closure instead
+     */
+    DOCKERFILE_ONLY_PATH("DG091", Severity.WARNING),
+
+    /** a nix `without` path that is no `libs` or `files` path */
+    WITHOUT_UNKNOWN_PATH("DG092", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -61,7 +61,8 @@ public final class KeywordTable {
                 "binary",
                 "function",
                 "nixpkgs",
-                "sha256"),
+                "sha256",
+                "without"),
         IMAGE_OPTIONS("an option of `image`", "image option", "tag", "digest"),
         DIR_OPTIONS("an option of a `dir` path", "dir option", "persistent", "size"),
         HEALTH("a part of `health`", "health check", "http", "tcp", "none", "port"),
@@ -101,7 +102,17 @@ public final class KeywordTable {
 
     /** Keywords that may repeat in their place: each occurrence adds to a list. */
     public static final Set<String> REPEATABLE =
-            Set.of("label", "dirs", "dir", "config", "port", "libs", "files", "env", "packages");
+            Set.of(
+                    "label",
+                    "dirs",
+                    "dir",
+                    "config",
+                    "port",
+                    "libs",
+                    "files",
+                    "env",
+                    "packages",
+                    "without");
 
     private KeywordTable() {}
 

@@ -67,6 +67,10 @@ public final class Keywords {
         USAGE.put("function", "function buildImage  (or buildLayeredImage, streamLayeredImage)");
         USAGE.put("nixpkgs", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
         USAGE.put("sha256", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
+        USAGE.put(
+                "without",
+                "nix { without \"/usr/lib/nginx/modules\" }  (a libs or files path the Nix image"
+                        + " goes without)");
         USAGE.put("digest", "image \"ghcr.io/acme/web\" tag \"1.0\" digest \"sha256:...\"");
         USAGE.put("persistent", "dir \"/data\" owner \"app\" persistent");
         USAGE.put("size", "dir \"/data\" owner \"app\" persistent size \"5Gi\"");

@@ -323,6 +323,7 @@ final class ModelBuilder {
         Located<String> function = null;
         Located<String> nixpkgs = null;
         Located<String> sha256 = null;
+        List<Located<String>> without = new ArrayList<>();
         for (NixSettingContext setting : c.nixSetting()) {
             note(setting.getStart(), "nix", scope);
             if (setting instanceof NixPackageSettingContext s) {
@@ -335,6 +336,8 @@ final class ModelBuilder {
                 nixpkgs = nixpkgs != null ? nixpkgs : string(s.STRING());
             } else if (setting instanceof NixSha256SettingContext s) {
                 sha256 = sha256 != null ? sha256 : string(s.STRING());
+            } else if (setting instanceof NixWithoutSettingContext s) {
+                without.addAll(strings(s.STRING()));
             }
         }
         return new NixSettings(
@@ -343,6 +346,7 @@ final class ModelBuilder {
                 Optional.ofNullable(function),
                 Optional.ofNullable(nixpkgs),
                 Optional.ofNullable(sha256),
+                without,
                 at(c.getStart()));
     }
 

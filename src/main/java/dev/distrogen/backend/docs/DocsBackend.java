@@ -158,7 +158,8 @@ public final class DocsBackend implements Backend {
                                 + plan.app().libs().stream()
                                         .map(l -> Markdown.code(l.value()))
                                         .collect(Collectors.joining(", "))
-                                + " (loaded with dlopen), with the libraries of each";
+                                + " (loaded with dlopen), with the libraries of each: "
+                                + dockerfileOnly(plan);
         rows.add(
                 List.of(
                         "Libraries",
@@ -170,8 +171,10 @@ public final class DocsBackend implements Backend {
                     List.of(
                             "Other files",
                             plan.app().files().stream()
-                                    .map(f -> Markdown.code(f.value()))
-                                    .collect(Collectors.joining(", "))));
+                                            .map(f -> Markdown.code(f.value()))
+                                            .collect(Collectors.joining(", "))
+                                    + ": "
+                                    + dockerfileOnly(plan)));
         }
         plan.docker()
                 .smoke()
@@ -222,6 +225,17 @@ public final class DocsBackend implements Backend {
         rows.add(List.of("Working directory", Markdown.code(config.workingDir().orElse("/"))));
         rows.add(List.of("Stop signal", Markdown.code(config.effectiveStopSignal())));
         return rows;
+    }
+
+    /**
+     * Where {@code libs} and {@code files} are: an image build stage copies them, a Nix closure
+     * does not.
+     */
+    private static String dockerfileOnly(ImagePlan plan) {
+        String closure = Markdown.code("pkgs." + plan.nix().packageAttr()) + " and its closure";
+        return plan.docker().builder() == DockerBuilder.NIX
+                ? "in neither image (Nix and `builder nix` hold " + closure + ")"
+                : "Dockerfile only (the Nix image holds " + closure + " instead)";
     }
 
     private static String owner(PlanEntry entry) {

@@ -6,6 +6,7 @@ import dev.distrogen.backend.GenerationException;
 import dev.distrogen.backend.GenerationRequest;
 import dev.distrogen.backend.ShellScripts;
 import dev.distrogen.backend.SourceCopies;
+import dev.distrogen.backend.escape.CommentText;
 import dev.distrogen.backend.escape.NixStrings;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.backend.nix.NixFormat.Attrs;
@@ -92,7 +93,9 @@ public final class NixBackend implements Backend {
                         indent(bindings),
                         call,
                         NixStrings.quoted(plan.nix().nixpkgs().url()),
-                        NixStrings.quoted(plan.nix().nixpkgs().sha256()));
+                        NixStrings.quoted(plan.nix().nixpkgs().sha256()),
+                        plan.app().dockerfileOnly().stream().map(CommentText::line).toList(),
+                        CommentText.line(plan.nix().packageAttr()));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(
                 GeneratedFile.text(

@@ -5,6 +5,13 @@
 [/#list]
 # nixpkgs is pinned (a commit and its hash), so the expression builds the same image later;
 # pass another to override it: nix-build --arg pkgs 'import <nixpkgs> { }'
+[#if dockerfileOnly?has_content]
+# Dockerfile only: these paths of the spec come from the Dockerfile's build stage, and this image
+# does not hold them; it holds pkgs.[=packageAttr] and its closure under /nix/store (see DG091):
+[#list dockerfileOnly as path]
+#   [=path]
+[/#list]
+[/#if]
 {
   pkgs ? import (builtins.fetchTarball {
     url = [=nixpkgsUrl];
