@@ -344,4 +344,68 @@ class RuntimeScriptsIT {
                 sh(shell, "sizes.sh").out().lines().map(l -> l.replaceAll(" <- .*", "")).toList(),
                 "the report changes nothing");
     }
+
+    /**
+     * An Alpine-like stage: musl and busybox's applets alone on PATH (musl's ldd is its loader's
+     * --list). Nothing to add, one line says why, and the report still ends at the statement.
+     */
+    @Test
+    void musl_withBusyboxAlone_getsNothing_andItsSizesStillEndAtTheStatement() throws Exception {
+        Tools.requireOnPath("builds the musl program", "musl-gcc", "busybox");
+        Path loader;
+        try (Stream<Path> lib = Files.list(Path.of("/lib"))) {
+            loader =
+                    lib.filter(p -> p.getFileName().toString().matches("ld-musl-.*\\.so\\.1"))
+                            .findFirst()
+                            .orElse(null);
+        }
+        Tools.require(loader != null, "musl's loader is in /lib");
+        Path tools = Files.createDirectories(temp.resolve("busybox"));
+        String busybox = exec(List.of("sh", "-c", "command -v busybox")).strip();
+        for (String applet : exec(List.of(busybox, "--list")).split("\n")) {
+            Files.createSymbolicLink(tools.resolve(applet), Path.of(busybox));
+        }
+        Files.writeString(
+                tools.resolve("ldd"), "#!" + busybox + " sh\nexec " + loader + " --list \"$@\"\n");
+        tools.resolve("ldd").toFile().setExecutable(true);
+        Path musl = Golden.root().resolve("src/test/resources/integration/musl");
+        exec(
+                List.of(
+                        "musl-gcc",
+                        "-O2",
+                        "-o",
+                        bin + "/hello",
+                        musl + "/hello.c",
+                        musl + "/greet.c"));
+        List<String> path = List.of("PATH=" + tools);
+        for (String[] step :
+                List.of(
+                        new String[] {"collect.sh", "app", bin + "/hello"},
+                        new String[] {"runtime.sh"})) {
+            Result r =
+                    sh(
+                            tools + "/sh",
+                            path.stream(),
+                            step[0],
+                            java.util.Arrays.copyOfRange(step, 1, step.length));
+            assertEquals(0, r.exit(), r.err());
+            if (step[0].equals("runtime.sh")) {
+                assertEquals(
+                        "distrogen: runtime: no glibc in the image (static, or musl, which loads nothing by itself): nothing to add\n",
+                        r.out());
+            }
+        }
+        Result r = sh(tools + "/sh", path.stream(), "sizes.sh");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(
+                r.out()
+                        .lines()
+                        .anyMatch(
+                                l ->
+                                        l.matches(
+                                                "distrogen: sizes: /\\S*libc\\S* [0-9.]+ kB <- hello <- binary \""
+                                                        + Pattern.quote(bin + "/hello")
+                                                        + "\"")),
+                r.out());
+    }
 }
