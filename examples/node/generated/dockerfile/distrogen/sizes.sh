@@ -2,10 +2,12 @@
 # shellcheck shell=sh source-path=SCRIPTDIR
 # sh sizes.sh: the build log's last lines: the ten largest files of $R, each with the chain of
 # what pulled it in, ending at the spec's statement, so that a user sees what to trim:
-#   distrogen: sizes: /usr/lib/x86_64-linux-gnu/libicudata.so.72 30.7 MB <- libxml2.so.2 <- mod_proxy_html.so <- libs "/usr/lib/apache2/modules"
+#   distrogen: sizes: /usr/lib/LIBDIR/libicudata.so.72.1 31.3 MB <- libicuuc.so.72.1 <- libxml2.so.2.9.14 <- php8.2 <- binary "/usr/bin/php8.2"
 # The statements come from $DG_DECLARED (collect.sh and runtime.sh write it); who needs what from
-# this stage's ldd, run on every ELF file of $R: N needs T directly when T is in ldd N and in the
-# ldd of none of N's other libraries. A file no chain reaches was written by the build stage
+# this stage's ldd, run on every ELF file of $R: N needs T directly when N's own dynamic strings
+# name T as ldd printed it (a DT_NEEDED entry, the loader's path); the needer declared first wins.
+# Where no needer names T, N needs T directly when T is in ldd N and in the ldd of none of N's
+# other libraries. A file no chain reaches was written by the build stage
 # itself (the layout's accounts and dirs, the scanners' metadata). It changes nothing in $R.
 # With DG_LIBRARY=1 it only defines its functions.
 case $0 in */*) DG_DIR=${DG_DIR:-${0%/*}} ;; esac
@@ -43,19 +45,31 @@ dg_sz_ldd() {
   fi
 }
 
-# dg_sz_needs DIR: "NEEDER<tab>LIBRARY", both as real paths of the image, for every library (or
-# loader) the ldd of an ELF file of $R lists; DIR holds the work files (readlink once a library).
+# dg_sz_needs DIR: "NEEDER<tab>LIBRARY<tab>DIRECT", both as real paths of the image, for every
+# library (or loader) the ldd of an ELF file of $R lists; DIRECT is 1 when NEEDER's own strings
+# name the library as ldd printed it (its DT_NEEDED entry, or its loader's path), 0 when ldd lists
+# it only as a library's library. DIR holds the work files (one readlink a library).
 dg_sz_needs() {
   dg_sz_ldd | awk -v R="$R" '
     /^[^ \t].*:$/ { f = substr($0, 1, length($0) - 1); if (index(f, R) == 1) f = substr(f, length(R) + 1); next }
-    / => \/.* \(0x[0-9a-fA-F]*\)$/ { l = $0; sub(/^.* => /, "", l); sub(/ \(0x[0-9a-fA-F]*\)$/, "", l); print f "\t" l; next }
-    /^[ \t]*\/.* \(0x[0-9a-fA-F]*\)$/ { l = $0; sub(/^[ \t]*/, "", l); sub(/ \(0x[0-9a-fA-F]*\)$/, "", l); print f "\t" l }' |
+    / => \/.* \(0x[0-9a-fA-F]*\)$/ { l = $0; sub(/^.* => /, "", l); sub(/ \(0x[0-9a-fA-F]*\)$/, "", l); n = $1; print f "\t" l "\t" n; next }
+    /^[ \t]*\/.* \(0x[0-9a-fA-F]*\)$/ { l = $0; sub(/^[ \t]*/, "", l); sub(/ \(0x[0-9a-fA-F]*\)$/, "", l); print f "\t" l "\t" l }' |
     LC_ALL=C sort -u >"$1/pairs"
   cut -f 2 "$1/pairs" | LC_ALL=C sort -u | while IFS= read -r dg_sz_l; do
     dg_sz_real=$(readlink -f "$dg_sz_l" 2>/dev/null) || dg_sz_real=$dg_sz_l
     printf '%s\t%s\n' "$dg_sz_l" "${dg_sz_real#"$R"}"
   done >"$1/real"
-  awk -F '\t' 'NR == FNR { real[$1] = $2; next } { print $1 "\t" real[$2] }' "$1/real" "$1/pairs" | LC_ALL=C sort -u
+  # The shared-object names each needer's bytes hold, NUL-separated in its dynamic string table.
+  cut -f 1 "$1/pairs" | LC_ALL=C sort -u | while IFS= read -r dg_sz_n; do
+    tr -c ' -~' '\n' <"$R$dg_sz_n" | grep -E '[.]so([.]|$)' | LC_ALL=C sort -u | while IFS= read -r dg_sz_s; do
+      printf '%s\t%s\n' "$dg_sz_n" "$dg_sz_s"
+    done
+  done >"$1/strings"
+  awk -F '\t' '
+    FILENAME == ARGV[1] { real[$1] = $2; next }
+    FILENAME == ARGV[2] { named[$1 "\t" $2] = 1; next }
+    { b = $3; sub(/.*\//, "", b); print $1 "\t" real[$2] "\t" ((($1 "\t" $3) in named) || (($1 "\t" b) in named) ? 1 : 0) }' \
+    "$1/real" "$1/strings" "$1/pairs" | LC_ALL=C sort -u
 }
 
 # dg_sz_report LARGEST NEEDS: the build-log lines, from dg_sz_largest's and dg_sz_needs's output.
@@ -66,6 +80,7 @@ dg_sz_report() {
       while ((getline line < declared) > 0) { split(line, d, "\t"); nd++; dpath[nd] = d[1]; dwhat[nd] = d[2] }
       while ((getline line < needs) > 0) {
         split(line, n, "\t"); pair[n[1] "\t" n[2]] = 1; lst[n[1]] = lst[n[1]] "\t" n[2]; users[n[2]] = users[n[2]] "\t" n[1]
+        if (n[3] == 1) named[n[1] "\t" n[2]] = 1
       }
     }
     function base(p) { sub(/.*\//, "", p); return p }
@@ -74,8 +89,10 @@ dg_sz_report() {
       for (i = 1; i <= nd; i++) if (p == dpath[i] || index(p, dpath[i] "/") == 1) return i
       return nd + 1
     }
-    # Whether n needs t itself, not only through another of its libraries.
-    function direct(t, n,   k, ls, m) {
+    # Whether n needs t itself, not only through another of its libraries: strict, n names it;
+    # else (when no needer of t names it) the ldd of none of the other libraries of n lists it.
+    function direct(t, n, strict,   k, ls, m) {
+      if (strict) return (n "\t" t) in named
       k = split(lst[n], ls, "\t")
       for (m = 2; m <= k; m++) if (ls[m] != t && ((ls[m] "\t" t) in pair)) return 0
       return 1
@@ -85,7 +102,8 @@ dg_sz_report() {
       if (i <= nd) return " <- " dwhat[i]
       if (depth > 8) return ""
       k = split(users[t], us, "\t")
-      for (i = 2; i <= k; i++) if (us[i] != t && direct(t, us[i]) && (best == "" || rank(us[i]) < rank(best))) best = us[i]
+      for (i = 2; i <= k; i++) if (us[i] != t && direct(t, us[i], 1) && (best == "" || rank(us[i]) < rank(best))) best = us[i]
+      if (best == "") for (i = 2; i <= k; i++) if (us[i] != t && direct(t, us[i], 0) && (best == "" || rank(us[i]) < rank(best))) best = us[i]
       if (best == "") return " <- the build stage itself (accounts, dirs, metadata)"
       return " <- " base(best) chain(best, depth + 1)
     }
