@@ -314,7 +314,7 @@ final class DistrogenCommand implements Callable<Integer> {
     }
 
     /** "The targets are:", then one line for each: its name and what it makes. */
-    private static String targetList(List<String> names) {
+    static String targetList(List<String> names) {
         int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
         StringBuilder list = new StringBuilder("The targets are:");
         for (String name : names) {
