@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.distrogen.cli.CliRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,17 +60,7 @@ class ProvenImageIT {
         Path dir = Files.createTempDirectory("runtime-" + name);
         Path spec = dir.resolve(name + ".dl");
         Files.writeString(spec, specText);
-        Path context = dir.resolve("context");
-        CliRun run =
-                CliRun.run(
-                        spec.toString(),
-                        "--target",
-                        "dockerfile",
-                        "-o",
-                        context.toString(),
-                        "--from",
-                        stage);
-        assertEquals(0, run.exit(), run.err());
+        Path context = RuntimesImageIT.generate(spec, stage);
         String tag = tag(name);
         Images.Build build = Images.buildLogged(context, tag);
         built.add(tag);
