@@ -56,6 +56,12 @@ final class Images {
     /** A stand-in for gcr.io/distroless/base-debian12:nonroot, which cannot be pulled here. */
     static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot-statusd";
 
+    /** Debian 12 with PHP's command line (its built-in web server, iconv as an extension). */
+    static final List<String> PHP_PACKAGES = List.of("php8.2-cli");
+
+    static final String PHP =
+            "localhost/distrogen-php:bookworm-" + Integer.toHexString(PHP_PACKAGES.hashCode());
+
     private static final Path CACHE = Path.of("/var/cache/distrogen-test");
 
     private Images() {}
@@ -98,6 +104,11 @@ final class Images {
      */
     static synchronized String runtimes() throws IOException {
         return debootstrap(RUNTIMES, RUNTIME_PACKAGES);
+    }
+
+    /** PHP's build stage: debootstrap (a few minutes) the first time, then cached. */
+    static synchronized String php() throws IOException {
+        return debootstrap(PHP, PHP_PACKAGES);
     }
 
     /**
@@ -228,6 +239,59 @@ final class Images {
                                     "FROM " + builder,
                                     "COPY printargs /tmp/printargs",
                                     "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
+                                    ""));
+                });
+    }
+
+    /**
+     * The builder with tserv (src/test/resources/apps/tserv, compiled here against the same Debian
+     * 12 glibc): the server at /usr/local/bin/tserv, its modules in /usr/lib/tserv.
+     */
+    static synchronized String tservBuilder() throws IOException {
+        Path sources = root().resolve("src/test/resources/apps/tserv");
+        List<String> modules = List.of("mod_latin1", "mod_hello");
+        StringBuilder all = new StringBuilder(Files.readString(sources.resolve("tserv.c")));
+        for (String module : modules) {
+            all.append(Files.readString(sources.resolve(module + ".c")));
+        }
+        String tag =
+                "localhost/distrogen-builder-tserv:"
+                        + Integer.toHexString(all.toString().hashCode());
+        String builder = builder();
+        return buildOnce(
+                tag,
+                context -> {
+                    Command.check(
+                            Duration.ofMinutes(2),
+                            "gcc",
+                            "-O2",
+                            "-Wall",
+                            "-Werror",
+                            "-o",
+                            context.resolve("tserv").toString(),
+                            sources.resolve("tserv.c").toString(),
+                            "-pthread",
+                            "-ldl");
+                    for (String module : modules) {
+                        Command.check(
+                                Duration.ofMinutes(2),
+                                "gcc",
+                                "-O2",
+                                "-Wall",
+                                "-Werror",
+                                "-shared",
+                                "-fPIC",
+                                "-o",
+                                context.resolve(module + ".so").toString(),
+                                sources.resolve(module + ".c").toString());
+                    }
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM " + builder,
+                                    "COPY tserv /usr/local/bin/tserv",
+                                    "COPY mod_latin1.so mod_hello.so /usr/lib/tserv/",
                                     ""));
                 });
     }

@@ -59,6 +59,11 @@ final class BuildStage {
         stage.instructions.add("COPY " + LAYOUT + "/ " + IN_STAGE + "layout/");
         stage.run("layout.sh", List.of(IN_STAGE + "layout"));
         plan.docker().smoke().ifPresent(stage::smoke);
+        if (plan.docker().builder() != DockerBuilder.NIX) {
+            // Last: the ten largest files of the image, each with what pulled it in. (With builder
+            // nix the root is whole store paths, whose names already say which package.)
+            stage.run("sizes.sh", List.of());
+        }
         return stage;
     }
 
@@ -87,7 +92,7 @@ final class BuildStage {
     private void collect() {
         List<String> args = new ArrayList<>();
         args.addAll(List.of("app", plan.app().binary().value()));
-        plan.app().init().ifPresent(init -> args.addAll(List.of("app", init.value())));
+        plan.app().init().ifPresent(init -> args.addAll(List.of("init", init.value())));
         for (ContainerPath lib : plan.app().libs()) {
             args.addAll(List.of("libs", lib.value()));
         }
@@ -95,6 +100,9 @@ final class BuildStage {
             args.addAll(List.of("files", file.value()));
         }
         run("collect.sh", args);
+        // What the C library loads by itself with dlopen (libgcc_s, gconv, NSS modules), which ldd
+        // never lists. Not with builder nix: its root holds whole store paths, glibc's with them.
+        run("runtime.sh", List.of());
         if (plan.sbom()) {
             run("metadata.sh", List.of(ImagePlan.SBOM_PATH));
         }

@@ -180,6 +180,7 @@ public final class DocsBackend implements Backend {
                         "the program's shared libraries and the dynamic loader, as the build stage's ldd "
                                 + "finds them at build time (Nix: the package's closure)"
                                 + libs));
+        rows.add(List.of("Run-time libraries", runtimeLibraries(plan)));
         if (!plan.app().files().isEmpty()) {
             rows.add(
                     List.of(
@@ -239,6 +240,27 @@ public final class DocsBackend implements Backend {
         rows.add(List.of("Working directory", Markdown.code(config.workingDir().orElse("/"))));
         rows.add(List.of("Stop signal", Markdown.code(config.effectiveStopSignal())));
         return rows;
+    }
+
+    /**
+     * What glibc loads by itself, which ldd never lists: runtime.sh adds it, or the closure has it.
+     */
+    private static String runtimeLibraries(ImagePlan plan) {
+        String what =
+                "what glibc loads by itself with dlopen, which ldd never lists: "
+                        + Markdown.code("libgcc_s.so.1")
+                        + " (thread exit and cancellation, C++ exceptions); every gconv converter and "
+                        + Markdown.code("gconv-modules")
+                        + " when a copied program or library calls iconv; "
+                        + Markdown.code("libnss_files.so.2")
+                        + " and "
+                        + Markdown.code("libnss_dns.so.2")
+                        + " on a glibc older than 2.34";
+        return plan.docker().builder() == DockerBuilder.NIX
+                ? what + ": the closure of glibc holds them (Nix and `builder nix`)"
+                : what
+                        + ": the Dockerfile's build stage adds each it has, one build-log line each with"
+                        + " its reason and bytes (musl loads none of these); Nix: glibc's closure";
     }
 
     /**
