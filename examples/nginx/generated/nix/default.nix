@@ -3,6 +3,9 @@
 #   nix-build default.nix && docker load < result
 # nixpkgs is pinned (a commit and its hash), so the expression builds the same image later;
 # pass another to override it: nix-build --arg pkgs 'import <nixpkgs> { }'
+# Dockerfile only: these paths of the spec come from the Dockerfile's build stage, and this image
+# does not hold them; it holds pkgs.nginx and its closure under /nix/store (see DG091):
+#   libs /usr/lib/nginx/modules
 {
   pkgs ? import (builtins.fetchTarball {
     url = "https://github.com/NixOS/nixpkgs/archive/5646423bfac84ec68dfc60f2a322e627ef0d6a95.tar.gz";

@@ -21,6 +21,7 @@ statement
     | dockerStmt
     | nixStmt
     | sbomStmt
+    | platformsStmt
     | healthStmt
     | resourcesStmt
     | k8sStmt
@@ -92,7 +93,7 @@ dockerSetting
     | PROBE word                # dockerProbeSetting
     ;
 
-// nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|... }
+// nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|...  without "PATH"... }
 nixStmt : NIX '{' nixSetting* '}' ;
 nixSetting
     : PACKAGE STRING            # nixPackageSetting
@@ -100,6 +101,7 @@ nixSetting
     | FUNCTION word             # nixFunctionSetting
     | NIXPKGS STRING            # nixpkgsSetting
     | SHA256 STRING             # nixSha256Setting
+    | WITHOUT STRING+           # nixWithoutSetting
     ;
 
 // health http "PATH" port N  |  health tcp N  |  health none
@@ -128,6 +130,9 @@ k8sSetting
 // sbom on|off: package metadata for vulnerability scanners in the image (on by default)
 sbomStmt : SBOM word ;
 
+// platforms "OS/ARCH[/VARIANT]"...: the platforms the image is built for (the builder's own by default)
+platformsStmt : PLATFORMS STRING+ ;
+
 // A bare word: any identifier, keywords included (env names, `base scratch`, `builder nix`).
 word : IDENT | keyword ;
 keyword
@@ -135,7 +140,7 @@ keyword
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
-    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | PROBE
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | WITHOUT | PLATFORMS | PROBE
     ;
 
 IMAGE       : 'image' ;
@@ -171,6 +176,7 @@ NIX         : 'nix' ;
 PACKAGE     : 'package' ;
 FUNCTION    : 'function' ;
 SBOM        : 'sbom' ;
+PLATFORMS   : 'platforms' ;
 DIGEST      : 'digest' ;
 PERSISTENT  : 'persistent' ;
 SIZE        : 'size' ;
@@ -192,6 +198,7 @@ INIT        : 'init' ;
 SMOKE       : 'smoke' ;
 PACKAGES    : 'packages' ;
 PROBE       : 'probe' ;
+WITHOUT     : 'without' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

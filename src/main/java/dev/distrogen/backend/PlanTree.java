@@ -1,5 +1,6 @@
 package dev.distrogen.backend;
 
+import dev.distrogen.model.Platform;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -44,6 +45,7 @@ public final class PlanTree {
         image.put("name", plan.name());
         image.put("tag", plan.tag());
         plan.description().ifPresent(d -> image.put("description", d));
+        image.put("platforms", plan.platforms().stream().map(Platform::platformName).toList());
         return image;
     }
 

@@ -34,13 +34,15 @@ public final class Checks {
                 new BuildStageCheck(overrides),
                 new NixSettingsCheck(),
                 new SbomCheck(),
+                new PlatformsCheck(),
                 new NixpkgsPinCheck(),
                 new HealthCheck(),
                 new ProbeCheck(),
                 new ResourcesCheck(),
                 new PersistentDirCheck(),
                 new DirSizeCheck(),
-                new K8sSettingsCheck());
+                new K8sSettingsCheck(),
+                new NixParityCheck());
     }
 
     private Checks() {}

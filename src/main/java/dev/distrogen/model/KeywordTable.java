@@ -29,6 +29,7 @@ public final class KeywordTable {
                 "docker",
                 "nix",
                 "sbom",
+                "platforms",
                 "health",
                 "resources",
                 "k8s"),
@@ -62,7 +63,8 @@ public final class KeywordTable {
                 "binary",
                 "function",
                 "nixpkgs",
-                "sha256"),
+                "sha256",
+                "without"),
         IMAGE_OPTIONS("an option of `image`", "image option", "tag", "digest"),
         DIR_OPTIONS("an option of a `dir` path", "dir option", "persistent", "size"),
         HEALTH("a part of `health`", "health check", "http", "tcp", "none", "port"),
@@ -102,7 +104,17 @@ public final class KeywordTable {
 
     /** Keywords that may repeat in their place: each occurrence adds to a list. */
     public static final Set<String> REPEATABLE =
-            Set.of("label", "dirs", "dir", "config", "port", "libs", "files", "env", "packages");
+            Set.of(
+                    "label",
+                    "dirs",
+                    "dir",
+                    "config",
+                    "port",
+                    "libs",
+                    "files",
+                    "env",
+                    "packages",
+                    "without");
 
     private KeywordTable() {}
 

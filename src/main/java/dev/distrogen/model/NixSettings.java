@@ -1,11 +1,14 @@
 package dev.distrogen.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code nix { package "ATTR" binary "PATH" function ... nixpkgs "REV" sha256 "HASH" }}: read by
- * the Nix target only.
+ * {@code nix { package "ATTR" binary "PATH" function ... nixpkgs "REV" sha256 "HASH" without
+ * "PATH"... }}: read by the Nix target only. {@code without} names the {@code libs} and {@code
+ * files} paths the Nix image is meant to go without (its package has what they hold, or needs none
+ * of it).
  */
 public record NixSettings(
         Optional<Located<String>> packageAttr,
@@ -13,6 +16,7 @@ public record NixSettings(
         Optional<Located<String>> function,
         Optional<Located<String>> nixpkgs,
         Optional<Located<String>> sha256,
+        List<Located<String>> without,
         SourceLocation at) {
 
     public static final NixSettings NONE =
@@ -22,6 +26,7 @@ public record NixSettings(
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    List.of(),
                     SourceLocation.NONE);
 
     public NixSettings {
@@ -30,6 +35,7 @@ public record NixSettings(
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(nixpkgs, "nixpkgs");
         Objects.requireNonNull(sha256, "sha256");
+        without = List.copyOf(without);
         Objects.requireNonNull(at, "at");
     }
 }

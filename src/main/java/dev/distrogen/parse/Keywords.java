@@ -67,9 +67,16 @@ public final class Keywords {
         USAGE.put("nix", "nix { package \"nginx\"  function buildImage }");
         USAGE.put("package", "package \"nginx\"");
         USAGE.put("sbom", "sbom off  (on by default: package metadata for scanners in the image)");
+        USAGE.put(
+                "platforms",
+                "platforms \"linux/amd64\" \"linux/arm64\"  (the builder's own platform by default)");
         USAGE.put("function", "function buildImage  (or buildLayeredImage, streamLayeredImage)");
         USAGE.put("nixpkgs", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
         USAGE.put("sha256", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
+        USAGE.put(
+                "without",
+                "nix { without \"/usr/lib/nginx/modules\" }  (a libs or files path the Nix image"
+                        + " goes without)");
         USAGE.put("digest", "image \"ghcr.io/acme/web\" tag \"1.0\" digest \"sha256:...\"");
         USAGE.put("persistent", "dir \"/data\" owner \"app\" persistent");
         USAGE.put("size", "dir \"/data\" owner \"app\" persistent size \"5Gi\"");

@@ -56,6 +56,7 @@ final class ModelBuilder {
         DockerSettings docker = null;
         NixSettings nix = null;
         Located<String> sbom = null;
+        List<Located<String>> platforms = null;
         HealthDecl health = null;
         ResourcesDecl resources = null;
         K8sSettings k8s = null;
@@ -90,6 +91,11 @@ final class ModelBuilder {
                 nix = nix != null ? nix : createNix(c);
             } else if (stmt instanceof SbomStmtContext c) {
                 sbom = sbom != null ? sbom : word(c.word());
+            } else if (stmt instanceof PlatformsStmtContext c) {
+                platforms =
+                        platforms != null
+                                ? platforms
+                                : c.STRING().stream().map(this::string).toList();
             } else if (stmt instanceof HealthStmtContext c) {
                 health = health != null ? health : createHealth(c);
             } else if (stmt instanceof ResourcesStmtContext c) {
@@ -111,6 +117,7 @@ final class ModelBuilder {
                 docker != null ? docker : DockerSettings.NONE,
                 nix != null ? nix : NixSettings.NONE,
                 Optional.ofNullable(sbom),
+                platforms != null ? platforms : List.of(),
                 Optional.ofNullable(health),
                 resources != null ? resources : ResourcesDecl.NONE,
                 k8s != null ? k8s : K8sSettings.NONE,
@@ -327,6 +334,7 @@ final class ModelBuilder {
         Located<String> function = null;
         Located<String> nixpkgs = null;
         Located<String> sha256 = null;
+        List<Located<String>> without = new ArrayList<>();
         for (NixSettingContext setting : c.nixSetting()) {
             note(setting.getStart(), "nix", scope);
             if (setting instanceof NixPackageSettingContext s) {
@@ -339,6 +347,8 @@ final class ModelBuilder {
                 nixpkgs = nixpkgs != null ? nixpkgs : string(s.STRING());
             } else if (setting instanceof NixSha256SettingContext s) {
                 sha256 = sha256 != null ? sha256 : string(s.STRING());
+            } else if (setting instanceof NixWithoutSettingContext s) {
+                without.addAll(strings(s.STRING()));
             }
         }
         return new NixSettings(
@@ -347,6 +357,7 @@ final class ModelBuilder {
                 Optional.ofNullable(function),
                 Optional.ofNullable(nixpkgs),
                 Optional.ofNullable(sha256),
+                without,
                 at(c.getStart()));
     }
 

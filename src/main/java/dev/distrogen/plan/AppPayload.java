@@ -1,6 +1,7 @@
 package dev.distrogen.plan;
 
 import dev.distrogen.model.ContainerPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,5 +24,18 @@ public record AppPayload(
         libs = List.copyOf(libs);
         files = List.copyOf(files);
         Objects.requireNonNull(init, "init");
+    }
+
+    /**
+     * The {@code libs} and {@code files} paths, each with its statement ("libs
+     * /usr/lib/nginx/modules"): only an image build stage has them. The Nix image (and {@code
+     * builder nix}) holds the nix package's closure instead, so these are "Dockerfile only" (DG091
+     * says so at check time).
+     */
+    public List<String> dockerfileOnly() {
+        List<String> paths = new ArrayList<>();
+        libs.forEach(l -> paths.add("libs " + l.value()));
+        files.forEach(f -> paths.add("files " + f.value()));
+        return paths;
     }
 }

@@ -69,6 +69,12 @@ public record DockerOptions(
         }
     }
 
+    /** These options with other packages: the spec's, pinned by a lock to NAME=VERSION. */
+    public DockerOptions withPackages(List<String> pinned) {
+        return new DockerOptions(
+                from, base, customBase, builder, program, init, entrypoint, pinned, smoke, probe);
+    }
+
     /** The final stage's FROM: "scratch", a distroless image, or the user's. */
     public String baseImage() {
         return base.map(DockerBase::image).orElseGet(customBase::orElseThrow);

@@ -19,6 +19,7 @@ import dev.distrogen.model.Located;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixSettings;
 import dev.distrogen.model.Overrides;
+import dev.distrogen.model.Platform;
 import dev.distrogen.model.PortDecl;
 import dev.distrogen.model.ProbeMode;
 import dev.distrogen.model.Quantity;
@@ -133,7 +134,10 @@ public final class PlanBuilder {
                 config,
                 docker(spec.docker(), nix),
                 nix,
-                spec.sbom().map(s -> s.value().equals("on")).orElse(true));
+                spec.sbom().map(s -> s.value().equals("on")).orElse(true),
+                spec.platforms().stream()
+                        .map(p -> Platform.ofName(p.value()).orElseThrow())
+                        .toList());
     }
 
     /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */

@@ -35,30 +35,39 @@ class BuildStageRunsTest {
     }
 
     @Test
-    void packagesRunFirst_smokeLast_eachValueOneQuotedWord() throws Exception {
+    void packagesRunFirst_runtimeAfterCollect_sizesLast_eachValueOneQuotedWord() throws Exception {
         String text = dockerfile(Optional.empty());
         int scripts = text.indexOf("\nCOPY distrogen/*.sh /distrogen/\n");
         int packages =
                 text.indexOf(
                         "\nRUN sh /distrogen/packages.sh debian:bookworm-slim nginx-light tini=0.19.0-1+b3\n");
         int collect =
-                text.indexOf("\nRUN sh /distrogen/collect.sh app /usr/bin/web app /usr/bin/tini\n");
+                text.indexOf(
+                        "\nRUN sh /distrogen/collect.sh app /usr/bin/web init /usr/bin/tini\n");
+        int runtime =
+                text.indexOf(
+                        "\nRUN sh /distrogen/collect.sh app /usr/bin/web init /usr/bin/tini\n"
+                                + "RUN sh /distrogen/runtime.sh\n");
         int layout = text.indexOf("\nRUN sh /distrogen/layout.sh /distrogen/layout\n");
         int smoke =
                 text.indexOf(
                         "\nRUN sh /distrogen/smoke.sh 10001:10001 'GREETING=a '\\''b'\\'' $c' -- /usr/bin/web '--it'\\''s' "
-                                + "'$(touch /pwned)'\n");
+                                + "'$(touch /pwned)'\n"
+                                + "RUN sh /distrogen/sizes.sh\n");
         assertTrue(
                 scripts > 0
                         && packages > scripts
                         && collect > packages
+                        && runtime == collect
                         && layout > collect
-                        && smoke > layout,
+                        && smoke > layout
+                        && text.lastIndexOf("\nRUN ")
+                                == text.indexOf("\nRUN sh /distrogen/sizes.sh\n"),
                 text);
         assertEquals(
-                5,
+                7,
                 text.split("\nRUN ", -1).length - 1,
-                "five RUNs: packages, collect, metadata, layout, smoke");
+                "seven RUNs: packages, collect, runtime, metadata, layout, smoke, sizes");
         assertTrue(text.contains("ENTRYPOINT [\"/usr/bin/tini\", \"--\", \"/usr/bin/web\"]"), text);
     }
 
@@ -83,7 +92,10 @@ class BuildStageRunsTest {
                         .generate(new GenerationRequest(c.plan().orElseThrow(), "t.dl", false))
                         .get(0)
                         .text();
-        assertEquals(3, text.split("\nRUN ", -1).length - 1, "collect, metadata, layout: " + text);
+        assertEquals(
+                5,
+                text.split("\nRUN ", -1).length - 1,
+                "collect, runtime, metadata, layout, sizes: " + text);
         assertTrue(!text.contains("packages.sh") && !text.contains("smoke.sh"), text);
     }
 }

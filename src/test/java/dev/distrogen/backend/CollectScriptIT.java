@@ -521,8 +521,10 @@ class CollectScriptIT {
         assertEquals(
                 List.of(
                         "sh /distrogen/collect.sh app /usr/bin/env files /etc/os-release",
+                        "sh /distrogen/runtime.sh",
                         "sh /distrogen/metadata.sh /usr/share/sbom/image.cdx.json",
-                        "sh /distrogen/layout.sh /distrogen/layout"),
+                        "sh /distrogen/layout.sh /distrogen/layout",
+                        "sh /distrogen/sizes.sh"),
                 runs);
         Path bin = Files.createDirectories(temp.resolve("nochown"));
         Files.writeString(bin.resolve("chown"), "#!/bin/sh\n");
@@ -547,6 +549,11 @@ class CollectScriptIT {
         Path root = temp.resolve("root");
         assertSameFile(Path.of("/usr/bin/env"), resolveInside(root, "/usr/bin/env"));
         assertTrue(Files.exists(resolveInside(root, "/etc/os-release")));
+        try (Stream<Path> all = Files.walk(root)) {
+            assertTrue(
+                    all.anyMatch(p -> p.getFileName().toString().equals("libgcc_s.so.1")),
+                    "runtime.sh added what glibc dlopens for thread exit");
+        }
         if (Files.isRegularFile(Path.of("/var/lib/dpkg/status"))) {
             // This machine's own dpkg database: env's package and its libraries' have their
             // stanzas.

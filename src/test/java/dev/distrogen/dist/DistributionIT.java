@@ -213,6 +213,28 @@ class DistributionIT {
                 "-o resolves against the working directory");
     }
 
+    /** As the checkout's ./distrogen (Utf8NamesTest): names are UTF-8 under LANG=C too. */
+    @Test
+    void underLangC_theLauncher_readsUtf8Names() throws Exception {
+        Path link = symlinkChain();
+        Path work = Files.createDirectories(tmp.resolve("utf8"));
+        Files.writeString(
+                work.resolve("ünï.dl"),
+                """
+                app "web" { binary "/usr/bin/web" }
+                user "web" uid 10001 gid 10001
+                config "/etc/web/café.conf" from "café.conf"
+                """);
+        Files.writeString(work.resolve("café.conf"), "x\n");
+        Map<String, String> env =
+                Map.of("PATH", link.getParent() + ":" + javaBin() + ":/usr/bin:/bin", "LANG", "C");
+
+        Run plan = shell(work, env, "ünï.dl");
+        assertEquals(0, plan.exit(), plan.err());
+        assertTrue(plan.out().startsWith("# Image plan of ünï.dl,"), plan.out());
+        assertTrue(plan.out().contains("café.conf  <- café.conf"), plan.out());
+    }
+
     @Test
     void launcher_prefersJavaHome() throws Exception {
         Path link = symlinkChain();

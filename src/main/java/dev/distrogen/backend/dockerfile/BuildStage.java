@@ -70,6 +70,11 @@ final class BuildStage {
         stage.copyConfigFiles();
         plan.docker().smoke().ifPresent(stage::smoke);
         plan.docker().probe().ifPresent(stage::probe);
+        if (plan.docker().builder() != DockerBuilder.NIX) {
+            // Last: the ten largest files of the image, each with what pulled it in. (With builder
+            // nix the root is whole store paths, whose names already say which package.)
+            stage.run("sizes.sh", List.of());
+        }
         return stage;
     }
 
@@ -101,7 +106,7 @@ final class BuildStage {
     private void collect() {
         List<String> args = new ArrayList<>();
         args.addAll(List.of("app", plan.app().binary().value()));
-        plan.app().init().ifPresent(init -> args.addAll(List.of("app", init.value())));
+        plan.app().init().ifPresent(init -> args.addAll(List.of("init", init.value())));
         for (ContainerPath lib : plan.app().libs()) {
             args.addAll(List.of("libs", lib.value()));
         }
@@ -109,6 +114,9 @@ final class BuildStage {
             args.addAll(List.of("files", file.value()));
         }
         run("collect.sh", args);
+        // What the C library loads by itself with dlopen (libgcc_s, gconv, NSS modules), which ldd
+        // never lists. Not with builder nix: its root holds whole store paths, glibc's with them.
+        run("runtime.sh", List.of());
         if (plan.sbom()) {
             run("metadata.sh", List.of(ImagePlan.SBOM_PATH));
         }
@@ -223,15 +231,23 @@ final class BuildStage {
         String command = "RUN sh " + IN_STAGE + script;
         List<String> words = args.stream().map(Shell::word).toList();
         String oneLine = command + (words.isEmpty() ? "" : " " + String.join(" ", words));
-        if (oneLine.length() <= WIDTH || !script.equals("collect.sh")) {
+        if (oneLine.length() <= WIDTH) {
             instructions.add(oneLine);
-            return;
+        } else if (script.equals("collect.sh")) {
+            StringBuilder out = new StringBuilder(command);
+            for (int i = 0; i < words.size(); i += 2) {
+                out.append(" \\\n    ").append(words.get(i)).append(' ').append(words.get(i + 1));
+            }
+            instructions.add(out.toString());
+        } else if (script.equals("packages.sh")) {
+            // The stage's image (pinned: REF@sha256:...), then a package (pinned: NAME=VERSION)
+            // to a line.
+            StringBuilder out = new StringBuilder(command).append(' ').append(words.get(0));
+            words.subList(1, words.size()).forEach(w -> out.append(" \\\n    ").append(w));
+            instructions.add(out.toString());
+        } else {
+            instructions.add(oneLine);
         }
-        StringBuilder out = new StringBuilder(command);
-        for (int i = 0; i < words.size(); i += 2) {
-            out.append(" \\\n    ").append(words.get(i)).append(' ').append(words.get(i + 1));
-        }
-        instructions.add(out.toString());
     }
 
     /**

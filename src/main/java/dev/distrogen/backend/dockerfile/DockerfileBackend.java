@@ -9,6 +9,7 @@ import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.Json;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.Platform;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
@@ -98,7 +99,8 @@ public final class DockerfileBackend implements Backend {
                                 .toList(),
                         Json.array(plan.docker().entrypoint()),
                         config.cmd().isEmpty() ? null : Json.array(config.cmd()),
-                        plan.digest().map(d -> plan.pinnedReference()).orElse(null));
+                        plan.digest().map(d -> plan.pinnedReference()).orElse(null),
+                        plan.platforms().isEmpty() ? null : platformList(plan));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(
                 GeneratedFile.text(
@@ -140,5 +142,12 @@ public final class DockerfileBackend implements Backend {
                 .sorted()
                 .forEach(name -> out.append('!').append(name).append('\n'));
         return out.toString();
+    }
+
+    /** "linux/amd64,linux/arm64": the spec's platforms as --platform takes them. */
+    static String platformList(ImagePlan plan) {
+        return plan.platforms().stream()
+                .map(Platform::platformName)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 }

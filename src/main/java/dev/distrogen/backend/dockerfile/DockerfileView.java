@@ -10,6 +10,8 @@ import java.util.List;
  *     layout, the COPY of the config files into the root, and the RUN of each script (named runs
  *     since before the scripts were files)
  * @param digest the reference with the digest the spec pins what runs by, or null
+ * @param platforms the spec's platforms as buildx's --platform takes them
+ *     ("linux/amd64,linux/arm64"), or null: the builder's own
  */
 public record DockerfileView(
         String specName,
@@ -27,4 +29,5 @@ public record DockerfileView(
         List<String> labels,
         String entrypoint,
         String cmd,
-        String digest) {}
+        String digest,
+        String platforms) {}

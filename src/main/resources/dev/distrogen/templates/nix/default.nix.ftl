@@ -5,12 +5,32 @@
 [/#list]
 # nixpkgs is pinned (a commit and its hash), so the expression builds the same image later;
 # pass another to override it: nix-build --arg pkgs 'import <nixpkgs> { }'
+[#if dockerfileOnly?has_content]
+# Dockerfile only: these paths of the spec come from the Dockerfile's build stage, and this image
+# does not hold them; it holds pkgs.[=packageAttr] and its closure under /nix/store (see DG091):
+[#list dockerfileOnly as path]
+#   [=path]
+[/#list]
+[/#if]
+[#if systems??]
+# It builds for one of its platforms' systems, the machine's own by default: --argstr system picks.
+{
+  system ? builtins.currentSystem,
+  pkgs ? import (builtins.fetchTarball {
+    url = [=nixpkgsUrl];
+    sha256 = [=nixpkgsSha256];
+  }) { inherit system; },
+}:
+
+assert builtins.elem system [=systems] || throw "this image is built for [=systemNames], not ${system}: pass --argstr system SYSTEM";
+[#else]
 {
   pkgs ? import (builtins.fetchTarball {
     url = [=nixpkgsUrl];
     sha256 = [=nixpkgsSha256];
   }) { },
 }:
+[/#if]
 
 let
 [#list bindings as binding]
