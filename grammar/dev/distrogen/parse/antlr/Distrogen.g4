@@ -82,13 +82,15 @@ configSource
 // port N[/tcp|/udp]
 portStmt : PORT NUMBER ('/' word)? ;
 
-// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix  packages "NAME"... }
+// docker { from "IMAGE"  base scratch|distroless-...|"IMAGE"  builder image|nix  packages "NAME"...
+//          probe on|off|trace }
 dockerStmt : DOCKER '{' dockerSetting* '}' ;
 dockerSetting
     : FROM STRING               # dockerFromSetting
     | BASE (word | STRING)      # dockerBaseSetting
     | BUILDER word              # dockerBuilderSetting
     | PACKAGES STRING+          # dockerPackagesSetting
+    | PROBE word                # dockerProbeSetting
     ;
 
 // nix { package "ATTR"  binary "PATH-IN-PACKAGE"  function buildImage|...  without "PATH"... }
@@ -138,7 +140,7 @@ keyword
     | USER | UID | GID | GROUP | HOME | SHELL | DIRS | DIR | OWNER | MODE | CONFIG | FROM | TEXT
     | PORT | DOCKER | BASE | BUILDER | NIX | PACKAGE | FUNCTION | SBOM | INIT | SMOKE | PACKAGES
     | DIGEST | PERSISTENT | NIXPKGS | SHA256 | HEALTH | HTTP | TCP | NONE | RESOURCES | CPU | MEMORY
-    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | WITHOUT | PLATFORMS
+    | LIMIT | K8S | REPLICAS | NAMESPACE | IMAGEPULLPOLICY | SIZE | WITHOUT | PLATFORMS | PROBE
     ;
 
 IMAGE       : 'image' ;
@@ -195,6 +197,7 @@ IMAGEPULLPOLICY : 'imagePullPolicy' ;
 INIT        : 'init' ;
 SMOKE       : 'smoke' ;
 PACKAGES    : 'packages' ;
+PROBE       : 'probe' ;
 WITHOUT     : 'without' ;
 
 LBRACE : '{' ;

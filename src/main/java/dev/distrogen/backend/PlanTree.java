@@ -9,6 +9,7 @@ import dev.distrogen.plan.PlanEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,6 +77,17 @@ public final class PlanTree {
         docker.put("builder", plan.docker().builder().word());
         docker.put("packages", plan.docker().packages());
         plan.docker().smoke().ifPresent(s -> docker.put("smoke", s));
+        plan.docker()
+                .probe()
+                .ifPresent(
+                        p -> {
+                            Map<String, Object> probe = new LinkedHashMap<>();
+                            probe.put("kind", p.check().kind().name().toLowerCase(Locale.ROOT));
+                            p.check().path().ifPresent(path -> probe.put("path", path));
+                            probe.put("port", p.check().port());
+                            probe.put("trace", p.trace());
+                            docker.put("probe", probe);
+                        });
         docker.put("entrypoint", plan.docker().entrypoint());
         return docker;
     }

@@ -37,6 +37,7 @@ public final class Checks {
                 new PlatformsCheck(),
                 new NixpkgsPinCheck(),
                 new HealthCheck(),
+                new ProbeCheck(),
                 new ResourcesCheck(),
                 new PersistentDirCheck(),
                 new DirSizeCheck(),

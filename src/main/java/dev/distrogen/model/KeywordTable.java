@@ -54,7 +54,8 @@ public final class KeywordTable {
                 "from",
                 "base",
                 "builder",
-                "packages"),
+                "packages",
+                "probe"),
         NIX(
                 "a setting of `nix { ... }`",
                 "nix setting",

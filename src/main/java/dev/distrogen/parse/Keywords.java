@@ -61,6 +61,9 @@ public final class Keywords {
                 "base",
                 "base scratch  (or distroless-static, distroless-base, distroless-cc, \"IMAGE\")");
         USAGE.put("builder", "builder image  (or nix)");
+        USAGE.put(
+                "probe",
+                "probe off  (or on, the default with health http|tcp; or trace: find what it loads)");
         USAGE.put("nix", "nix { package \"nginx\"  function buildImage }");
         USAGE.put("package", "package \"nginx\"");
         USAGE.put("sbom", "sbom off  (on by default: package metadata for scanners in the image)");

@@ -299,6 +299,7 @@ final class ModelBuilder {
         Located<String> baseImage = null;
         Located<String> builder = null;
         List<Located<String>> packages = new ArrayList<>();
+        Located<String> probe = null;
         for (DockerSettingContext setting : c.dockerSetting()) {
             note(setting.getStart(), "docker", scope);
             if (setting instanceof DockerFromSettingContext s) {
@@ -312,6 +313,8 @@ final class ModelBuilder {
                 builder = builder != null ? builder : word(s.word());
             } else if (setting instanceof DockerPackagesSettingContext s) {
                 packages.addAll(strings(s.STRING()));
+            } else if (setting instanceof DockerProbeSettingContext s) {
+                probe = probe != null ? probe : word(s.word());
             }
         }
         return new DockerSettings(
@@ -320,6 +323,7 @@ final class ModelBuilder {
                 Optional.ofNullable(baseImage),
                 Optional.ofNullable(builder),
                 packages,
+                Optional.ofNullable(probe),
                 at(c.getStart()));
     }
 

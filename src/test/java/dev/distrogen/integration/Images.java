@@ -297,6 +297,71 @@ final class Images {
     }
 
     /**
+     * The Debian builder with the probe's test app (src/test/resources/integration/probe):
+     * /usr/local/bin/probe-server, the plugin it loads only when it serves,
+     * /usr/lib/probe-plugins/libgreeting.so, and the library the plugin needs,
+     * /usr/lib/probe-shout/libshout.so.1 (found through the plugin's rpath).
+     */
+    static synchronized String probeServerBuilder() throws IOException {
+        Path sources = root().resolve("src/test/resources/integration/probe");
+        String tag =
+                "localhost/distrogen-builder-probe:"
+                        + Integer.toHexString(
+                                (Files.readString(sources.resolve("probe-server.c"))
+                                                + Files.readString(sources.resolve("greeting.c"))
+                                                + Files.readString(sources.resolve("shout.c")))
+                                        .hashCode());
+        String builder = builder();
+        return buildOnce(
+                tag,
+                context -> {
+                    gcc(context, "probe-server", sources.resolve("probe-server.c"));
+                    gcc(
+                            context,
+                            "libshout.so.1",
+                            sources.resolve("shout.c"),
+                            "-shared",
+                            "-fPIC",
+                            "-Wl,-soname,libshout.so.1");
+                    gcc(
+                            context,
+                            "libgreeting.so",
+                            sources.resolve("greeting.c"),
+                            "-shared",
+                            "-fPIC",
+                            "-L" + context,
+                            "-l:libshout.so.1",
+                            "-Wl,-rpath,/usr/lib/probe-shout");
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM " + builder,
+                                    "COPY probe-server /usr/local/bin/probe-server",
+                                    "COPY libgreeting.so /usr/lib/probe-plugins/libgreeting.so",
+                                    "COPY libshout.so.1 /usr/lib/probe-shout/libshout.so.1",
+                                    ""));
+                });
+    }
+
+    /** gcc -O2 -Wall -Werror SOURCE -o CONTEXT/OUTPUT, with more options after the source. */
+    private static void gcc(Path context, String output, Path source, String... options)
+            throws IOException {
+        List<String> command =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "gcc",
+                                "-O2",
+                                "-Wall",
+                                "-Werror",
+                                "-o",
+                                context.resolve(output).toString(),
+                                source.toString()));
+        command.addAll(List.of(options));
+        Command.check(Duration.ofMinutes(2), command.toArray(String[]::new));
+    }
+
+    /**
      * The Debian builder with Java 17's runtime (openjdk-17-jre-headless, from the same mirror):
      * the base of the build stage of distrogen's own image (examples/distrogen).
      */

@@ -2,10 +2,13 @@ package dev.distrogen.backend.dockerfile;
 
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.ShellScripts;
+import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.plan.BuildProbe;
 import dev.distrogen.plan.FileContent;
+import dev.distrogen.plan.HealthProbe;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
 import java.util.ArrayList;
@@ -26,10 +29,16 @@ final class BuildStage {
 
     static final String LAYOUT = FOLDER + "/layout";
 
+    /** The probe's data (probe.sh): the command, user, env and dirs, one escaped value a line. */
+    static final String PROBE = FOLDER + "/probe";
+
     /** With builder nix: the pinned nixpkgs expression nix-collect.sh installs from. */
     static final String NIXPKGS = FOLDER + "/nixpkgs.nix";
 
     private static final String IN_STAGE = "/distrogen/";
+
+    /** The root the stage fills, which the final stage copies whole. */
+    private static final String ROOT = "/distrogen/root";
 
     /** Past this width, a script's arguments go one pair to a line. */
     private static final int WIDTH = 100;
@@ -58,7 +67,9 @@ final class BuildStage {
         }
         stage.instructions.add("COPY " + LAYOUT + "/ " + IN_STAGE + "layout/");
         stage.run("layout.sh", List.of(IN_STAGE + "layout"));
+        stage.copyConfigFiles();
         plan.docker().smoke().ifPresent(stage::smoke);
+        plan.docker().probe().ifPresent(stage::probe);
         if (plan.docker().builder() != DockerBuilder.NIX) {
             // Last: the ten largest files of the image, each with what pulled it in. (With builder
             // nix the root is whole store paths, whose names already say which package.)
@@ -81,6 +92,9 @@ final class BuildStage {
             files.add(GeneratedFile.text(NIXPKGS, plan.nix().nixpkgs().expression() + "\n"));
         }
         files.add(GeneratedFile.text(LAYOUT + "/entries", layoutEntries()));
+        plan.docker()
+                .probe()
+                .ifPresent(p -> files.add(GeneratedFile.text(PROBE + "/run", probeData(p))));
         for (PlanEntry file : plan.files()) {
             if (file.content().orElseThrow() instanceof FileContent.Text text) {
                 files.add(GeneratedFile.text(LAYOUT + "/root" + file.path().value(), text.text()));
@@ -119,6 +133,80 @@ final class BuildStage {
         args.add(plan.nix().packageAttr());
         plan.nix().init().ifPresent(init -> args.add(init.packageAttr()));
         run("nix-collect.sh", args);
+    }
+
+    /**
+     * The config files of the build context, into the root with numeric owner and mode, after the
+     * layout: the probe and the smoke test find them there, and the final stage takes them with the
+     * root.
+     */
+    private void copyConfigFiles() {
+        for (PlanEntry file : plan.files()) {
+            if (file.content().orElseThrow() instanceof FileContent.SourceFile source) {
+                instructions.add(
+                        "COPY --chown="
+                                + file.numericOwner()
+                                + " --chmod="
+                                + file.mode().octal()
+                                + " ["
+                                + DockerfileText.copyPath(source.specRelative())
+                                + ", "
+                                + DockerfileText.copyPath(ROOT + file.path().value())
+                                + "]");
+            }
+        }
+    }
+
+    /**
+     * The image's entrypoint started in a copy of the root and sent the health check (probe.sh),
+     * its data in {@value #PROBE}/: the RUN line holds only the signal and the check.
+     */
+    private void probe(BuildProbe probe) {
+        instructions.add("COPY " + PROBE + "/ " + IN_STAGE + "probe/");
+        List<String> args = new ArrayList<>();
+        if (probe.trace()) {
+            args.add("--trace");
+        }
+        args.add(plan.config().effectiveStopSignal());
+        HealthProbe check = probe.check();
+        args.add(check.kind() == HealthProbe.Kind.HTTP ? "http" : "tcp");
+        args.add(Integer.toString(check.port()));
+        check.path().ifPresent(args::add);
+        run("probe.sh", args);
+    }
+
+    /**
+     * probe.sh's data: "KEY VALUE" a line, each value as {@link Shell#printfData} writes it: the
+     * user, working dir, env, the entrypoint and command word by word, the writable dirs; for the
+     * trace, the config files and writable dirs to lay out in the build stage's own files.
+     */
+    private String probeData(BuildProbe probe) {
+        StringBuilder out = new StringBuilder();
+        out.append("user ").append(plan.config().user()).append('\n');
+        line(out, "workdir", plan.config().workingDir().orElse("/"));
+        plan.config().envList().forEach(e -> line(out, "env", e));
+        plan.docker().entrypoint().forEach(a -> line(out, "arg", a));
+        plan.config().cmd().forEach(a -> line(out, "arg", a));
+        plan.writableDirs().forEach(d -> line(out, "writable", d.path().value()));
+        if (probe.trace()) {
+            for (PlanEntry entry : plan.entries()) {
+                boolean config = entry.origin() == PlanEntry.Origin.CONFIG && !entry.isDirectory();
+                if (config || plan.writableDirs().contains(entry)) {
+                    line(
+                            out,
+                            (config ? "config " : "dir ")
+                                    + entry.numericOwner()
+                                    + " "
+                                    + entry.mode().octal(),
+                            entry.path().value());
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String key, String value) {
+        out.append(key).append(' ').append(Shell.printfData(value)).append('\n');
     }
 
     /**

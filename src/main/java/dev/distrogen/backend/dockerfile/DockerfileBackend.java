@@ -20,10 +20,11 @@ import java.util.List;
 /**
  * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program, what
  * it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
- * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile; the final
- * stage, scratch or distroless, copies that root, then the config files with numeric owner and
- * mode, and sets the image config. Spec strings reach the file only as single shell words in RUN,
- * as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
+ * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile, copies the
+ * config files into it with numeric owner and mode, and, when the spec declares a health check,
+ * proves that the app serves from it; the final stage, scratch or distroless, copies that root and
+ * sets the image config. Spec strings reach the file only as single shell words in RUN, as layout
+ * data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
  */
 public final class DockerfileBackend implements Backend {
 
@@ -80,7 +81,6 @@ public final class DockerfileBackend implements Backend {
                         stage.instructions(),
                         baseNote(plan),
                         baseImage,
-                        sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
                         config.user(),
                         config.portList(),
                         config.env().stream()
@@ -117,19 +117,6 @@ public final class DockerfileBackend implements Backend {
         return plan.files().stream()
                 .filter(f -> f.content().orElseThrow() instanceof FileContent.SourceFile)
                 .toList();
-    }
-
-    private static String copy(PlanEntry file) {
-        FileContent.SourceFile source = (FileContent.SourceFile) file.content().orElseThrow();
-        return "COPY --chown="
-                + file.numericOwner()
-                + " --chmod="
-                + file.mode().octal()
-                + " ["
-                + DockerfileText.copyPath(source.specRelative())
-                + ", "
-                + DockerfileText.copyPath(file.path().value())
-                + "]";
     }
 
     private static String baseNote(ImagePlan plan) {

@@ -210,6 +210,19 @@ public final class DocsBackend implements Backend {
                                                                                 Collectors.joining(
                                                                                         " ")))
                                                         + " in the image's files, as its user, and fails if it exits non-zero")));
+        plan.docker()
+                .probe()
+                .ifPresent(
+                        probe ->
+                                rows.add(
+                                        List.of(
+                                                "Build-time probe",
+                                                "the Dockerfile's build starts the app in the image's files, as its user, sends it "
+                                                        + probe.check().description(Markdown::code)
+                                                        + " until it answers three times, and fails if it does not"
+                                                        + (probe.trace()
+                                                                ? "; first, a trace in the build stage adds the shared objects it loads that the image lacks"
+                                                                : ""))));
         rows.add(
                 List.of(
                         "User",

@@ -141,6 +141,24 @@ public final class PlanBackend implements Backend {
                                         "smoke",
                                         Json.array(s)
                                                 + "  (run in the collected root at build time)"));
+        plan.docker()
+                .probe()
+                .ifPresent(
+                        p ->
+                                row(
+                                        out,
+                                        "probe",
+                                        p.check()
+                                                        .description(
+                                                                q ->
+                                                                        "\""
+                                                                                + DisplayText.line(
+                                                                                        q)
+                                                                                + "\"")
+                                                + (p.trace()
+                                                        ? ", traced first in the build stage's own files"
+                                                        : "")
+                                                + "  (sent at build time to the app in the collected root)"));
         String from = plan.docker().from().orElse("(none: give it with --from)");
         row(
                 out,

@@ -21,9 +21,6 @@ USER 0:0
 # The image: [=baseNote]
 FROM [=baseImage]
 COPY --from=build /distrogen/root/ /
-[#list copies as copy]
-[=copy]
-[/#list]
 USER [=user]
 [#list exposes as expose]
 EXPOSE [=expose]
