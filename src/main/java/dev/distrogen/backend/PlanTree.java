@@ -1,5 +1,6 @@
 package dev.distrogen.backend;
 
+import dev.distrogen.model.Platform;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -8,6 +9,7 @@ import dev.distrogen.plan.PlanEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +45,7 @@ public final class PlanTree {
         image.put("name", plan.name());
         image.put("tag", plan.tag());
         plan.description().ifPresent(d -> image.put("description", d));
+        image.put("platforms", plan.platforms().stream().map(Platform::platformName).toList());
         return image;
     }
 
@@ -74,6 +77,17 @@ public final class PlanTree {
         docker.put("builder", plan.docker().builder().word());
         docker.put("packages", plan.docker().packages());
         plan.docker().smoke().ifPresent(s -> docker.put("smoke", s));
+        plan.docker()
+                .probe()
+                .ifPresent(
+                        p -> {
+                            Map<String, Object> probe = new LinkedHashMap<>();
+                            probe.put("kind", p.check().kind().name().toLowerCase(Locale.ROOT));
+                            p.check().path().ifPresent(path -> probe.put("path", path));
+                            probe.put("port", p.check().port());
+                            probe.put("trace", p.trace());
+                            docker.put("probe", probe);
+                        });
         docker.put("entrypoint", plan.docker().entrypoint());
         return docker;
     }

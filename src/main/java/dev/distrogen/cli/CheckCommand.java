@@ -1,14 +1,20 @@
 package dev.distrogen.cli;
 
 import dev.distrogen.Compiler.Compilation;
+import dev.distrogen.backend.Backend;
+import dev.distrogen.backend.Backends;
+import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.DisplayText;
+import dev.distrogen.model.Overrides;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
 
 /** {@code distrogen check SPEC...}: checks only, every file, every problem. */
 final class CheckCommand implements Callable<Integer> {
@@ -27,6 +33,16 @@ final class CheckCommand implements Callable<Integer> {
                     .type(String[].class)
                     .description("spec files (.dl); - reads one from standard input")
                     .build();
+    private final OptionSpec targetOption =
+            OptionSpec.builder("-t", "--target")
+                    .paramLabel("TARGET")
+                    .type(String.class)
+                    .completionCandidates(() -> Backends.names().iterator())
+                    .description(
+                            "check the specs for this target only, as generating it would:"
+                                    + " ${COMPLETION-CANDIDATES} (default: say which targets each"
+                                    + " spec is ready for)")
+                    .build();
     private final DiagnosticOptions diagnostics;
 
     CheckCommand(FileSystem fileSystem, InputStream in) {
@@ -42,6 +58,7 @@ final class CheckCommand implements Callable<Integer> {
                         "2:bad command-line use, or a spec file cannot be read",
                         "70:internal error (a bug in distrogen: please report it)");
         command.addPositional(specs);
+        command.addOption(targetOption);
         diagnostics = new DiagnosticOptions(command);
         CommandSpecs.addStandardHelpOptions(command);
     }
@@ -54,10 +71,21 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        SpecReporter reporter = diagnostics.reporter(err).withReadiness();
+        Optional<Backend> target = target();
+        // Without --target: which targets a spec is ready for (DG083). With one: what generating
+        // it would report (DG087 for a Dockerfile without a build stage), and nothing more.
+        SpecReporter reporter =
+                target.isPresent()
+                        ? diagnostics.reporter(err)
+                        : diagnostics.reporter(err).withReadiness();
+        Overrides overrides =
+                new Overrides(
+                        Optional.empty(),
+                        Optional.empty(),
+                        target.map(Backend::needsBuildStage).orElse(false));
         int exit = ExitCodes.OK;
         for (String spec : specs.<String[]>getValue()) {
-            Optional<Compilation> compilation = reporter.compile(fileSystem, in, spec);
+            Optional<Compilation> compilation = reporter.compile(fileSystem, in, spec, overrides);
             if (compilation.isEmpty()) {
                 exit = ExitCodes.USAGE;
             } else if (SpecReporter.failed(compilation.get(), diagnostics.strict())) {
@@ -69,5 +97,25 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /** --target's built-in target, if given; an unknown name is bad command-line use. */
+    private Optional<Backend> target() {
+        String name = targetOption.getValue();
+        if (name == null) {
+            return Optional.empty();
+        }
+        Optional<Backend> backend = Backends.byName(name);
+        if (backend.isEmpty()) {
+            throw new ParameterException(
+                    command.commandLine(),
+                    "unknown target '"
+                            + DisplayText.line(name)
+                            + "'"
+                            + Suggestions.didYouMean(name, Backends.names())
+                            + "\n"
+                            + DistrogenCommand.targetList(Backends.names()));
+        }
+        return backend;
     }
 }

@@ -181,9 +181,11 @@ final class DistrogenCommand implements Callable<Integer> {
                     // The plan is built from the spec and the overrides: the lock's pins are
                     // overrides too.
                     plan =
-                            PlanBuilder.build(
-                                    compilation.spec().orElseThrow(),
-                                    Locks.pinned(lock.get(), plan, overrides));
+                            Locks.pinPackages(
+                                    lock.get(),
+                                    PlanBuilder.build(
+                                            compilation.spec().orElseThrow(),
+                                            Locks.pinned(lock.get(), plan, overrides)));
                 }
             } catch (LockException e) {
                 err.println("distrogen: " + e.getMessage());
@@ -314,7 +316,7 @@ final class DistrogenCommand implements Callable<Integer> {
     }
 
     /** "The targets are:", then one line for each: its name and what it makes. */
-    private static String targetList(List<String> names) {
+    static String targetList(List<String> names) {
         int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
         StringBuilder list = new StringBuilder("The targets are:");
         for (String name : names) {

@@ -13,7 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A spec's lock, read by every run that generates from the spec: its images become REF@DIGEST. */
+/**
+ * A spec's lock, read by every run that generates from the spec: its images become REF@DIGEST, its
+ * packages NAME=VERSION.
+ */
 final class Locks {
 
     private Locks() {}
@@ -34,6 +37,12 @@ final class Locks {
                             + " (run distrogen lock on the spec to write it anew)",
                     e);
         }
+    }
+
+    /** The plan with each package the lock pins installed as NAME=VERSION. */
+    static ImagePlan pinPackages(LockFile lock, ImagePlan plan) {
+        return plan.withDocker(
+                plan.docker().withPackages(lock.pinPackages(plan.docker().packages())));
     }
 
     /**

@@ -216,6 +216,9 @@ public enum Code {
      */
     BUILD_STAGE_REQUIRED("DG087", Severity.ERROR),
 
+    /** a docker `probe` setting other than `on`, `off` or `trace` */
+    PROBE_SETTING("DG088", Severity.ERROR),
+
     /**
      * a `libs` or `files` path that no nix `without` names: only the Dockerfile's image build stage
      * copies it, the Nix image holds the package's closure instead
@@ -223,7 +226,23 @@ public enum Code {
     DOCKERFILE_ONLY_PATH("DG091", Severity.WARNING),
 
     /** a nix `without` path that is no `libs` or `files` path */
-    WITHOUT_UNKNOWN_PATH("DG092", Severity.ERROR);
+    WITHOUT_UNKNOWN_PATH("DG092", Severity.ERROR),
+
+    /**
+     * docker `probe on` or `probe trace` without `health http` or `health tcp`: nothing to probe
+     */
+    PROBE_WITHOUT_HEALTH("DG093", Severity.WARNING),
+
+    /**
+     * docker `probe trace` with `builder nix`: the trace adds what the build stage's own files
+     * hold, and a Nix closure is complete by itself
+     */
+    TRACE_WITH_NIX("DG094", Severity.ERROR),
+    /** a `platforms` entry that is not a platform distrogen can build for (`linux/amd64`, ...) */
+    UNKNOWN_PLATFORM("DG096", Severity.ERROR),
+
+    /** a platform `platforms` names twice */
+    DUPLICATE_PLATFORM("DG097", Severity.ERROR);
 
     private final String id;
     private final Severity severity;

@@ -9,10 +9,15 @@ import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
+import com.google.cloud.tools.jib.image.json.ManifestListTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import dev.distrogen.model.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +45,39 @@ public final class RegistryDigests {
 
     /** "sha256:..." of what {@code reference} names in its registry now. */
     public String digestOf(String reference) throws LockException {
+        return digestOf(reference, List.of());
+    }
+
+    /**
+     * The same, for an image the Dockerfile pulls for each of {@code platforms}: the digest is the
+     * FROM of every platform's build, so an index must list each platform, and a single image can
+     * serve one platform at most. Fails with what is missing otherwise.
+     */
+    public String digestOf(String reference, List<Platform> platforms) throws LockException {
+        return ask(
+                reference,
+                (client, image) -> {
+                    ManifestAndDigest<ManifestTemplate> pulled =
+                            client.pullManifest(image.getQualifier());
+                    String digest = pulled.getDigest().toString();
+                    requirePlatforms(reference, digest, pulled.getManifest(), platforms);
+                    return digest;
+                });
+    }
+
+    /** What one conversation with the registry of an image finds out. */
+    @FunctionalInterface
+    public interface Request<T> {
+        T ask(RegistryClient client, ImageReference image)
+                throws IOException, RegistryException, LockException;
+    }
+
+    /**
+     * Runs {@code request} with a client of {@code reference}'s registry, authenticated for pulling
+     * it; a refusal or an unreachable registry becomes a message that names the image and what to
+     * do.
+     */
+    public <T> T ask(String reference, Request<T> request) throws LockException {
         ImageReference image;
         try {
             image = ImageReference.parse(reference);
@@ -58,7 +96,7 @@ public final class RegistryDigests {
             if (!client.doPullBearerAuth() && credential.isPresent()) {
                 client.configureBasicAuth();
             }
-            return client.pullManifest(image.getQualifier()).getDigest().toString();
+            return request.ask(client, image);
         } catch (RegistryUnauthorizedException e) {
             throw new LockException(
                     reference
@@ -90,6 +128,43 @@ public final class RegistryDigests {
                 // Nothing is left to read from it.
             }
         }
+    }
+
+    private static void requirePlatforms(
+            String reference, String digest, ManifestTemplate manifest, List<Platform> platforms)
+            throws LockException {
+        if (!(manifest instanceof ManifestListTemplate index)) {
+            if (platforms.size() > 1) {
+                throw new LockException(
+                        reference
+                                + " ("
+                                + digest
+                                + ") is one platform's image, not an index: it cannot be the FROM of the spec's "
+                                + names(platforms)
+                                + " builds; name a multi-platform image, or fewer platforms");
+            }
+            return;
+        }
+        List<Platform> missing =
+                platforms.stream()
+                        .filter(
+                                p ->
+                                        index.getDigestsForPlatform(p.architecture(), "linux")
+                                                .isEmpty())
+                        .toList();
+        if (!missing.isEmpty()) {
+            throw new LockException(
+                    reference
+                            + " ("
+                            + digest
+                            + ") has no image for "
+                            + names(missing)
+                            + ", which the spec's platforms name: name an image built for them, or fewer platforms");
+        }
+    }
+
+    private static String names(List<Platform> platforms) {
+        return String.join(", ", platforms.stream().map(Platform::platformName).toList());
     }
 
     private Optional<Credential> credential(ImageReference image) throws LockException {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * {@code docker { from "IMAGE" base ... builder ... }}: read by the Dockerfile target only. {@code
  * base} is either a word (scratch, distroless-static, ...) or a quoted image reference; {@code
- * packages} are installed in the build stage, before collecting.
+ * packages} are installed in the build stage, before collecting; {@code probe} (on, off or trace)
+ * says whether the build stage starts the app and sends it the health check before an image exists.
  */
 public record DockerSettings(
         Optional<Located<String>> from,
@@ -15,6 +16,7 @@ public record DockerSettings(
         Optional<Located<String>> baseImage,
         Optional<Located<String>> builder,
         List<Located<String>> packages,
+        Optional<Located<String>> probe,
         SourceLocation at) {
 
     public static final DockerSettings NONE =
@@ -24,6 +26,7 @@ public record DockerSettings(
                     Optional.empty(),
                     Optional.empty(),
                     List.of(),
+                    Optional.empty(),
                     SourceLocation.NONE);
 
     public DockerSettings {
@@ -32,6 +35,7 @@ public record DockerSettings(
         Objects.requireNonNull(baseImage, "baseImage");
         Objects.requireNonNull(builder, "builder");
         packages = List.copyOf(packages);
+        Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(at, "at");
     }
 }

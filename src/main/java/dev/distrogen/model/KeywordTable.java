@@ -29,6 +29,7 @@ public final class KeywordTable {
                 "docker",
                 "nix",
                 "sbom",
+                "platforms",
                 "health",
                 "resources",
                 "k8s"),
@@ -53,7 +54,8 @@ public final class KeywordTable {
                 "from",
                 "base",
                 "builder",
-                "packages"),
+                "packages",
+                "probe"),
         NIX(
                 "a setting of `nix { ... }`",
                 "nix setting",

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param baseDir the spec's folder, against which {@code from} files are resolved
  * @param sbom {@code sbom on|off} as written: package metadata for scanners in the image
+ * @param platforms {@code platforms "linux/amd64" ...} as written, empty when the spec has none
  */
 public record Spec(
         Path baseDir,
@@ -25,6 +26,7 @@ public record Spec(
         DockerSettings docker,
         NixSettings nix,
         Optional<Located<String>> sbom,
+        List<Located<String>> platforms,
         Optional<HealthDecl> health,
         ResourcesDecl resources,
         K8sSettings k8s,
@@ -43,6 +45,7 @@ public record Spec(
         Objects.requireNonNull(docker, "docker");
         Objects.requireNonNull(nix, "nix");
         Objects.requireNonNull(sbom, "sbom");
+        platforms = List.copyOf(platforms);
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(k8s, "k8s");

@@ -61,9 +61,15 @@ public final class Keywords {
                 "base",
                 "base scratch  (or distroless-static, distroless-base, distroless-cc, \"IMAGE\")");
         USAGE.put("builder", "builder image  (or nix)");
+        USAGE.put(
+                "probe",
+                "probe off  (or on, the default with health http|tcp; or trace: find what it loads)");
         USAGE.put("nix", "nix { package \"nginx\"  function buildImage }");
         USAGE.put("package", "package \"nginx\"");
         USAGE.put("sbom", "sbom off  (on by default: package metadata for scanners in the image)");
+        USAGE.put(
+                "platforms",
+                "platforms \"linux/amd64\" \"linux/arm64\"  (the builder's own platform by default)");
         USAGE.put("function", "function buildImage  (or buildLayeredImage, streamLayeredImage)");
         USAGE.put("nixpkgs", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");
         USAGE.put("sha256", "nix { nixpkgs \"COMMIT\" sha256 \"HASH\" }");

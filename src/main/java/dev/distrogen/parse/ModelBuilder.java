@@ -56,6 +56,7 @@ final class ModelBuilder {
         DockerSettings docker = null;
         NixSettings nix = null;
         Located<String> sbom = null;
+        List<Located<String>> platforms = null;
         HealthDecl health = null;
         ResourcesDecl resources = null;
         K8sSettings k8s = null;
@@ -90,6 +91,11 @@ final class ModelBuilder {
                 nix = nix != null ? nix : createNix(c);
             } else if (stmt instanceof SbomStmtContext c) {
                 sbom = sbom != null ? sbom : word(c.word());
+            } else if (stmt instanceof PlatformsStmtContext c) {
+                platforms =
+                        platforms != null
+                                ? platforms
+                                : c.STRING().stream().map(this::string).toList();
             } else if (stmt instanceof HealthStmtContext c) {
                 health = health != null ? health : createHealth(c);
             } else if (stmt instanceof ResourcesStmtContext c) {
@@ -111,6 +117,7 @@ final class ModelBuilder {
                 docker != null ? docker : DockerSettings.NONE,
                 nix != null ? nix : NixSettings.NONE,
                 Optional.ofNullable(sbom),
+                platforms != null ? platforms : List.of(),
                 Optional.ofNullable(health),
                 resources != null ? resources : ResourcesDecl.NONE,
                 k8s != null ? k8s : K8sSettings.NONE,
@@ -292,6 +299,7 @@ final class ModelBuilder {
         Located<String> baseImage = null;
         Located<String> builder = null;
         List<Located<String>> packages = new ArrayList<>();
+        Located<String> probe = null;
         for (DockerSettingContext setting : c.dockerSetting()) {
             note(setting.getStart(), "docker", scope);
             if (setting instanceof DockerFromSettingContext s) {
@@ -305,6 +313,8 @@ final class ModelBuilder {
                 builder = builder != null ? builder : word(s.word());
             } else if (setting instanceof DockerPackagesSettingContext s) {
                 packages.addAll(strings(s.STRING()));
+            } else if (setting instanceof DockerProbeSettingContext s) {
+                probe = probe != null ? probe : word(s.word());
             }
         }
         return new DockerSettings(
@@ -313,6 +323,7 @@ final class ModelBuilder {
                 Optional.ofNullable(baseImage),
                 Optional.ofNullable(builder),
                 packages,
+                Optional.ofNullable(probe),
                 at(c.getStart()));
     }
 

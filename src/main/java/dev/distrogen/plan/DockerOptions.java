@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param packages installed in the build stage with its own package manager before collecting
  * @param smoke the arguments the build stage runs the program with in the collected root, when the
  *     spec asks for a smoke test
+ * @param probe the health check the build stage sends the app in the collected root, when the spec
+ *     declares one and does not turn the probe off
  */
 public record DockerOptions(
         Optional<String> from,
@@ -33,7 +35,8 @@ public record DockerOptions(
         Optional<String> init,
         List<String> entrypoint,
         List<String> packages,
-        Optional<List<String>> smoke) {
+        Optional<List<String>> smoke,
+        Optional<BuildProbe> probe) {
 
     /**
      * Where nix-env's profile links a package's files in the {@code builder nix} stage, and so in
@@ -60,9 +63,16 @@ public record DockerOptions(
         entrypoint = List.copyOf(entrypoint);
         packages = List.copyOf(packages);
         smoke = smoke.map(List::copyOf);
+        Objects.requireNonNull(probe, "probe");
         if (base.isPresent() == customBase.isPresent()) {
             throw new IllegalArgumentException("exactly one of base and customBase");
         }
+    }
+
+    /** These options with other packages: the spec's, pinned by a lock to NAME=VERSION. */
+    public DockerOptions withPackages(List<String> pinned) {
+        return new DockerOptions(
+                from, base, customBase, builder, program, init, entrypoint, pinned, smoke, probe);
     }
 
     /** The final stage's FROM: "scratch", a distroless image, or the user's. */

@@ -1,5 +1,6 @@
 package dev.distrogen.plan;
 
+import dev.distrogen.model.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param mounts a volume on each of the writable dirs: a tmpfs, or a persistent volume
  * @param sbom whether the image carries package metadata for vulnerability scanners ({@code sbom
  *     on})
+ * @param platforms the platforms the image is built for, in the spec's order; empty: the builder's
+ *     own (no {@code platforms} statement)
  */
 public record ImagePlan(
         String name,
@@ -33,7 +36,8 @@ public record ImagePlan(
         ImageConfig config,
         DockerOptions docker,
         NixOptions nix,
-        boolean sbom) {
+        boolean sbom,
+        List<Platform> platforms) {
 
     public ImagePlan {
         Objects.requireNonNull(name, "name");
@@ -50,10 +54,32 @@ public record ImagePlan(
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(docker, "docker");
         Objects.requireNonNull(nix, "nix");
+        platforms = List.copyOf(platforms);
     }
 
     /** Where an image built from a Nix closure carries its CycloneDX SBOM, in every target. */
     public static final String SBOM_PATH = "/usr/share/sbom/image.cdx.json";
+
+    /** This plan with other Dockerfile options (a lock's pinned packages). */
+    public ImagePlan withDocker(DockerOptions other) {
+        return new ImagePlan(
+                name,
+                tag,
+                digest,
+                description,
+                user,
+                entries,
+                writableDirs,
+                names,
+                mounts,
+                runtime,
+                app,
+                config,
+                other,
+                nix,
+                sbom,
+                platforms);
+    }
 
     /** "nginx-distroless:1.0": what a build tags. */
     public String reference() {

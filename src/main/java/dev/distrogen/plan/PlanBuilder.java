@@ -19,7 +19,9 @@ import dev.distrogen.model.Located;
 import dev.distrogen.model.NixFunction;
 import dev.distrogen.model.NixSettings;
 import dev.distrogen.model.Overrides;
+import dev.distrogen.model.Platform;
 import dev.distrogen.model.PortDecl;
+import dev.distrogen.model.ProbeMode;
 import dev.distrogen.model.Quantity;
 import dev.distrogen.model.ResourcesDecl;
 import dev.distrogen.model.SourceLocation;
@@ -132,7 +134,10 @@ public final class PlanBuilder {
                 config,
                 docker(spec.docker(), nix),
                 nix,
-                spec.sbom().map(s -> s.value().equals("on")).orElse(true));
+                spec.sbom().map(s -> s.value().equals("on")).orElse(true),
+                spec.platforms().stream()
+                        .map(p -> Platform.ofName(p.value()).orElseThrow())
+                        .toList());
     }
 
     /** A volume for each writable dir, named after its path (a DNS label, unique in the image). */
@@ -188,17 +193,22 @@ public final class PlanBuilder {
      * The spec's health check; without one, a TCP check on the first tcp port; `health none`: none.
      */
     private Optional<HealthProbe> health(ImageConfig config) {
-        Optional<HealthDecl> declared = spec.health();
-        if (declared.isEmpty()) {
+        if (spec.health().isEmpty()) {
             return config.exposedPorts().stream()
                     .filter(p -> p.protocol().equals("tcp"))
                     .findFirst()
                     .map(p -> new HealthProbe(HealthProbe.Kind.TCP, Optional.empty(), p.number()));
         }
-        HealthDecl health = declared.get();
-        if (health.kind() == HealthDecl.Kind.NONE) {
+        return declaredHealth();
+    }
+
+    /** The spec's own {@code health http} or {@code health tcp}, without the default. */
+    private Optional<HealthProbe> declaredHealth() {
+        Optional<HealthDecl> declared = spec.health();
+        if (declared.isEmpty() || declared.get().kind() == HealthDecl.Kind.NONE) {
             return Optional.empty();
         }
+        HealthDecl health = declared.get();
         int port = Integer.parseInt(health.port().orElseThrow().value());
         return Optional.of(
                 health.kind() == HealthDecl.Kind.HTTP
@@ -477,7 +487,21 @@ public final class PlanBuilder {
                 init,
                 entrypoint,
                 docker.packages().stream().map(Located::value).toList(),
-                app.smoke().map(s -> s.stream().map(Located::value).toList()));
+                app.smoke().map(s -> s.stream().map(Located::value).toList()),
+                buildProbe(docker));
+    }
+
+    /**
+     * The build stage's probe: the spec's declared health check, unless {@code probe off}; traced
+     * first with {@code probe trace}.
+     */
+    private Optional<BuildProbe> buildProbe(DockerSettings docker) {
+        ProbeMode mode =
+                docker.probe().flatMap(p -> ProbeMode.ofWord(p.value())).orElse(ProbeMode.ON);
+        if (mode == ProbeMode.OFF) {
+            return Optional.empty();
+        }
+        return declaredHealth().map(h -> new BuildProbe(h, mode == ProbeMode.TRACE));
     }
 
     private NixOptions nix(NixSettings nix) {

@@ -36,32 +36,41 @@ class BuildStageRunsTest {
     }
 
     @Test
-    void packagesRunFirst_smokeLast_eachValueOneQuotedWord() throws Exception {
+    void packagesRunFirst_runtimeAfterCollect_sizesLast_eachValueOneQuotedWord() throws Exception {
         String text = dockerfile(Optional.empty());
         int scripts = text.indexOf("\nCOPY distrogen/*.sh /distrogen/\n");
         int packages =
                 text.indexOf(
                         "\nRUN sh /distrogen/packages.sh debian:bookworm-slim nginx-light tini=0.19.0-1+b3\n");
         int collect =
-                text.indexOf("\nRUN sh /distrogen/collect.sh app /usr/bin/web app /usr/bin/tini\n");
+                text.indexOf(
+                        "\nRUN sh /distrogen/collect.sh app /usr/bin/web init /usr/bin/tini\n");
+        int runtime =
+                text.indexOf(
+                        "\nRUN sh /distrogen/collect.sh app /usr/bin/web init /usr/bin/tini\n"
+                                + "RUN sh /distrogen/runtime.sh\n");
         int layout = text.indexOf("\nRUN sh /distrogen/layout.sh /distrogen/layout\n");
         int smoke =
                 text.indexOf(
                         "\nRUN sh /distrogen/smoke.sh 10001:10001 'GREETING=a '\\''b'\\'' $c' -- /usr/bin/web '--it'\\''s' "
-                                + "'$(touch /pwned)'\n");
-        int layers = text.indexOf("\nRUN sh /distrogen/layers.sh /distrogen/layout/layers\n");
+                                + "'$(touch /pwned)'\n"
+                                + "RUN sh /distrogen/sizes.sh\n"
+                                + "RUN sh /distrogen/layers.sh /distrogen/layout/layers\n");
         assertTrue(
                 scripts > 0
                         && packages > scripts
                         && collect > packages
+                        && runtime == collect
                         && layout > collect
                         && smoke > layout
-                        && layers > smoke,
+                        && text.lastIndexOf("\nRUN ")
+                                == text.indexOf(
+                                        "\nRUN sh /distrogen/layers.sh /distrogen/layout/layers\n"),
                 text);
         assertEquals(
-                6,
+                8,
                 text.split("\nRUN ", -1).length - 1,
-                "six RUNs: packages, collect, metadata, layout, smoke, layers");
+                "eight RUNs: packages, collect, runtime, metadata, layout, smoke, sizes, layers");
         assertTrue(
                 text.contains(
                         "\nCOPY --from=build /distrogen/libs/ /\n"
@@ -92,9 +101,9 @@ class BuildStageRunsTest {
                         .get(0)
                         .text();
         assertEquals(
-                4,
+                6,
                 text.split("\nRUN ", -1).length - 1,
-                "collect, metadata, layout, layers: " + text);
+                "collect, runtime, metadata, layout, sizes, layers: " + text);
         assertTrue(
                 text.contains(
                         "\nRUN sh /distrogen/layers.sh /distrogen/layout/layers\n\n# The image"),

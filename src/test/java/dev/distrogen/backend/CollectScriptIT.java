@@ -533,8 +533,10 @@ class CollectScriptIT {
         assertEquals(
                 List.of(
                         "sh /distrogen/collect.sh app /usr/bin/env files /etc/os-release",
+                        "sh /distrogen/runtime.sh",
                         "sh /distrogen/metadata.sh /usr/share/sbom/image.cdx.json",
                         "sh /distrogen/layout.sh /distrogen/layout",
+                        "sh /distrogen/sizes.sh",
                         "sh /distrogen/layers.sh /distrogen/layout/layers"),
                 runs);
         Path bin = Files.createDirectories(temp.resolve("nochown"));
@@ -584,6 +586,11 @@ class CollectScriptIT {
         }
         assertSameFile(Path.of("/usr/bin/env"), resolveInside(root, "/usr/bin/env"));
         assertTrue(Files.exists(resolveInside(root, "/etc/os-release")));
+        try (Stream<Path> all = Files.walk(root)) {
+            assertTrue(
+                    all.anyMatch(p -> p.getFileName().toString().equals("libgcc_s.so.1")),
+                    "runtime.sh added what glibc dlopens for thread exit");
+        }
         if (Files.isRegularFile(Path.of("/var/lib/dpkg/status"))) {
             // This machine's own dpkg database: env's package and its libraries' have their
             // stanzas.
@@ -1023,7 +1030,9 @@ class CollectScriptIT {
                 bad.err()
                         .endsWith(
                                 ": smoke test: /bin/busybox sh -c echo missing libfoo.so >&2; exit 3 exited with "
-                                        + "status 3 in the image's root (as 10001:10001, with the image's environment only); its output is above\n"),
+                                        + "status 3 in the image's root (as "
+                                        + (busyboxChroot ? "0:0" : "10001:10001")
+                                        + ", with the image's environment only); its output is above\n"),
                 bad.err());
         if (busyboxChroot) {
             return; // busybox's sh finds its own chroot applet whatever PATH says
@@ -1039,7 +1048,7 @@ class CollectScriptIT {
                         .startsWith(
                                 "distrogen/smoke.sh:"
                                         + line("smoke.sh", "dg_die no-chroot ")
-                                        + ": the build stage has no chroot"),
+                                        + ": the build stage has neither unshare nor chroot"),
                 without.err());
     }
 

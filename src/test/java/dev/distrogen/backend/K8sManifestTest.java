@@ -56,6 +56,34 @@ class K8sManifestTest {
         assertEquals(uid, ((Number) podSecurity.get("runAsUser")).longValue());
         assertEquals(gid, ((Number) podSecurity.get("runAsGroup")).longValue());
         assertEquals("RuntimeDefault", at(podSecurity, "seccompProfile").get("type"));
+        List<String> architectures =
+                model.platforms().stream()
+                        .map(p -> dev.distrogen.model.Platform.ofName(p.value()).orElseThrow())
+                        .map(dev.distrogen.model.Platform::architecture)
+                        .distinct()
+                        .toList();
+        assertEquals(
+                architectures.isEmpty()
+                        ? null
+                        : Map.of(
+                                "nodeAffinity",
+                                Map.of(
+                                        "requiredDuringSchedulingIgnoredDuringExecution",
+                                        Map.of(
+                                                "nodeSelectorTerms",
+                                                List.of(
+                                                        Map.of(
+                                                                "matchExpressions",
+                                                                List.of(
+                                                                        Map.of(
+                                                                                "key",
+                                                                                "kubernetes.io/arch",
+                                                                                "operator",
+                                                                                "In",
+                                                                                "values",
+                                                                                architectures))))))),
+                pod.get("affinity"),
+                "pods go only to nodes of the image's architectures");
 
         List<Map<String, Object>> containers = (List<Map<String, Object>>) pod.get("containers");
         assertEquals(1, containers.size());

@@ -44,7 +44,8 @@ class WorkflowTest {
                     " secrets.GITHUB_TOKEN ",
                     " secrets.REGISTRY_USERNAME ",
                     " secrets.REGISTRY_PASSWORD ",
-                    " steps.push.outputs.digest ");
+                    " steps.push.outputs.digest ",
+                    " matrix.system ");
 
     @TestFactory
     Stream<DynamicTest> everySpec_givesAPinnedLeastPrivilegeWorkflow() {
@@ -101,6 +102,7 @@ class WorkflowTest {
         }
         assertEquals(registry, jobs.containsKey("push"), "a push job when the name has a registry");
         assertReproducibilityJob(jobs);
+        assertPlatforms(spec.platforms().stream().map(p -> p.value()).toList(), jobs);
         String branch =
                 ((Map<String, Map<String, List<String>>>) workflow.get("on"))
                         .get("push")
@@ -180,6 +182,57 @@ class WorkflowTest {
             }
         }
         assertEquals(List.of(), foreign, "every ${{ in a spec string is written as a literal");
+    }
+
+    /**
+     * With {@code platforms}: a job builds every platform with QEMU and buildx on every push and
+     * pull request, the push job pushes them as one index (build-push-action's digest is then the
+     * index's, which it signs), and Nix builds each system. Without: none of that, one platform.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertPlatforms(
+            List<String> platforms, Map<String, Map<String, Object>> jobs) {
+        String list = String.join(",", platforms);
+        assertEquals(!platforms.isEmpty(), jobs.containsKey("platforms"), "a platforms job");
+        List<String> systems =
+                platforms.stream()
+                        .map(p -> dev.distrogen.model.Platform.ofName(p).orElseThrow().nixSystem())
+                        .toList();
+        Object matrix = jobs.get("nix").get("strategy");
+        assertEquals(
+                platforms.isEmpty()
+                        ? null
+                        : Map.of("fail-fast", false, "matrix", Map.of("system", systems)),
+                matrix,
+                "Nix builds each system");
+        for (String job : List.of("platforms", "push")) {
+            if (!jobs.containsKey(job) || platforms.isEmpty()) {
+                continue;
+            }
+            List<Map<String, Object>> steps =
+                    (List<Map<String, Object>>) jobs.get(job).get("steps");
+            List<String> uses =
+                    steps.stream()
+                            .map(s -> String.valueOf(s.get("uses")).replaceAll("@.*", ""))
+                            .toList();
+            int qemu = uses.indexOf("docker/setup-qemu-action");
+            assertTrue(
+                    qemu >= 0
+                            && qemu < uses.indexOf("docker/setup-buildx-action")
+                            && uses.indexOf("docker/setup-buildx-action")
+                                    < uses.indexOf("docker/build-push-action"),
+                    job + ": QEMU, then buildx, then the build: " + uses);
+            Map<String, Object> build = steps.get(uses.indexOf("docker/build-push-action"));
+            assertEquals(list, ((Map<String, Object>) build.get("with")).get("platforms"), job);
+            assertEquals(
+                    job.equals("push"), ((Map<String, Object>) build.get("with")).get("push"), job);
+        }
+        if (jobs.containsKey("push")) {
+            assertEquals(
+                    !platforms.isEmpty(),
+                    ((List<String>) jobs.get("push").get("needs")).contains("platforms"),
+                    "the push waits for every platform to build");
+        }
     }
 
     /**

@@ -186,6 +186,11 @@ final class HostileSpecs {
         }
         s.append("port ").append(1 + random.nextInt(65535)).append('\n');
         s.append("docker { from ").append(strict(random, "web:1")).append(" }\n");
+        if (random.nextInt(3) == 0) {
+            s.append("platforms ")
+                    .append(strict(random, "linux/arm64"))
+                    .append(" \"linux/amd64\"\n");
+        }
         if (random.nextBoolean()) {
             s.append("nix { package ").append(strict(random, "nginx")).append(" }\n");
         }

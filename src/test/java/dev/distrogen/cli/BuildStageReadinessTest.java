@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A spec without {@code docker { from }} is valid (Nix builds it) but the Dockerfile has no build
  * stage: {@code check} warns and names the targets it is ready for; the dockerfile and all targets
- * refuse it at file:line:col, as every other spec error; the others make it quietly.
+ * refuse it at file:line:col, as every other spec error; the others make it quietly. {@code check
+ * --target T} checks as generating T would.
  */
 class BuildStageReadinessTest {
 
@@ -48,6 +49,26 @@ class BuildStageReadinessTest {
                 1,
                 CliRun.run("check", "--strict", spec).exit(),
                 "--strict holds warnings to account");
+    }
+
+    @Test
+    void checkForOneTarget_reportsWhatGeneratingItWould() throws IOException {
+        String spec = spec(NO_FROM);
+        CliRun nix = CliRun.run("check", "--strict", "--target", "nix", spec);
+        assertEquals(0, nix.exit(), nix.err());
+        assertEquals("", nix.err(), "a Nix-only spec is clean for nix, --strict included");
+        assertEquals(spec + ": ok\n", nix.out());
+
+        CliRun dockerfile = CliRun.run("check", "--color=never", "-t", "dockerfile", spec);
+        assertEquals(1, dockerfile.exit(), dockerfile.err());
+        assertTrue(dockerfile.err().startsWith(spec + ":2:1: error[DG087]: "), dockerfile.err());
+        assertEquals("", dockerfile.out());
+
+        CliRun unknown = CliRun.run("check", "--target", "nixx", spec);
+        assertEquals(2, unknown.exit(), unknown.err());
+        assertTrue(
+                unknown.err().contains("unknown target 'nixx'; did you mean `nix`?"),
+                unknown.err());
     }
 
     @Test

@@ -98,10 +98,14 @@ final class GeneratedDockerfile {
         return one("WORKDIR").replace("\\$", "$");
     }
 
+    /**
+     * The config files the build stage copies into its root, each with its destination in the image
+     * (the final stage takes the root whole).
+     */
     List<Copy> copies() throws IOException {
         List<Copy> copies = new ArrayList<>();
-        for (String rest : all("COPY")) {
-            Matcher m = COPY.matcher("COPY " + rest);
+        for (Instruction copy : buildStage) {
+            Matcher m = COPY.matcher(copy.keyword() + " " + copy.rest());
             if (m.matches()) {
                 String[] paths = new ObjectMapper().readValue(m.group(3), String[].class);
                 copies.add(
@@ -109,11 +113,13 @@ final class GeneratedDockerfile {
                                 m.group(1),
                                 m.group(2),
                                 paths[0].replace("\\$", "$"),
-                                paths[1].replace("\\$", "$")));
+                                paths[1].replace("\\$", "$").substring(ROOT.length())));
             }
         }
         return copies;
     }
+
+    private static final String ROOT = "/distrogen/root";
 
     private static String unquote(String quoted) {
         return unescape(quoted.substring(1, quoted.length() - 1));

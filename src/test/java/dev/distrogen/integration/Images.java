@@ -46,8 +46,21 @@ final class Images {
      */
     static final String PLAIN = "localhost/distrogen-debian:bookworm-minbase";
 
+    /** Debian 12 for arm64 with memcached: the build stage of the non-native build. */
+    static final List<String> ARM64_PACKAGES = List.of("memcached");
+
+    static final String ARM64_BUILDER =
+            "localhost/distrogen-builder-arm64:bookworm-"
+                    + Integer.toHexString(ARM64_PACKAGES.hashCode());
+
     /** A stand-in for gcr.io/distroless/base-debian12:nonroot, which cannot be pulled here. */
     static final String DISTROLESS = "localhost/distrogen-distroless-standin:base-nonroot-statusd";
+
+    /** Debian 12 with PHP's command line (its built-in web server, iconv as an extension). */
+    static final List<String> PHP_PACKAGES = List.of("php8.2-cli");
+
+    static final String PHP =
+            "localhost/distrogen-php:bookworm-" + Integer.toHexString(PHP_PACKAGES.hashCode());
 
     private static final Path CACHE = Path.of("/var/cache/distrogen-test");
 
@@ -77,11 +90,25 @@ final class Images {
     }
 
     /**
+     * The arm64 builder: debootstrap --arch=arm64, whose second stage runs under QEMU (a few
+     * minutes; register it first: {@link Binfmt#requireAarch64()}), then cached. Imported as an
+     * arm64 image.
+     */
+    static synchronized String arm64Builder() throws IOException {
+        return debootstrap(ARM64_BUILDER, "arm64", ARM64_PACKAGES);
+    }
+
+    /**
      * The runtimes' build stage: debootstrap (about two and a half minutes) the first time, then
      * cached.
      */
     static synchronized String runtimes() throws IOException {
         return debootstrap(RUNTIMES, RUNTIME_PACKAGES);
+    }
+
+    /** PHP's build stage: debootstrap (a few minutes) the first time, then cached. */
+    static synchronized String php() throws IOException {
+        return debootstrap(PHP, PHP_PACKAGES);
     }
 
     /**
@@ -97,6 +124,12 @@ final class Images {
      * imported as {@code tag}.
      */
     private static String debootstrap(String tag, List<String> packages) throws IOException {
+        return debootstrap(tag, null, packages);
+    }
+
+    /** The same for Debian's architecture {@code arch} (null: this machine's). */
+    private static String debootstrap(String tag, String arch, List<String> packages)
+            throws IOException {
         if (exists(tag)) {
             return tag;
         }
@@ -115,16 +148,22 @@ final class Images {
             if (!packages.isEmpty()) {
                 command.add("--include=" + String.join(",", packages));
             }
+            if (arch != null) {
+                command.add("--arch=" + arch);
+            }
             command.addAll(List.of("bookworm", rootfs.toString(), mirror));
             Command.check(Duration.ofMinutes(25), command.toArray(String[]::new));
             Command.check(
                     Duration.ofMinutes(10),
                     "sh",
                     "-c",
-                    "tar -C \"$1\" -c . | podman " + STORAGE + " import - \"$2\"",
+                    "tar -C \"$1\" -c . | podman "
+                            + STORAGE
+                            + " import ${3:+--arch \"$3\"} - \"$2\"",
                     "sh",
                     rootfs.toString(),
-                    tag);
+                    tag,
+                    arch == null ? "" : arch);
         } finally {
             Command.check(
                     Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", rootfs.toString());
@@ -202,6 +241,124 @@ final class Images {
                                     "RUN mkdir -p /usr/local/bin && mv /tmp/printargs '/usr/local/bin/print args $x'",
                                     ""));
                 });
+    }
+
+    /**
+     * The builder with tserv (src/test/resources/apps/tserv, compiled here against the same Debian
+     * 12 glibc): the server at /usr/local/bin/tserv, its modules in /usr/lib/tserv.
+     */
+    static synchronized String tservBuilder() throws IOException {
+        Path sources = root().resolve("src/test/resources/apps/tserv");
+        List<String> modules = List.of("mod_latin1", "mod_hello");
+        StringBuilder all = new StringBuilder(Files.readString(sources.resolve("tserv.c")));
+        for (String module : modules) {
+            all.append(Files.readString(sources.resolve(module + ".c")));
+        }
+        String tag =
+                "localhost/distrogen-builder-tserv:"
+                        + Integer.toHexString(all.toString().hashCode());
+        String builder = builder();
+        return buildOnce(
+                tag,
+                context -> {
+                    Command.check(
+                            Duration.ofMinutes(2),
+                            "gcc",
+                            "-O2",
+                            "-Wall",
+                            "-Werror",
+                            "-o",
+                            context.resolve("tserv").toString(),
+                            sources.resolve("tserv.c").toString(),
+                            "-pthread",
+                            "-ldl");
+                    for (String module : modules) {
+                        Command.check(
+                                Duration.ofMinutes(2),
+                                "gcc",
+                                "-O2",
+                                "-Wall",
+                                "-Werror",
+                                "-shared",
+                                "-fPIC",
+                                "-o",
+                                context.resolve(module + ".so").toString(),
+                                sources.resolve(module + ".c").toString());
+                    }
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM " + builder,
+                                    "COPY tserv /usr/local/bin/tserv",
+                                    "COPY mod_latin1.so mod_hello.so /usr/lib/tserv/",
+                                    ""));
+                });
+    }
+
+    /**
+     * The Debian builder with the probe's test app (src/test/resources/integration/probe):
+     * /usr/local/bin/probe-server, the plugin it loads only when it serves,
+     * /usr/lib/probe-plugins/libgreeting.so, and the library the plugin needs,
+     * /usr/lib/probe-shout/libshout.so.1 (found through the plugin's rpath).
+     */
+    static synchronized String probeServerBuilder() throws IOException {
+        Path sources = root().resolve("src/test/resources/integration/probe");
+        String tag =
+                "localhost/distrogen-builder-probe:"
+                        + Integer.toHexString(
+                                (Files.readString(sources.resolve("probe-server.c"))
+                                                + Files.readString(sources.resolve("greeting.c"))
+                                                + Files.readString(sources.resolve("shout.c")))
+                                        .hashCode());
+        String builder = builder();
+        return buildOnce(
+                tag,
+                context -> {
+                    gcc(context, "probe-server", sources.resolve("probe-server.c"));
+                    gcc(
+                            context,
+                            "libshout.so.1",
+                            sources.resolve("shout.c"),
+                            "-shared",
+                            "-fPIC",
+                            "-Wl,-soname,libshout.so.1");
+                    gcc(
+                            context,
+                            "libgreeting.so",
+                            sources.resolve("greeting.c"),
+                            "-shared",
+                            "-fPIC",
+                            "-L" + context,
+                            "-l:libshout.so.1",
+                            "-Wl,-rpath,/usr/lib/probe-shout");
+                    Files.writeString(
+                            context.resolve("Dockerfile"),
+                            String.join(
+                                    "\n",
+                                    "FROM " + builder,
+                                    "COPY probe-server /usr/local/bin/probe-server",
+                                    "COPY libgreeting.so /usr/lib/probe-plugins/libgreeting.so",
+                                    "COPY libshout.so.1 /usr/lib/probe-shout/libshout.so.1",
+                                    ""));
+                });
+    }
+
+    /** gcc -O2 -Wall -Werror SOURCE -o CONTEXT/OUTPUT, with more options after the source. */
+    private static void gcc(Path context, String output, Path source, String... options)
+            throws IOException {
+        List<String> command =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "gcc",
+                                "-O2",
+                                "-Wall",
+                                "-Werror",
+                                "-o",
+                                context.resolve(output).toString(),
+                                source.toString()));
+        command.addAll(List.of(options));
+        Command.check(Duration.ofMinutes(2), command.toArray(String[]::new));
     }
 
     /**

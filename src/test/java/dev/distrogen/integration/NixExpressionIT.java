@@ -10,6 +10,7 @@ import dev.distrogen.Golden;
 import dev.distrogen.Tools;
 import dev.distrogen.cli.CliRun;
 import dev.distrogen.model.NixFunction;
+import dev.distrogen.model.Platform;
 import dev.distrogen.plan.ImagePlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,18 @@ class NixExpressionIT {
         JsonNode args = call.path("args");
         assertEquals(plan.name(), args.path("name").asText());
         assertEquals(plan.tag(), args.path("tag").asText());
+        // Without platforms, dockerTools' own default (the GOARCH of pkgs); with, the one of the
+        // system it is evaluated for, which defaults to this machine's.
+        String currentSystem = Nix.eval("builtins.currentSystem").asText();
+        assertEquals(
+                plan.platforms().stream()
+                        .filter(p -> p.nixSystem().equals(currentSystem))
+                        .map(Platform::architecture)
+                        .findFirst()
+                        .orElse(null),
+                args.path("architecture").isMissingNode()
+                        ? null
+                        : args.path("architecture").asText());
         assertTrue(
                 args.path("created").isMissingNode(),
                 "created is left to its reproducible default");
@@ -276,6 +289,68 @@ class NixExpressionIT {
                         "distrogen-app 2.1 pkg:nix/distrogen-app@2.1 " + app,
                         "distrogen-dep 1.0 pkg:nix/distrogen-dep@1.0 " + paths.get(0).asText()),
                 components);
+    }
+
+    /**
+     * With {@code platforms} the expression builds for the system it is given: nixpkgs is imported
+     * for that system, the image config gets its architecture, and a system the spec does not name
+     * is refused with a message that names the ones it does.
+     */
+    @Test
+    void platforms_eachSystemImportsItsNixpkgs_andGetsItsArchitecture() throws Exception {
+        Nix.assumeNix();
+        Path spec = temp.resolve("platforms.dl");
+        Files.writeString(
+                spec,
+                "app \"nginx\" { binary \"/usr/sbin/nginx\" }\nuser \"web\" uid 10001 gid 10001\n"
+                        + "nix { binary \"bin/nginx\" }\n"
+                        + "platforms \"linux/amd64\" \"linux/arm64\" \"linux/arm/v7\"\n");
+        Path dir = temp.resolve("platforms");
+        assertEquals(0, CliRun.run(spec.toString(), "-t", "nix", "-o", dir.toString()).exit());
+        String expression = Nix.nixPath(dir.resolve("default.nix"));
+        Path nixpkgs = temp.resolve("nixpkgs.nix");
+        Files.writeString(nixpkgs, "args: throw (\"nixpkgs \" + builtins.toJSON args)\n");
+        for (Platform platform :
+                List.of(Platform.LINUX_AMD64, Platform.LINUX_ARM64, Platform.LINUX_ARM_V7)) {
+            JsonNode call =
+                    Nix.eval(
+                            "import "
+                                    + expression
+                                    + " { system = \""
+                                    + platform.nixSystem()
+                                    + "\"; pkgs = import "
+                                    + Nix.nixPath(Nix.DOUBLE)
+                                    + "; }");
+            assertEquals(platform.architecture(), call.path("args").path("architecture").asText());
+            // The default pkgs: the pinned nixpkgs, imported for that system (a stand-in for the
+            // tarball reports what it is called with).
+            var imported =
+                    Nix.evalFailing(
+                            "scopedImport { builtins = builtins // { fetchTarball = args: "
+                                    + Nix.nixPath(nixpkgs)
+                                    + "; }; } "
+                                    + expression
+                                    + " { system = \""
+                                    + platform.nixSystem()
+                                    + "\"; }");
+            assertTrue(
+                    imported.err()
+                            .contains("nixpkgs {\"system\":\"" + platform.nixSystem() + "\"}"),
+                    imported.err());
+        }
+        var refused =
+                Nix.evalFailing(
+                        "import "
+                                + expression
+                                + " { system = \"riscv64-linux\"; pkgs = import "
+                                + Nix.nixPath(Nix.DOUBLE)
+                                + "; }");
+        assertNotEquals(0, refused.exit());
+        assertTrue(
+                refused.err()
+                        .contains(
+                                "this image is built for x86_64-linux, aarch64-linux, armv7l-linux, not riscv64-linux"),
+                refused.err());
     }
 
     @Test

@@ -222,7 +222,7 @@ class RuntimesImageIT {
         return response.body();
     }
 
-    private static Path generate(Path spec, String stage) throws IOException {
+    static Path generate(Path spec, String stage) throws IOException {
         Path context = Files.createTempDirectory("distrogen-runtime");
         CliRun run =
                 CliRun.run(

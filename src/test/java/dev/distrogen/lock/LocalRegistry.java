@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * into a temporary folder, optionally with htpasswd auth ({@value #USER} / {@value #PASSWORD});
  * images reach it with skopeo.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
 
     static final String USER = "tester";
     static final String PASSWORD = "distrogen-test-password";
@@ -26,10 +26,10 @@ final class LocalRegistry implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    final String host;
+    public final String host;
     private final boolean auth;
 
-    static void requireTools() {
+    public static void requireTools() {
         Tools.require(
                 Files.isExecutable(Path.of(BINARY)),
                 BINARY
@@ -38,7 +38,7 @@ final class LocalRegistry implements AutoCloseable {
         Tools.requireOnPath("the lock tests push images to the registry with it", "skopeo");
     }
 
-    LocalRegistry(Path dir, boolean auth) throws IOException, InterruptedException {
+    public LocalRegistry(Path dir, boolean auth) throws IOException, InterruptedException {
         this.auth = auth;
         int port;
         try (ServerSocket socket =
@@ -117,6 +117,29 @@ final class LocalRegistry implements AutoCloseable {
         if (!skopeo.waitFor(2, TimeUnit.MINUTES) || skopeo.exitValue() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed: " + output);
         }
+    }
+
+    /**
+     * buildah push of an image in the local (vfs) containers storage to REPOSITORY:TAG here; its
+     * reference in this registry.
+     */
+    public String pushStored(String image, String repository, String tag)
+            throws IOException, InterruptedException {
+        String reference = host + "/" + repository + ":" + tag;
+        List<String> command =
+                List.of(
+                        "buildah",
+                        "--storage-driver=vfs",
+                        "push",
+                        "--tls-verify=false",
+                        image,
+                        "docker://" + reference);
+        Process buildah = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(buildah.getInputStream().readAllBytes());
+        if (!buildah.waitFor(5, TimeUnit.MINUTES) || buildah.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + output);
+        }
+        return reference;
     }
 
     @Override

@@ -92,6 +92,59 @@ class LockCommandIT {
         }
     }
 
+    /**
+     * With {@code platforms}, each pinned image is the FROM of every platform's build: an index
+     * that lacks one of them, or a single image for two, is refused (exit 1, what is missing); an
+     * index with all of them is pinned by its own digest.
+     */
+    @Test
+    void lock_withPlatforms_refusesAnImageThatLacksOne_andPinsAnIndexThatHasThemAll()
+            throws Exception {
+        try (LocalRegistry registry = new LocalRegistry(tmp.resolve("registry"), false)) {
+            OciLayout layout = new OciLayout(tmp.resolve("layout"));
+            String single = layout.image("1", "amd64", "build stage, amd64 only");
+            registry.push(layout, "1", "acme/build");
+            layout.index("1", List.of("amd64", "arm64"), "base");
+            registry.push(layout, "1", "acme/base");
+            Path spec = spec(registry.host);
+            Files.writeString(
+                    spec, Files.readString(spec) + "platforms \"linux/amd64\" \"linux/arm64\"\n");
+
+            Forked refused = distrogen(Map.of(), "lock", spec.toString());
+            assertEquals(1, refused.exit(), refused.err());
+            assertTrue(
+                    refused.err()
+                            .contains(
+                                    registry.host
+                                            + "/acme/build:1 ("
+                                            + single
+                                            + ") is one platform's image, not an index: it cannot be the FROM of the spec's linux/amd64, linux/arm64 builds"),
+                    refused.err());
+            assertFalse(Files.exists(tmp.resolve("web.lock")), "nothing is written");
+
+            String amd64Only = layout.index("1", List.of("amd64"), "build stage index");
+            registry.push(layout, "1", "acme/build");
+            Forked lacking = distrogen(Map.of(), "lock", spec.toString());
+            assertEquals(1, lacking.exit(), lacking.err());
+            assertTrue(
+                    lacking.err()
+                            .contains(
+                                    registry.host
+                                            + "/acme/build:1 ("
+                                            + amd64Only
+                                            + ") has no image for linux/arm64, which the spec's platforms name"),
+                    lacking.err());
+
+            String both = layout.index("1", List.of("amd64", "arm64"), "build stage index");
+            registry.push(layout, "1", "acme/build");
+            Forked pinned = distrogen(Map.of(), "lock", spec.toString());
+            assertEquals(0, pinned.exit(), pinned.err());
+            assertTrue(
+                    Files.readString(tmp.resolve("web.lock"))
+                            .contains("\nimage " + registry.host + "/acme/build:1 " + both + "\n"));
+        }
+    }
+
     @Test
     void aRegistryThatRefuses_givesAClearMessageAndExit1_andTheRightCredentialsPass()
             throws Exception {

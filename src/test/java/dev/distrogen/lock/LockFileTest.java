@@ -35,13 +35,52 @@ class LockFileTest {
     }
 
     @Test
+    void packages_followTheImagesSorted_parseBack_andPinOnlyNamesWithoutAVersion()
+            throws Exception {
+        LockFile lock =
+                new LockFile(
+                        Map.of("debian:bookworm", B),
+                        Map.of(
+                                "tini",
+                                "0.19.0-1+b3",
+                                "caddy",
+                                "2.6.2-5",
+                                "zlib1g",
+                                "1:1.2.13.dfsg-1"));
+        String text = lock.text("web.dl");
+        assertTrue(
+                text.endsWith(
+                        "image debian:bookworm "
+                                + B
+                                + "\npackage caddy 2.6.2-5\npackage tini 0.19.0-1+b3\npackage zlib1g 1:1.2.13.dfsg-1\n"),
+                text);
+        assertEquals(lock, LockFile.parse(text));
+        assertEquals(
+                java.util.List.of(
+                        "caddy=2.6.2-5", "curl", "tini=0.19.0-1+b3", "zlib1g=1:1.2.13.dfsg-1"),
+                lock.pinPackages(java.util.List.of("caddy", "curl", "tini", "zlib1g")));
+    }
+
+    @Test
+    void aPackageLineThatAShellWouldRead_isRefused() {
+        for (String line :
+                java.util.List.of(
+                        "package tini 1.0;rm -rf /",
+                        "package tini $(id)",
+                        "package -y 1.0",
+                        "package tini 1.0 extra")) {
+            assertThrows(LockException.class, () -> LockFile.parse(line + "\n"), line);
+        }
+    }
+
+    @Test
     void aLineItCannotRead_isNamed() {
         LockException e =
                 assertThrows(
                         LockException.class,
                         () -> LockFile.parse("# ok\nimage debian:bookworm sha256:short\n"));
         assertEquals(
-                "line 2 is not 'image REFERENCE sha256:DIGEST': image debian:bookworm sha256:short",
+                "line 2 is not 'image REFERENCE sha256:DIGEST' nor 'package NAME VERSION': image debian:bookworm sha256:short",
                 e.getMessage());
     }
 
@@ -58,7 +97,7 @@ class LockFileTest {
         assertEquals(
                 "distrogen: "
                         + tmp.resolve("web.lock")
-                        + ": line 1 is not 'image REFERENCE sha256:DIGEST': "
+                        + ": line 1 is not 'image REFERENCE sha256:DIGEST' nor 'package NAME VERSION': "
                         + "image debian:bookworm latest (run distrogen lock on the spec to write it anew)\n",
                 run.err());
         Files.writeString(tmp.resolve("web.lock"), "image debian:bookworm " + A + "\n");
@@ -69,5 +108,34 @@ class LockFileTest {
         assertTrue(
                 pinned.out().contains("\nFROM scratch\n"),
                 "scratch is no image to pin: " + pinned.out());
+    }
+
+    @Test
+    void generation_installsTheLockedVersionOfEachPackage_andLeavesTheSpecsOwnVersions()
+            throws Exception {
+        Path spec = tmp.resolve("web.dl");
+        Files.writeString(
+                spec,
+                "image \"acme/web\"\napp \"web\" { binary \"/usr/bin/web\" }\nuser \"web\" uid 10001 gid 10001\n"
+                        + "docker {\n    from \"debian:bookworm\"\n"
+                        + "    packages \"tini\" \"zlib1g\" \"curl=7.88.1-10\" \"unlocked\"\n}\n");
+        Files.writeString(
+                tmp.resolve("web.lock"),
+                "image debian:bookworm "
+                        + A
+                        + "\npackage tini 0.19.0-1+b3\npackage zlib1g 1:1.2.13.dfsg-1\n");
+        CliRun pinned = CliRun.run(spec.toString(), "--target", "dockerfile");
+        assertEquals(0, pinned.exit(), pinned.err());
+        assertTrue(
+                pinned.out()
+                        .contains(
+                                "RUN sh /distrogen/packages.sh debian:bookworm@"
+                                        + A
+                                        + " \\\n    tini=0.19.0-1+b3 \\\n    zlib1g=1:1.2.13.dfsg-1"
+                                        + " \\\n    curl=7.88.1-10 \\\n    unlocked\n"),
+                pinned.out());
+        assertTrue(
+                pinned.out().lines().allMatch(line -> line.length() <= 140),
+                "pinned, a package to a line: " + pinned.out());
     }
 }

@@ -41,6 +41,14 @@ final class OciLayout {
         return tag(tag, MANIFEST, manifest(architecture, content));
     }
 
+    /**
+     * An image for {@code architecture} whose one layer is the tar {@code layer} (gzipped here),
+     * tagged {@code tag}; its manifest's digest.
+     */
+    String imageOfTar(String tag, String architecture, byte[] layer) throws IOException {
+        return tag(tag, MANIFEST, manifest(architecture, layer, gzip(layer)));
+    }
+
     /** An index over one image per architecture, tagged {@code tag}; the index's own digest. */
     String index(String tag, List<String> architectures, String content) throws IOException {
         List<String> entries = new ArrayList<>();
@@ -64,11 +72,19 @@ final class OciLayout {
 
     private Blob manifest(String architecture, String content) throws IOException {
         byte[] file = content.getBytes(StandardCharsets.UTF_8);
+        return manifest(architecture, file, gzip(file));
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
-            gzip.write(file);
+            gzip.write(bytes);
         }
-        Blob layer = blob(gzipped.toByteArray());
+        return gzipped.toByteArray();
+    }
+
+    private Blob manifest(String architecture, byte[] file, byte[] gzipped) throws IOException {
+        Blob layer = blob(gzipped);
         Blob config =
                 blob(
                         "{\"architecture\":\""

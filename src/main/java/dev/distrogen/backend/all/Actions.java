@@ -15,6 +15,7 @@ final class Actions {
                     "cachix/install-nix-action",
                             "630ae543ea3a38a9a4166f03376c02c50f408342 v31.11.0",
                     "aquasecurity/trivy-action", "ed142fd0673e97e23eac54620cfb913e5ce36c25 v0.36.0",
+                    "docker/setup-qemu-action", "96fe6ef7f33517b61c61be40b68a1882f3264fb8 v4.2.0",
                     "docker/setup-buildx-action", "37fe631027851001ddb9b187196cc803df7f5f0e v4.3.0",
                     "docker/login-action", "4907a6ddec9925e35a0a9e82d7399ccc52663121 v4.1.0",
                     "docker/build-push-action", "53b7df96c91f9c12dcc8a07bcb9ccacbed38856a v7.3.0",

@@ -136,18 +136,23 @@ public final class AllBackend implements Backend {
                                                 "severity",
                                                 "CRITICAL,HIGH")))));
         jobs.put("reproducible", ReproducibleJob.of());
+        if (!plan.platforms().isEmpty()) {
+            jobs.put(PlatformsJob.NAME, PlatformsJob.of(plan));
+        }
         jobs.put(
                 "nix",
-                job(
-                        List.of(
-                                Actions.checkout(),
-                                Yaml.map("uses", Actions.uses("cachix/install-nix-action")),
-                                Yaml.map(
-                                        "name",
-                                        "Build the image with Nix (nixpkgs pinned in default.nix) and load it",
-                                        "run",
-                                        GithubActions.literal(
-                                                plan.nix().loadCommand("default.nix"))))));
+                !plan.platforms().isEmpty()
+                        ? PlatformsJob.nix(plan)
+                        : job(
+                                List.of(
+                                        Actions.checkout(),
+                                        Yaml.map("uses", Actions.uses("cachix/install-nix-action")),
+                                        Yaml.map(
+                                                "name",
+                                                "Build the image with Nix (nixpkgs pinned in default.nix) and load it",
+                                                "run",
+                                                GithubActions.literal(
+                                                        plan.nix().loadCommand("default.nix"))))));
         plan.registry().ifPresent(registry -> jobs.put("push", PushJob.of(plan, registry)));
         Map<String, Object> workflow = new LinkedHashMap<>();
         workflow.put("name", "image " + reference);

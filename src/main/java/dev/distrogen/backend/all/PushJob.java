@@ -27,43 +27,40 @@ final class PushJob {
     static Map<String, Object> of(ImagePlan plan, String registry) {
         boolean ghcr = registry.equals("ghcr.io");
         String pushed = Shell.word(plan.name()) + "@\"$DIGEST\"";
-        List<Object> steps =
-                new ArrayList<>(
-                        List.of(
-                                Actions.checkout(),
-                                Yaml.map("uses", uses("docker/setup-buildx-action")),
+        List<Object> steps = new ArrayList<>(List.of(Actions.checkout()));
+        if (plan.platforms().isEmpty()) {
+            steps.add(Yaml.map("uses", uses("docker/setup-buildx-action")));
+        } else {
+            steps.addAll(PlatformsJob.setup(plan));
+        }
+        steps.addAll(
+                List.of(
+                        Yaml.map(
+                                "uses",
+                                uses("docker/login-action"),
+                                "with",
                                 Yaml.map(
-                                        "uses",
-                                        uses("docker/login-action"),
-                                        "with",
-                                        Yaml.map(
-                                                "registry",
-                                                GithubActions.literal(registry),
-                                                "username",
-                                                ghcr
-                                                        ? "${{ github.actor }}"
-                                                        : "${{ secrets.REGISTRY_USERNAME }}",
-                                                "password",
-                                                ghcr
-                                                        ? "${{ secrets.GITHUB_TOKEN }}"
-                                                        : "${{ secrets.REGISTRY_PASSWORD }}")),
-                                Yaml.map(
-                                        "id",
-                                        "push",
-                                        "uses",
-                                        uses("docker/build-push-action"),
-                                        "with",
-                                        Yaml.map(
-                                                "context",
-                                                ".",
-                                                "push",
-                                                true,
-                                                "tags",
-                                                GithubActions.literal(plan.reference()))),
-                                Yaml.map("uses", uses("sigstore/cosign-installer")),
-                                digestStep(
-                                        "Sign the pushed digest keylessly, as this workflow (the job's OIDC token)",
-                                        "cosign sign --yes " + pushed)));
+                                        "registry",
+                                        GithubActions.literal(registry),
+                                        "username",
+                                        ghcr
+                                                ? "${{ github.actor }}"
+                                                : "${{ secrets.REGISTRY_USERNAME }}",
+                                        "password",
+                                        ghcr
+                                                ? "${{ secrets.GITHUB_TOKEN }}"
+                                                : "${{ secrets.REGISTRY_PASSWORD }}")),
+                        Yaml.map(
+                                "id",
+                                "push",
+                                "uses",
+                                uses("docker/build-push-action"),
+                                "with",
+                                pushInputs(plan)),
+                        Yaml.map("uses", uses("sigstore/cosign-installer")),
+                        digestStep(
+                                "Sign the pushed digest keylessly, as this workflow (the job's OIDC token)",
+                                "cosign sign --yes " + pushed)));
         if (plan.sbom()) {
             steps.add(
                     Yaml.map(
@@ -108,7 +105,11 @@ final class PushJob {
                         "Print the digest to pin (image \"NAME\" tag \"TAG\" digest \"sha256:...\")",
                         "echo \"pushed " + Shell.word(plan.reference()) + "@$DIGEST\""));
         Map<String, Object> job = new LinkedHashMap<>();
-        job.put("needs", List.of("dockerfile", "reproducible", "nix"));
+        job.put(
+                "needs",
+                plan.platforms().isEmpty()
+                        ? List.of("dockerfile", "reproducible", "nix")
+                        : List.of("dockerfile", "reproducible", PlatformsJob.NAME, "nix"));
         job.put("if", "github.event_name == 'push'");
         job.put("runs-on", "ubuntu-latest");
         job.put(
@@ -124,6 +125,20 @@ final class PushJob {
                         "write"));
         job.put("steps", steps);
         return job;
+    }
+
+    /**
+     * build-push-action's inputs: every platform of the spec into one index, when it names some.
+     */
+    private static Map<String, Object> pushInputs(ImagePlan plan) {
+        Map<String, Object> with = new LinkedHashMap<>();
+        with.put("context", ".");
+        if (!plan.platforms().isEmpty()) {
+            with.put("platforms", PlatformsJob.platformList(plan));
+        }
+        with.put("push", true);
+        with.put("tags", GithubActions.literal(plan.reference()));
+        return with;
     }
 
     /**

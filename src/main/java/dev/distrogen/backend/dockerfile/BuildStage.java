@@ -2,10 +2,13 @@ package dev.distrogen.backend.dockerfile;
 
 import dev.distrogen.backend.GeneratedFile;
 import dev.distrogen.backend.ShellScripts;
+import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.model.ContainerPath;
 import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.plan.BuildProbe;
 import dev.distrogen.plan.FileContent;
+import dev.distrogen.plan.HealthProbe;
 import dev.distrogen.plan.ImagePlan;
 import dev.distrogen.plan.PlanEntry;
 import java.util.ArrayList;
@@ -41,8 +44,14 @@ final class BuildStage {
     /** With builder nix: nix-collect.sh's list of the installed packages' store paths. */
     private static final String NIX_APP = "/distrogen/nix-app";
 
+    /** The probe's data (probe.sh): the command, user, env and dirs, one escaped value a line. */
+    static final String PROBE = FOLDER + "/probe";
+
     /** With builder nix: the pinned nixpkgs expression nix-collect.sh installs from. */
     static final String NIXPKGS = FOLDER + "/nixpkgs.nix";
+
+    /** The root the stage fills, which layers.sh splits into the final stage's layers. */
+    private static final String ROOT = "/distrogen/root";
 
     /** Past this width, a script's arguments go one pair to a line. */
     private static final int WIDTH = 100;
@@ -71,8 +80,16 @@ final class BuildStage {
         }
         stage.instructions.add("COPY " + LAYOUT + "/ " + IN_STAGE + "layout/");
         stage.run("layout.sh", List.of(IN_STAGE + "layout"));
+        stage.copyConfigFiles();
         plan.docker().smoke().ifPresent(stage::smoke);
-        // Last: nothing may change the root once it is split into the final stage's layers.
+        plan.docker().probe().ifPresent(stage::probe);
+        if (plan.docker().builder() != DockerBuilder.NIX) {
+            // The ten largest files of the image, each with what pulled it in. (With builder nix
+            // the root is whole store paths, whose names already say which package.)
+            stage.run("sizes.sh", List.of());
+        }
+        // Last, after sizes.sh reads the root: nothing may change it once it is split into the
+        // final stage's layers.
         stage.layers();
         return stage;
     }
@@ -92,6 +109,9 @@ final class BuildStage {
         }
         files.add(GeneratedFile.text(LAYOUT + "/entries", layoutEntries()));
         files.add(GeneratedFile.text(LAYERS, layerList()));
+        plan.docker()
+                .probe()
+                .ifPresent(p -> files.add(GeneratedFile.text(PROBE + "/run", probeData(p))));
         for (PlanEntry file : plan.files()) {
             if (file.content().orElseThrow() instanceof FileContent.Text text) {
                 files.add(GeneratedFile.text(LAYOUT + "/root" + file.path().value(), text.text()));
@@ -103,7 +123,7 @@ final class BuildStage {
     private void collect() {
         List<String> args = new ArrayList<>();
         args.addAll(List.of("app", plan.app().binary().value()));
-        plan.app().init().ifPresent(init -> args.addAll(List.of("app", init.value())));
+        plan.app().init().ifPresent(init -> args.addAll(List.of("init", init.value())));
         for (ContainerPath lib : plan.app().libs()) {
             args.addAll(List.of("libs", lib.value()));
         }
@@ -111,6 +131,9 @@ final class BuildStage {
             args.addAll(List.of("files", file.value()));
         }
         run("collect.sh", args);
+        // What the C library loads by itself with dlopen (libgcc_s, gconv, NSS modules), which ldd
+        // never lists. Not with builder nix: its root holds whole store paths, glibc's with them.
+        run("runtime.sh", List.of());
         if (plan.sbom()) {
             run("metadata.sh", List.of(ImagePlan.SBOM_PATH));
         }
@@ -184,6 +207,80 @@ final class BuildStage {
             List.of("/var/lib/dpkg/status.d", "/lib/apk/db/installed");
 
     /**
+     * The config files of the build context, into the root with numeric owner and mode, after the
+     * layout: the probe and the smoke test find them there, and the final stage takes them with the
+     * root.
+     */
+    private void copyConfigFiles() {
+        for (PlanEntry file : plan.files()) {
+            if (file.content().orElseThrow() instanceof FileContent.SourceFile source) {
+                instructions.add(
+                        "COPY --chown="
+                                + file.numericOwner()
+                                + " --chmod="
+                                + file.mode().octal()
+                                + " ["
+                                + DockerfileText.copyPath(source.specRelative())
+                                + ", "
+                                + DockerfileText.copyPath(ROOT + file.path().value())
+                                + "]");
+            }
+        }
+    }
+
+    /**
+     * The image's entrypoint started in a copy of the root and sent the health check (probe.sh),
+     * its data in {@value #PROBE}/: the RUN line holds only the signal and the check.
+     */
+    private void probe(BuildProbe probe) {
+        instructions.add("COPY " + PROBE + "/ " + IN_STAGE + "probe/");
+        List<String> args = new ArrayList<>();
+        if (probe.trace()) {
+            args.add("--trace");
+        }
+        args.add(plan.config().effectiveStopSignal());
+        HealthProbe check = probe.check();
+        args.add(check.kind() == HealthProbe.Kind.HTTP ? "http" : "tcp");
+        args.add(Integer.toString(check.port()));
+        check.path().ifPresent(args::add);
+        run("probe.sh", args);
+    }
+
+    /**
+     * probe.sh's data: "KEY VALUE" a line, each value as {@link Shell#printfData} writes it: the
+     * user, working dir, env, the entrypoint and command word by word, the writable dirs; for the
+     * trace, the config files and writable dirs to lay out in the build stage's own files.
+     */
+    private String probeData(BuildProbe probe) {
+        StringBuilder out = new StringBuilder();
+        out.append("user ").append(plan.config().user()).append('\n');
+        line(out, "workdir", plan.config().workingDir().orElse("/"));
+        plan.config().envList().forEach(e -> line(out, "env", e));
+        plan.docker().entrypoint().forEach(a -> line(out, "arg", a));
+        plan.config().cmd().forEach(a -> line(out, "arg", a));
+        plan.writableDirs().forEach(d -> line(out, "writable", d.path().value()));
+        if (probe.trace()) {
+            for (PlanEntry entry : plan.entries()) {
+                boolean config = entry.origin() == PlanEntry.Origin.CONFIG && !entry.isDirectory();
+                if (config || plan.writableDirs().contains(entry)) {
+                    line(
+                            out,
+                            (config ? "config " : "dir ")
+                                    + entry.numericOwner()
+                                    + " "
+                                    + entry.mode().octal(),
+                            entry.path().value());
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String key, String value) {
+        out.append(key).append(' ').append(Shell.printfData(value)).append('\n');
+    }
+
+    /**
      * The program, run as the image's user with the image's env only, inside the collected root.
      */
     private void smoke(List<String> programArgs) {
@@ -205,15 +302,23 @@ final class BuildStage {
         String command = "RUN sh " + IN_STAGE + script;
         List<String> words = args.stream().map(Shell::word).toList();
         String oneLine = command + (words.isEmpty() ? "" : " " + String.join(" ", words));
-        if (oneLine.length() <= WIDTH || !script.equals("collect.sh")) {
+        if (oneLine.length() <= WIDTH) {
             instructions.add(oneLine);
-            return;
+        } else if (script.equals("collect.sh")) {
+            StringBuilder out = new StringBuilder(command);
+            for (int i = 0; i < words.size(); i += 2) {
+                out.append(" \\\n    ").append(words.get(i)).append(' ').append(words.get(i + 1));
+            }
+            instructions.add(out.toString());
+        } else if (script.equals("packages.sh")) {
+            // The stage's image (pinned: REF@sha256:...), then a package (pinned: NAME=VERSION)
+            // to a line.
+            StringBuilder out = new StringBuilder(command).append(' ').append(words.get(0));
+            words.subList(1, words.size()).forEach(w -> out.append(" \\\n    ").append(w));
+            instructions.add(out.toString());
+        } else {
+            instructions.add(oneLine);
         }
-        StringBuilder out = new StringBuilder(command);
-        for (int i = 0; i < words.size(); i += 2) {
-            out.append(" \\\n    ").append(words.get(i)).append(' ').append(words.get(i + 1));
-        }
-        instructions.add(out.toString());
     }
 
     /**

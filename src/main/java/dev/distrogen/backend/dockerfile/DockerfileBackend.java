@@ -9,6 +9,7 @@ import dev.distrogen.backend.escape.DockerfileText;
 import dev.distrogen.backend.escape.Json;
 import dev.distrogen.model.DockerBase;
 import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.Platform;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
@@ -19,11 +20,12 @@ import java.util.List;
 /**
  * {@code --target dockerfile}: a multi-stage Dockerfile. The build stage gathers the program, what
  * it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
- * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile, and splits it
- * into three folders; the final stage, scratch or distroless, copies them as three layers (the
- * shared libraries, the app, its configs), then the config files of the build context with numeric
- * owner and mode, and sets the image config. Spec strings reach the file only as single shell words
- * in RUN, as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
+ * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile, copies the
+ * config files into it with numeric owner and mode, and, when the spec declares a health check,
+ * proves that the app serves from it; last it splits the root into three folders, which the final
+ * stage, scratch or distroless, copies as three layers (the shared libraries, the app, its
+ * configs), and sets the image config. Spec strings reach the file only as single shell words in
+ * RUN, as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
  */
 public final class DockerfileBackend implements Backend {
 
@@ -81,7 +83,6 @@ public final class DockerfileBackend implements Backend {
                         baseNote(plan),
                         baseImage,
                         BuildStage.LAYER_FOLDERS,
-                        sourceFiles(plan).stream().map(DockerfileBackend::copy).toList(),
                         config.user(),
                         config.portList(),
                         config.env().stream()
@@ -100,7 +101,8 @@ public final class DockerfileBackend implements Backend {
                                 .toList(),
                         Json.array(plan.docker().entrypoint()),
                         config.cmd().isEmpty() ? null : Json.array(config.cmd()),
-                        plan.digest().map(d -> plan.pinnedReference()).orElse(null));
+                        plan.digest().map(d -> plan.pinnedReference()).orElse(null),
+                        plan.platforms().isEmpty() ? null : platformList(plan));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(
                 GeneratedFile.text(
@@ -117,19 +119,6 @@ public final class DockerfileBackend implements Backend {
         return plan.files().stream()
                 .filter(f -> f.content().orElseThrow() instanceof FileContent.SourceFile)
                 .toList();
-    }
-
-    private static String copy(PlanEntry file) {
-        FileContent.SourceFile source = (FileContent.SourceFile) file.content().orElseThrow();
-        return "COPY --chown="
-                + file.numericOwner()
-                + " --chmod="
-                + file.mode().octal()
-                + " ["
-                + DockerfileText.copyPath(source.specRelative())
-                + ", "
-                + DockerfileText.copyPath(file.path().value())
-                + "]";
     }
 
     private static String baseNote(ImagePlan plan) {
@@ -155,5 +144,12 @@ public final class DockerfileBackend implements Backend {
                 .sorted()
                 .forEach(name -> out.append('!').append(name).append('\n'));
         return out.toString();
+    }
+
+    /** "linux/amd64,linux/arm64": the spec's platforms as --platform takes them. */
+    static String platformList(ImagePlan plan) {
+        return plan.platforms().stream()
+                .map(Platform::platformName)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 }

@@ -7,9 +7,12 @@ import java.util.List;
  * null, which the template tests with {@code ??}.
  *
  * @param runs the build stage's instructions after FROM and USER: the COPY of its scripts and
- *     layout, and the RUN of each script (named runs since before the scripts were files)
+ *     layout, the COPY of the config files into the root, and the RUN of each script (named runs
+ *     since before the scripts were files)
  * @param layers the build stage's folders the final stage copies, one layer each, in order
  * @param digest the reference with the digest the spec pins what runs by, or null
+ * @param platforms the spec's platforms as buildx's --platform takes them
+ *     ("linux/amd64,linux/arm64"), or null: the builder's own
  */
 public record DockerfileView(
         String specName,
@@ -20,7 +23,6 @@ public record DockerfileView(
         String baseNote,
         String baseImage,
         List<String> layers,
-        List<String> copies,
         String user,
         List<String> exposes,
         List<String> envs,
@@ -29,4 +31,5 @@ public record DockerfileView(
         List<String> labels,
         String entrypoint,
         String cmd,
-        String digest) {}
+        String digest,
+        String platforms) {}

@@ -10,6 +10,7 @@ import dev.distrogen.backend.escape.Markdown;
 import dev.distrogen.backend.escape.Shell;
 import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.DockerBuilder;
+import dev.distrogen.model.Platform;
 import dev.distrogen.plan.Account;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
@@ -107,7 +108,20 @@ public final class DocsBackend implements Backend {
                         plan.registry().isPresent(),
                         Shell.word(plan.name() + "@" + plan.digest().orElse("sha256:...")),
                         Shell.word(KeylessSigning.identityRegexp("OWNER/REPO")),
-                        KeylessSigning.ISSUER);
+                        KeylessSigning.ISSUER,
+                        plan.platforms().isEmpty()
+                                ? null
+                                : plan.platforms().stream()
+                                        .map(Platform::platformName)
+                                        .collect(Collectors.joining(",")),
+                        plan.platforms().stream()
+                                .map(
+                                        p ->
+                                                plan.nix()
+                                                        .loadCommand(
+                                                                "build/nix --argstr system "
+                                                                        + p.nixSystem()))
+                                .toList());
         // A page for a person to read: nothing a spec string holds may reorder or break what it
         // shows.
         return List.of(
@@ -166,6 +180,7 @@ public final class DocsBackend implements Backend {
                         "the program's shared libraries and the dynamic loader, as the build stage's ldd "
                                 + "finds them at build time (Nix: the package's closure)"
                                 + libs));
+        rows.add(List.of("Run-time libraries", runtimeLibraries(plan)));
         if (!plan.app().files().isEmpty()) {
             rows.add(
                     List.of(
@@ -195,6 +210,19 @@ public final class DocsBackend implements Backend {
                                                                                 Collectors.joining(
                                                                                         " ")))
                                                         + " in the image's files, as its user, and fails if it exits non-zero")));
+        plan.docker()
+                .probe()
+                .ifPresent(
+                        probe ->
+                                rows.add(
+                                        List.of(
+                                                "Build-time probe",
+                                                "the Dockerfile's build starts the app in the image's files, as its user, sends it "
+                                                        + probe.check().description(Markdown::code)
+                                                        + " until it answers three times, and fails if it does not"
+                                                        + (probe.trace()
+                                                                ? "; first, a trace in the build stage adds the shared objects it loads that the image lacks"
+                                                                : ""))));
         rows.add(
                 List.of(
                         "User",
@@ -225,6 +253,27 @@ public final class DocsBackend implements Backend {
         rows.add(List.of("Working directory", Markdown.code(config.workingDir().orElse("/"))));
         rows.add(List.of("Stop signal", Markdown.code(config.effectiveStopSignal())));
         return rows;
+    }
+
+    /**
+     * What glibc loads by itself, which ldd never lists: runtime.sh adds it, or the closure has it.
+     */
+    private static String runtimeLibraries(ImagePlan plan) {
+        String what =
+                "what glibc loads by itself with dlopen, which ldd never lists: "
+                        + Markdown.code("libgcc_s.so.1")
+                        + " (thread exit and cancellation, C++ exceptions); every gconv converter and "
+                        + Markdown.code("gconv-modules")
+                        + " when a copied program or library calls iconv; "
+                        + Markdown.code("libnss_files.so.2")
+                        + " and "
+                        + Markdown.code("libnss_dns.so.2")
+                        + " on a glibc older than 2.34";
+        return plan.docker().builder() == DockerBuilder.NIX
+                ? what + ": the closure of glibc holds them (Nix and `builder nix`)"
+                : what
+                        + ": the Dockerfile's build stage adds each it has, one build-log line each with"
+                        + " its reason and bytes (musl loads none of these); Nix: glibc's closure";
     }
 
     /**

@@ -28,6 +28,9 @@ import java.util.List;
  * @param signerIdentity the certificate identity cosign verify expects, a shell word, with
  *     OWNER/REPO to fill in
  * @param signerIssuer the OIDC issuer of that certificate
+ * @param platforms the spec's platforms as --platform takes them ("linux/amd64,linux/arm64"), or
+ *     null: the builder's own
+ * @param nixLoads the Nix build and load command of each platform's system, in the same order
  */
 public record DocsView(
         String title,
@@ -55,4 +58,6 @@ public record DocsView(
         boolean signed,
         String signedReference,
         String signerIdentity,
-        String signerIssuer) {}
+        String signerIssuer,
+        String platforms,
+        List<String> nixLoads) {}

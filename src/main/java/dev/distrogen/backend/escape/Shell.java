@@ -19,6 +19,26 @@ public final class Shell {
     }
 
     /**
+     * {@code s} on one line of a data file that a build script reads back with {@code printf '%b'}:
+     * a backslash doubled, every control character (line breaks included) as {@code \0ooo}, its
+     * octal code; the rest as it is. No shell ever reads the line as code.
+     */
+    public static String printfData(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                out.append("\\\\");
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format(java.util.Locale.ROOT, "\\0%03o", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * {@code s} as it would be typed: bare when nothing in it is special to the shell, else quoted.
      */
     public static String word(String s) {

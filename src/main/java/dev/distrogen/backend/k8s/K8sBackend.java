@@ -147,6 +147,9 @@ public final class K8sBackend implements Backend {
         podSpec.put("automountServiceAccountToken", false);
         podSpec.put("terminationGracePeriodSeconds", runtime.stopGraceSeconds());
         podSpec.put("securityContext", podSecurity(plan));
+        if (!plan.platforms().isEmpty()) {
+            podSpec.put("affinity", architectures(plan));
+        }
         podSpec.put("containers", List.of(container));
         if (!volumes.isEmpty()) {
             podSpec.put("volumes", volumes);
@@ -288,5 +291,31 @@ public final class K8sBackend implements Backend {
                 metadata(plan, name, labels),
                 "spec",
                 Yaml.map("maxUnavailable", 1, "selector", selector(name)));
+    }
+
+    /**
+     * With {@code platforms}: schedule only on nodes of an architecture the image has, where it
+     * would otherwise fail to start ("exec format error") on a mixed cluster.
+     */
+    private static Map<String, Object> architectures(ImagePlan plan) {
+        List<String> architectures =
+                plan.platforms().stream().map(p -> p.architecture()).distinct().toList();
+        return Yaml.map(
+                "nodeAffinity",
+                Yaml.map(
+                        "requiredDuringSchedulingIgnoredDuringExecution",
+                        Yaml.map(
+                                "nodeSelectorTerms",
+                                List.of(
+                                        Yaml.map(
+                                                "matchExpressions",
+                                                List.of(
+                                                        Yaml.map(
+                                                                "key",
+                                                                "kubernetes.io/arch",
+                                                                "operator",
+                                                                "In",
+                                                                "values",
+                                                                architectures)))))));
     }
 }

@@ -80,6 +80,9 @@ public final class NixBackend implements Backend {
         if (plan.sbom()) {
             bindings.add(sbomBinding(plan));
         }
+        if (!plan.platforms().isEmpty()) {
+            bindings.add(architectureBinding(plan));
+        }
         bindings.add(
                 layoutComment(plan.nix().function())
                         + "\nlayout = ''\n"
@@ -96,7 +99,10 @@ public final class NixBackend implements Backend {
                         NixStrings.quoted(plan.nix().nixpkgs().url()),
                         NixStrings.quoted(plan.nix().nixpkgs().sha256()),
                         plan.app().dockerfileOnly().stream().map(CommentText::line).toList(),
-                        CommentText.line(plan.nix().packageAttr()));
+                        CommentText.line(plan.nix().packageAttr()),
+                        plan.platforms().isEmpty() ? null : systems(plan),
+                        String.join(
+                                ", ", plan.platforms().stream().map(p -> p.nixSystem()).toList()));
         List<GeneratedFile> files = new ArrayList<>();
         files.add(
                 GeneratedFile.text(
@@ -108,7 +114,42 @@ public final class NixBackend implements Backend {
     }
 
     private static List<String> buildCommands(ImagePlan plan) {
-        return List.of(plan.nix().loadCommand(FILE_NAME));
+        List<String> commands = new ArrayList<>();
+        commands.add(plan.nix().loadCommand(FILE_NAME));
+        plan.platforms()
+                .forEach(
+                        p ->
+                                commands.add(
+                                        plan.nix()
+                                                .loadCommand(
+                                                        FILE_NAME
+                                                                + " --argstr system "
+                                                                + p.nixSystem())));
+        return commands;
+    }
+
+    /** The Nix list of the platforms' systems: [ "x86_64-linux" "aarch64-linux" ]. */
+    private static String systems(ImagePlan plan) {
+        return NixFormat.render(
+                new ListOf(
+                        plan.platforms().stream().map(p -> (Node) new Str(p.nixSystem())).toList()),
+                0);
+    }
+
+    /**
+     * {@code architecture}: the image config's architecture for the system the expression is built
+     * for, in Go's names as dockerTools writes them (its default, go.GOARCH of pkgs, agrees when
+     * pkgs is nixpkgs for that system).
+     */
+    private static String architectureBinding(ImagePlan plan) {
+        List<Map.Entry<String, Node>> bySystem = new ArrayList<>();
+        plan.platforms()
+                .forEach(p -> bySystem.add(entry(p.nixSystem(), new Str(p.architecture()))));
+        return "# The image config's architecture on each of the platforms (Go's names, as dockerTools'\n"
+                + "# default); `system` picks one.\n"
+                + "architecture = "
+                + NixFormat.render(new Attrs(bySystem), 0)
+                + ".${system};";
     }
 
     /** A file's value: a path beside the expression, or pkgs.writeText with its text. */
@@ -252,8 +293,15 @@ public final class NixBackend implements Backend {
             args.add(entry("fakeRootCommands", new Code("layout")));
             args.add(entry("maxLayers", new Code(Integer.toString(NixOptions.MAX_LAYERS))));
         }
+        architecture(plan, args);
         args.add(entry("config", config(plan)));
         return new Call("pkgs.dockerTools." + function.nixName(), new Attrs(args));
+    }
+
+    private static void architecture(ImagePlan plan, List<Map.Entry<String, Node>> args) {
+        if (!plan.platforms().isEmpty()) {
+            args.add(entry("architecture", new Code("architecture")));
+        }
     }
 
     private static Node config(ImagePlan plan) {
@@ -335,6 +383,8 @@ public final class NixBackend implements Backend {
                                 "pkgs",
                                 "layout",
                                 "sbom",
+                                "system",
+                                "architecture",
                                 "builtins",
                                 "import",
                                 "true",

@@ -10,6 +10,9 @@ import java.util.List;
  * @param dockerfileOnly the spec's {@code libs} and {@code files} ("libs /usr/lib/nginx/modules"),
  *     which this image does not hold, each fit for a comment line
  * @param packageAttr the nixpkgs attribute whose closure the image holds instead
+ * @param systems the Nix list of the systems the expression builds for (the spec's platforms), or
+ *     null: the builder's own
+ * @param systemNames the same systems for a message: "x86_64-linux, aarch64-linux"
  */
 public record NixView(
         String specName,
@@ -19,4 +22,6 @@ public record NixView(
         String nixpkgsUrl,
         String nixpkgsSha256,
         List<String> dockerfileOnly,
-        String packageAttr) {}
+        String packageAttr,
+        String systems,
+        String systemNames) {}

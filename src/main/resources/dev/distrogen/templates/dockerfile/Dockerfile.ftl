@@ -2,6 +2,10 @@
 # Build it in the folder distrogen -o DIR writes: the files it copies, and distrogen/, the build
 # stage's scripts (POSIX sh) and the layout they make:
 #   docker build -t [=reference] .
+[#if platforms??]
+# or for each of its platforms, pushed as one index (QEMU runs the build stage of the others):
+#   docker buildx build --platform [=platforms] -t [=reference] --push .
+[/#if]
 [#if digest??]
 # What runs is pinned by its digest (k8s.yaml, compose.yaml): [=digest]
 [/#if]
@@ -18,9 +22,6 @@ USER 0:0
 FROM [=baseImage]
 [#list layers as layer]
 COPY --from=build [=layer] /
-[/#list]
-[#list copies as copy]
-[=copy]
 [/#list]
 USER [=user]
 [#list exposes as expose]

@@ -76,6 +76,25 @@ distrogen [=specArg] --target nix -o build/nix
 
 The Nix build is reproducible as it is: nixpkgs is pinned, and `dockerTools` gives the image a
 fixed created time.
+[#if platforms??]
+
+For each of its platforms, pushed as one image index: BuildKit builds every platform from the
+one Dockerfile (each `FROM` pulls that platform's image; QEMU runs the build stage of a platform
+that is not the machine's, as `docker/setup-qemu-action` or `qemu-user-static` registers it):
+
+```sh
+docker buildx build --platform [=platforms] -t [=reference] --push build/docker
+```
+
+With Nix, one system at a time: on a machine of that system, or one that runs it with QEMU
+(`extra-platforms` in nix.conf):
+
+```sh
+[#list nixLoads as load]
+[=load]
+[/#list]
+```
+[/#if]
 
 ## Run it read-only
 

@@ -12,12 +12,25 @@
 #   [=path]
 [/#list]
 [/#if]
+[#if systems??]
+# It builds for one of its platforms' systems, the machine's own by default: --argstr system picks.
+{
+  system ? builtins.currentSystem,
+  pkgs ? import (builtins.fetchTarball {
+    url = [=nixpkgsUrl];
+    sha256 = [=nixpkgsSha256];
+  }) { inherit system; },
+}:
+
+assert builtins.elem system [=systems] || throw "this image is built for [=systemNames], not ${system}: pass --argstr system SYSTEM";
+[#else]
 {
   pkgs ? import (builtins.fetchTarball {
     url = [=nixpkgsUrl];
     sha256 = [=nixpkgsSha256];
   }) { },
 }:
+[/#if]
 
 let
 [#list bindings as binding]
