@@ -523,7 +523,11 @@ dg_probe() {
   dg_serve "$dg_kind" "$dg_port" "$dg_path" "$DG_PROBE_ROOT"
   if [ -n "$DG_FAILED" ]; then
     dg_report "$DG_PROBE_ROOT"
-    dg_die probe-failed "probe: $(dg_check_words "$dg_kind" "$dg_port" "$dg_path"): $DG_FAILED (the program ran in the image's root as $DG_AS, with the image's environment only; its output is above)"
+    dg_hint=
+    case $dg_skipped in
+      */dev/*) dg_hint="; it ran without$dg_skipped: if that is why, build with buildah bud --cap-add CAP_MKNOD" ;;
+    esac
+    dg_die probe-failed "probe: $(dg_check_words "$dg_kind" "$dg_port" "$dg_path"): $DG_FAILED (the program ran in the image's root as $DG_AS, with the image's environment only; its output is above$dg_hint; a program this build step cannot probe: docker { probe off })"
   fi
   dg_say "probe: $(dg_check_words "$dg_kind" "$dg_port" "$dg_path") answered $DG_PROBE_ANSWERS times (sent with $DG_CLIENT, as $DG_AS); stopped with SIG$DG_SIGNAL"
 }

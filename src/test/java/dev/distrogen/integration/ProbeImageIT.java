@@ -214,6 +214,14 @@ class ProbeImageIT {
                                                 + " /dev/tty /proc")
                         && refused.log().contains("build with buildah bud --cap-add CAP_MKNOD"),
                 refused.log());
+        // The failure itself says what the program lacked, and the two ways out.
+        assertTrue(
+                refused.log()
+                        .contains(
+                                "; it ran without /dev/null /dev/zero /dev/full /dev/random /dev/urandom"
+                                        + " /dev/tty /proc: if that is why, build with buildah bud --cap-add"
+                                        + " CAP_MKNOD; a program this build step cannot probe: docker { probe off })"),
+                refused.log());
     }
 
     /** (e) probe off: the same broken spec builds, with no probe in its Dockerfile or log. */
