@@ -61,9 +61,9 @@ let
   # run under fakeroot (the layered builders' fakeRootCommands), which records the owners set
   # with chown in the layer: no VM and no shadow tools. An image whose writable directories
   # its user cannot write to is a bug, so this is not left to defaults.
-  # buildImage itself cannot chown without a VM: its runAsRoot needs KVM (nixpkgs#67079) and
-  # its extraCommands run unprivileged. So these commands make a base layer with
-  # buildLayeredImage, and buildImage adds the app on top of it (fromImage).
+  # The layered builder puts each store path of the closure in a layer of its own, the most
+  # shared lowest (maxLayers: up to 99, the rest in one), and what these commands make, the
+  # configs included, in the last layer, on top: a new config re-ships that layer only.
   layout = ''
     mkdir -p './etc'
     mkdir -p './tmp'
@@ -88,19 +88,18 @@ let
     chmod 0755 './etc'
   '';
 in
-pkgs.dockerTools.buildImage {
+pkgs.dockerTools.buildLayeredImage {
   name = "distrogen";
   tag = "0.1.0";
-  fromImage = pkgs.dockerTools.buildLayeredImage {
-    name = "distrogen-layout";
-    tag = "0.1.0";
-    fakeRootCommands = layout;
-  };
-  copyToRoot = pkgs.buildEnv {
-    name = "distrogen-root";
-    paths = [ pkgs.distrogen ];
-    pathsToLink = [ "/bin" ];
-  };
+  contents = [
+    (pkgs.buildEnv {
+      name = "distrogen-root";
+      paths = [ pkgs.distrogen ];
+      pathsToLink = [ "/bin" ];
+    })
+  ];
+  fakeRootCommands = layout;
+  maxLayers = 100;
   config = {
     User = "10001:10001";
     Entrypoint = [ "${pkgs.distrogen}/bin/distrogen" ];

@@ -66,6 +66,9 @@ let
   # run under fakeroot (the layered builders' fakeRootCommands), which records the owners set
   # with chown in the layer: no VM and no shadow tools. An image whose writable directories
   # its user cannot write to is a bug, so this is not left to defaults.
+  # The layered builder puts each store path of the closure in a layer of its own, the most
+  # shared lowest (maxLayers: up to 99, the rest in one), and what these commands make, the
+  # configs included, in the last layer, on top: a new config re-ships that layer only.
   layout = ''
     mkdir -p './etc'
     mkdir -p './etc/lighttpd'
@@ -125,6 +128,7 @@ pkgs.dockerTools.buildLayeredImage {
     })
   ];
   fakeRootCommands = layout;
+  maxLayers = 100;
   config = {
     User = "10080:10080";
     Entrypoint = [ "${pkgs.lighttpd}/bin/lighttpd" ];

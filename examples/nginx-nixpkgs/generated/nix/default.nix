@@ -63,6 +63,9 @@ let
   # run under fakeroot (the layered builders' fakeRootCommands), which records the owners set
   # with chown in the layer: no VM and no shadow tools. An image whose writable directories
   # its user cannot write to is a bug, so this is not left to defaults.
+  # The layered builder puts each store path of the closure in a layer of its own, the most
+  # shared lowest (maxLayers: up to 99, the rest in one), and what these commands make, the
+  # configs included, in the last layer, on top: a new config re-ships that layer only.
   layout = ''
     mkdir -p './etc'
     mkdir -p './etc/nginx'
@@ -131,6 +134,7 @@ pkgs.dockerTools.streamLayeredImage {
     })
   ];
   fakeRootCommands = layout;
+  maxLayers = 100;
   config = {
     User = "10001:10001";
     Entrypoint = [ "${pkgs.nginx}/bin/nginx" ];

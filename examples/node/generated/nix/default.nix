@@ -60,9 +60,9 @@ let
   # run under fakeroot (the layered builders' fakeRootCommands), which records the owners set
   # with chown in the layer: no VM and no shadow tools. An image whose writable directories
   # its user cannot write to is a bug, so this is not left to defaults.
-  # buildImage itself cannot chown without a VM: its runAsRoot needs KVM (nixpkgs#67079) and
-  # its extraCommands run unprivileged. So these commands make a base layer with
-  # buildLayeredImage, and buildImage adds the app on top of it (fromImage).
+  # The layered builder puts each store path of the closure in a layer of its own, the most
+  # shared lowest (maxLayers: up to 99, the rest in one), and what these commands make, the
+  # configs included, in the last layer, on top: a new config re-ships that layer only.
   layout = ''
     mkdir -p './etc'
     mkdir -p './srv'
@@ -90,19 +90,18 @@ let
     chmod 0755 './etc'
   '';
 in
-pkgs.dockerTools.buildImage {
+pkgs.dockerTools.buildLayeredImage {
   name = "node-app";
   tag = "18";
-  fromImage = pkgs.dockerTools.buildLayeredImage {
-    name = "node-app-layout";
-    tag = "18";
-    fakeRootCommands = layout;
-  };
-  copyToRoot = pkgs.buildEnv {
-    name = "node-app-root";
-    paths = [ pkgs.nodejs ];
-    pathsToLink = [ "/bin" ];
-  };
+  contents = [
+    (pkgs.buildEnv {
+      name = "node-app-root";
+      paths = [ pkgs.nodejs ];
+      pathsToLink = [ "/bin" ];
+    })
+  ];
+  fakeRootCommands = layout;
+  maxLayers = 100;
   config = {
     User = "10094:10094";
     Entrypoint = [

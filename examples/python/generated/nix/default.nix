@@ -62,9 +62,9 @@ let
   # run under fakeroot (the layered builders' fakeRootCommands), which records the owners set
   # with chown in the layer: no VM and no shadow tools. An image whose writable directories
   # its user cannot write to is a bug, so this is not left to defaults.
-  # buildImage itself cannot chown without a VM: its runAsRoot needs KVM (nixpkgs#67079) and
-  # its extraCommands run unprivileged. So these commands make a base layer with
-  # buildLayeredImage, and buildImage adds the app on top of it (fromImage).
+  # The layered builder puts each store path of the closure in a layer of its own, the most
+  # shared lowest (maxLayers: up to 99, the rest in one), and what these commands make, the
+  # configs included, in the last layer, on top: a new config re-ships that layer only.
   layout = ''
     mkdir -p './etc'
     mkdir -p './srv'
@@ -92,19 +92,18 @@ let
     chmod 0755 './etc'
   '';
 in
-pkgs.dockerTools.buildImage {
+pkgs.dockerTools.buildLayeredImage {
   name = "python-app";
   tag = "3.11";
-  fromImage = pkgs.dockerTools.buildLayeredImage {
-    name = "python-app-layout";
-    tag = "3.11";
-    fakeRootCommands = layout;
-  };
-  copyToRoot = pkgs.buildEnv {
-    name = "python-app-root";
-    paths = [ pkgs.python3 ];
-    pathsToLink = [ "/bin" ];
-  };
+  contents = [
+    (pkgs.buildEnv {
+      name = "python-app-root";
+      paths = [ pkgs.python3 ];
+      pathsToLink = [ "/bin" ];
+    })
+  ];
+  fakeRootCommands = layout;
+  maxLayers = 100;
   config = {
     User = "10093:10093";
     Entrypoint = [

@@ -43,7 +43,7 @@ public final class GeneratedOutputs {
      */
     private static final Pattern DOCKERFILE_SHAPE =
             Pattern.compile(
-                    "FROM USER COPY (RUN )?(COPY )?RUN (RUN )?(RUN )?COPY RUN (COPY )*(RUN )?(COPY RUN )?(RUN )?FROM COPY (COPY )*USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
+                    "FROM USER COPY (RUN )?(COPY )?RUN (RUN )?(RUN )?COPY RUN (COPY )*(RUN )?(COPY RUN )?(RUN )?RUN FROM COPY COPY COPY USER (EXPOSE )*(ENV )*WORKDIR (STOPSIGNAL )?(LABEL )?ENTRYPOINT (CMD )?");
 
     private static final ThreadLocal<Yaml> YAML =
             ThreadLocal.withInitial(() -> new Yaml(new LoaderOptions()));

@@ -22,6 +22,13 @@ public record NixOptions(
         Optional<Program> init,
         NixpkgsPin nixpkgs) {
 
+    /**
+     * The layered builders' maxLayers, nixpkgs' default said out loud: each store path of the
+     * closure a layer of its own, the most shared lowest, up to 99 (the rest share one), the layout
+     * on top; 27 of the about 127 layers an overlay stack allows are left to images built on it.
+     */
+    public static final int MAX_LAYERS = 100;
+
     /** The init of every Nix image whose spec names an {@code init}. */
     public static final Program TINI = new Program("tini", "bin/tini");
 

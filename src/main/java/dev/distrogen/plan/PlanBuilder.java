@@ -516,7 +516,10 @@ public final class PlanBuilder {
         NixFunction function =
                 nix.function()
                         .map(f -> NixFunction.ofName(f.value()).orElseThrow())
-                        .orElse(NixFunction.BUILD_IMAGE);
+                        // What a Nix user expects: a layer per store path, a config change re-ships
+                        // the top layer only (buildImage puts the whole closure in one), and a
+                        // tarball in the store, loaded as buildImage's is.
+                        .orElse(NixFunction.BUILD_LAYERED_IMAGE);
         NixpkgsPin pin =
                 nix.nixpkgs().isPresent() && nix.sha256().isPresent()
                         ? new NixpkgsPin(nix.nixpkgs().get().value(), nix.sha256().get().value())

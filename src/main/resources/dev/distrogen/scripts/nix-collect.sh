@@ -4,8 +4,10 @@
 # $DG_NIXPKGS (/distrogen/nixpkgs.nix: a fetchTarball with its sha256, never the image's channel) into a profile and
 # copies the profile's whole closure (nix-store -qR) into $R/nix/store; the profile's bin/ and
 # friends go to $R/usr/local, as symlinks into the store. With --sbom, a CycloneDX SBOM of the
-# closure goes to PATH in the image. DG_PROFILE names the profile (/distrogen/profile); with
-# DG_LIBRARY=1 it only defines its functions.
+# closure goes to PATH in the image. $DG_NIX_APP (/distrogen/nix-app) lists for layers.sh what is
+# the app's own: the installed packages' store paths ("app PATH") and /usr/local ("made PATH");
+# the rest of the closure (glibc, openssl, ...) goes to the libraries' layer. DG_PROFILE names the profile
+# (/distrogen/profile); with DG_LIBRARY=1 it only defines its functions.
 case $0 in */*) DG_DIR=${DG_DIR:-${0%/*}} ;; esac
 # shellcheck source=lib.sh
 . "${DG_DIR:-.}/lib.sh"
@@ -13,6 +15,7 @@ case $0 in */*) DG_DIR=${DG_DIR:-${0%/*}} ;; esac
 . "$DG_DIR/sbom.sh"
 DG_PROFILE=${DG_PROFILE:-/distrogen/profile}
 DG_NIXPKGS=${DG_NIXPKGS:-/distrogen/nixpkgs.nix}
+DG_NIX_APP=${DG_NIX_APP:-/distrogen/nix-app}
 
 dg_nix() {
   nix-env --profile "$DG_PROFILE" --file "$DG_NIXPKGS" --install --attr "$1"
@@ -20,6 +23,15 @@ dg_nix() {
     cp -a -- "$dg_store_path" "$R/nix/store/"
   done
   cp -a -- "$(readlink -f "$DG_PROFILE")/." "$R/usr/local/"
+}
+
+# dg_nix_app: the "app PATH" lines of the installed packages (nix-env prints "NAME PATH", or
+# "NAME out=PATH;lib=PATH" for several outputs).
+dg_nix_app() {
+  nix-env --profile "$DG_PROFILE" --query --out-path | awk '{
+    n = split($NF, o, ";"); for (i = 1; i <= n; i++) { sub(/^[a-z]+=/, "", o[i]); print "app " o[i]; }
+  }'
+  echo "made /usr/local"
 }
 
 dg_nix_sbom() {
@@ -41,6 +53,7 @@ dg_nix_sbom() {
     DG_STEP="installing nixpkgs.$dg_attr"
     dg_nix "$dg_attr"
   done
+  dg_nix_app >"$DG_NIX_APP"
   DG_STEP="writing the SBOM"
   [ -z "$dg_sbom" ] || dg_nix_sbom "$dg_sbom"
 }

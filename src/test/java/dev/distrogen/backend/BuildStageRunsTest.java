@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The build stage's RUNs in the order that matters: the scripts first, the spec's packages before
- * collecting, the smoke test after the layout; every spec string in them one shell word, quoted
- * where the shell would read it otherwise.
+ * collecting, the smoke test after the layout, the split into layers last, copied by the final
+ * stage libraries, app, configs; every spec string in them one shell word, quoted where the shell
+ * would read it otherwise.
  */
 class BuildStageRunsTest {
 
@@ -53,7 +54,8 @@ class BuildStageRunsTest {
                 text.indexOf(
                         "\nRUN sh /distrogen/smoke.sh 10001:10001 'GREETING=a '\\''b'\\'' $c' -- /usr/bin/web '--it'\\''s' "
                                 + "'$(touch /pwned)'\n"
-                                + "RUN sh /distrogen/sizes.sh\n");
+                                + "RUN sh /distrogen/sizes.sh\n"
+                                + "RUN sh /distrogen/layers.sh /distrogen/layout/layers\n");
         assertTrue(
                 scripts > 0
                         && packages > scripts
@@ -62,12 +64,18 @@ class BuildStageRunsTest {
                         && layout > collect
                         && smoke > layout
                         && text.lastIndexOf("\nRUN ")
-                                == text.indexOf("\nRUN sh /distrogen/sizes.sh\n"),
+                                == text.indexOf(
+                                        "\nRUN sh /distrogen/layers.sh /distrogen/layout/layers\n"),
                 text);
         assertEquals(
-                7,
+                8,
                 text.split("\nRUN ", -1).length - 1,
-                "seven RUNs: packages, collect, runtime, metadata, layout, smoke, sizes");
+                "eight RUNs: packages, collect, runtime, metadata, layout, smoke, sizes, layers");
+        assertTrue(
+                text.contains(
+                        "\nCOPY --from=build /distrogen/libs/ /\n"
+                                + "COPY --from=build /distrogen/app/ /\nCOPY --from=build /distrogen/conf/ /\n"),
+                "the final stage's three layers, what changes least first: " + text);
         assertTrue(text.contains("ENTRYPOINT [\"/usr/bin/tini\", \"--\", \"/usr/bin/web\"]"), text);
     }
 
@@ -80,7 +88,7 @@ class BuildStageRunsTest {
     }
 
     @Test
-    void withoutPackagesOrSmoke_theStageHasItsTwoRuns() throws Exception {
+    void withoutPackagesOrSmoke_theStageHasItsFourRuns() throws Exception {
         var c =
                 Compiler.compile(
                         new SpecSource(
@@ -93,9 +101,13 @@ class BuildStageRunsTest {
                         .get(0)
                         .text();
         assertEquals(
-                5,
+                6,
                 text.split("\nRUN ", -1).length - 1,
-                "collect, runtime, metadata, layout, sizes: " + text);
+                "collect, runtime, metadata, layout, sizes, layers: " + text);
+        assertTrue(
+                text.contains(
+                        "\nRUN sh /distrogen/layers.sh /distrogen/layout/layers\n\n# The image"),
+                "the split is the stage's last step: " + text);
         assertTrue(!text.contains("packages.sh") && !text.contains("smoke.sh"), text);
     }
 }

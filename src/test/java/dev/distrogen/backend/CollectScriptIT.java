@@ -67,6 +67,10 @@ class CollectScriptIT {
      */
     @org.junit.jupiter.api.AfterEach
     void removeLinks() throws IOException {
+        removeLinks(temp);
+    }
+
+    static void removeLinks(Path temp) throws IOException {
         try (Stream<Path> all = Files.walk(temp)) {
             for (Path p : all.filter(Files::isSymbolicLink).toList()) {
                 Files.delete(p);
@@ -79,19 +83,27 @@ class CollectScriptIT {
      * dir.
      */
     private Result sh(String shell, String script, String... args) throws Exception {
+        return sh(
+                temp,
+                shell,
+                ". \"$DG_DIR/collect.sh\"; . \"$DG_DIR/metadata.sh\"; "
+                        + "DG_SBOM="
+                        + dev.distrogen.plan.ImagePlan.SBOM_PATH
+                        + "; "
+                        + script,
+                args);
+    }
+
+    /**
+     * Runs {@code script} under {@code shell} in {@code temp}, the scripts' functions only
+     * (DG_LIBRARY=1), $R being temp/root.
+     */
+    static Result sh(Path temp, String shell, String script, String... args) throws Exception {
         List<String> command =
                 new ArrayList<>(shell.endsWith("busybox") ? List.of(shell, "sh") : List.of(shell));
-        command.addAll(
-                List.of(
-                        "-c",
-                        ". \"$DG_DIR/collect.sh\"; . \"$DG_DIR/metadata.sh\"; "
-                                + "DG_SBOM="
-                                + dev.distrogen.plan.ImagePlan.SBOM_PATH
-                                + "; "
-                                + script,
-                        "sh"));
+        command.addAll(List.of("-c", script, "sh"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile());
         builder.environment().put("DG_ROOT", temp.resolve("root").toString());
         builder.environment().put("DG_DIR", SCRIPTS.toString());
         builder.environment().put("DG_LIBRARY", "1");
@@ -524,7 +536,8 @@ class CollectScriptIT {
                         "sh /distrogen/runtime.sh",
                         "sh /distrogen/metadata.sh /usr/share/sbom/image.cdx.json",
                         "sh /distrogen/layout.sh /distrogen/layout",
-                        "sh /distrogen/sizes.sh"),
+                        "sh /distrogen/sizes.sh",
+                        "sh /distrogen/layers.sh /distrogen/layout/layers"),
                 runs);
         Path bin = Files.createDirectories(temp.resolve("nochown"));
         Files.writeString(bin.resolve("chown"), "#!/bin/sh\n");
@@ -546,7 +559,31 @@ class CollectScriptIT {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), run + "\n" + output);
         }
-        Path root = temp.resolve("root");
+        assertTrue(!Files.exists(temp.resolve("root")), "the root is split into the layers");
+        String realEnv = Path.of("/usr/bin/env").toRealPath().toString();
+        assertTrue(Files.isRegularFile(temp.resolve("app" + realEnv)), "the program: the app's");
+        assertTrue(
+                Files.isRegularFile(temp.resolve("conf/etc/app/it is $x;`y`.conf")),
+                "the config: its own layer");
+        assertTrue(
+                Files.isRegularFile(temp.resolve("app/etc/passwd"))
+                        && Files.isDirectory(temp.resolve("app/tmp")),
+                "the accounts and the spec's dirs: the app's");
+        try (Stream<Path> libs = Files.walk(temp.resolve("libs"))) {
+            assertTrue(
+                    libs.anyMatch(f -> f.getFileName().toString().startsWith("libc.so")),
+                    "the closure stays below");
+        }
+        // The image: the layers copied one over the other, as the final stage's COPYs do.
+        Path root = Files.createDirectories(temp.resolve("image"));
+        for (String layer : List.of("libs", "app", "conf")) {
+            Process cp =
+                    new ProcessBuilder(
+                                    "cp", "-a", temp.resolve(layer) + "/.", root.toString() + "/")
+                            .inheritIO()
+                            .start();
+            assertTrue(cp.waitFor(60, TimeUnit.SECONDS) && cp.exitValue() == 0, layer);
+        }
         assertSameFile(Path.of("/usr/bin/env"), resolveInside(root, "/usr/bin/env"));
         assertTrue(Files.exists(resolveInside(root, "/etc/os-release")));
         try (Stream<Path> all = Files.walk(root)) {

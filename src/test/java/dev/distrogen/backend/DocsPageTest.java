@@ -94,10 +94,10 @@ class DocsPageTest {
                                         + plan.reference()
                                         + ",rewrite-timestamp=true build/docker\n")
                         && page.contains(
-                                "\nbuildah bud --timestamp \"$(git log -1 --format=%ct)\" -t "
+                                "\nbuildah bud --layers --timestamp \"$(git log -1 --format=%ct)\" -t "
                                         + plan.reference()
                                         + " build/docker\n"),
-                "how to build it reproducibly, as ReproducibleImageIT does");
+                "how to build it reproducibly and in layers, as ReproducibleImageIT and LayeredImageIT do");
         for (String line : page.split("\n")) {
             if (line.startsWith("| ") && !line.startsWith("| |")) {
                 String unescaped = line.replace("\\|", "");

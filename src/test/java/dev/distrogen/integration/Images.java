@@ -540,6 +540,65 @@ final class Images {
         return new Build((System.nanoTime() - start) / 1e9, result.out() + result.err());
     }
 
+    /** distrogen SPEC --target dockerfile -o CONTEXT --from STAGE: a build context. */
+    static Path dockerfileContext(Path spec, Path context, String stage) {
+        dev.distrogen.cli.CliRun run =
+                dev.distrogen.cli.CliRun.run(
+                        spec.toString(),
+                        "--target",
+                        "dockerfile",
+                        "-o",
+                        context.toString(),
+                        "--from",
+                        stage);
+        if (run.exit() != 0) {
+            throw new AssertionError("distrogen exited " + run.exit() + ": " + run.err());
+        }
+        return context;
+    }
+
+    private static final java.util.regex.Pattern COMMITTED =
+            java.util.regex.Pattern.compile("(?m)^--> (?:Using cache )?([0-9a-f]{10,64})$");
+
+    /** The images a build with {@code --layers} committed on the way, as its log names them. */
+    static List<String> committed(Build build) {
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = COMMITTED.matcher(build.log());
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    /**
+     * Removes the images among {@code ids} (full or short) that no tag names: what --layers left
+     * behind once the test's tags are gone, never a cached stage the builds started from.
+     */
+    static void removeUntagged(java.util.Collection<String> ids) {
+        String images =
+                Command.run(
+                                Duration.ofMinutes(1),
+                                List.of(
+                                        "buildah",
+                                        STORAGE,
+                                        "images",
+                                        "--all",
+                                        "--noheading",
+                                        "--no-trunc",
+                                        "--format",
+                                        "{{.ID}} {{.Name}}"))
+                        .out();
+        for (String line : images.lines().toList()) {
+            String[] fields = line.strip().split("\\s+");
+            String id = fields[0].replace("sha256:", "");
+            if (fields.length == 2
+                    && fields[1].equals("<none>")
+                    && ids.stream().anyMatch(id::startsWith)) {
+                remove(id);
+            }
+        }
+    }
+
     static void remove(String image) {
         Command.run(Duration.ofMinutes(2), List.of("buildah", STORAGE, "rmi", "-f", image));
     }

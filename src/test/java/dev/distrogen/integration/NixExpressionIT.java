@@ -112,11 +112,37 @@ class NixExpressionIT {
                     "the layout layer is made with fakeroot");
         }
         String layout = layoutOwner.path("args").path("fakeRootCommands").asText();
+        assertLayers(args, function, layout);
         Tools.requireRoot("running the layout needs root for chown");
         Path layer = Files.createTempDirectory(temp, "layer");
         Nix.runLayout(layout, layer);
         TreeAssertions.assertLaidOutAsPlanned(layer, plan);
         assertSbom(layout, plan);
+    }
+
+    /**
+     * The layered builders get maxLayers (nixpkgs' 100, said out loud), and the files the layout
+     * copies (configs, accounts, the SBOM) reach the image only through it, the top layer: neither
+     * contents nor config names them, so no store layer holds them and a new config changes the top
+     * layer only.
+     */
+    private static void assertLayers(JsonNode args, NixFunction function, String layout) {
+        if (function == NixFunction.BUILD_IMAGE) {
+            assertTrue(args.path("maxLayers").isMissingNode(), "buildImage has no maxLayers");
+            return;
+        }
+        assertEquals(100, args.path("maxLayers").asInt(), args.toString());
+        var copied =
+                java.util.regex.Pattern.compile("(?m)^cp (/nix/store/[^ ]+) '").matcher(layout);
+        int files = 0;
+        while (copied.find()) {
+            files++;
+            assertTrue(
+                    !args.path("contents").toString().contains(copied.group(1))
+                            && !args.path("config").toString().contains(copied.group(1)),
+                    copied.group(1) + " is copied by the layout only");
+        }
+        assertTrue(files >= 3, "the accounts at least: " + layout);
     }
 
     /**

@@ -55,7 +55,7 @@ class PlanBuilderTest {
                 new NixOptions(
                         "web",
                         "bin/web",
-                        NixFunction.BUILD_IMAGE,
+                        NixFunction.BUILD_LAYERED_IMAGE,
                         Optional.empty(),
                         NixpkgsPin.DEFAULT),
                 plan.nix());

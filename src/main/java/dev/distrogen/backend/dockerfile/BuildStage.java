@@ -29,15 +29,28 @@ final class BuildStage {
 
     static final String LAYOUT = FOLDER + "/layout";
 
+    private static final String IN_STAGE = "/distrogen/";
+
+    /** layers.sh's data, beside the layout (copied with it): "app PATH" and "config PATH" lines. */
+    static final String LAYERS = LAYOUT + "/layers";
+
+    /**
+     * Where the final stage copies its layers from, in this order (layers.sh); no name is longer
+     * than "root", so that every path DG085 allows fits under each.
+     */
+    static final List<String> LAYER_FOLDERS =
+            List.of(IN_STAGE + "libs/", IN_STAGE + "app/", IN_STAGE + "conf/");
+
+    /** With builder nix: nix-collect.sh's list of the installed packages' store paths. */
+    private static final String NIX_APP = "/distrogen/nix-app";
+
     /** The probe's data (probe.sh): the command, user, env and dirs, one escaped value a line. */
     static final String PROBE = FOLDER + "/probe";
 
     /** With builder nix: the pinned nixpkgs expression nix-collect.sh installs from. */
     static final String NIXPKGS = FOLDER + "/nixpkgs.nix";
 
-    private static final String IN_STAGE = "/distrogen/";
-
-    /** The root the stage fills, which the final stage copies whole. */
+    /** The root the stage fills, which layers.sh splits into the final stage's layers. */
     private static final String ROOT = "/distrogen/root";
 
     /** Past this width, a script's arguments go one pair to a line. */
@@ -71,10 +84,13 @@ final class BuildStage {
         plan.docker().smoke().ifPresent(stage::smoke);
         plan.docker().probe().ifPresent(stage::probe);
         if (plan.docker().builder() != DockerBuilder.NIX) {
-            // Last: the ten largest files of the image, each with what pulled it in. (With builder
-            // nix the root is whole store paths, whose names already say which package.)
+            // The ten largest files of the image, each with what pulled it in. (With builder nix
+            // the root is whole store paths, whose names already say which package.)
             stage.run("sizes.sh", List.of());
         }
+        // Last, after sizes.sh reads the root: nothing may change it once it is split into the
+        // final stage's layers.
+        stage.layers();
         return stage;
     }
 
@@ -92,6 +108,7 @@ final class BuildStage {
             files.add(GeneratedFile.text(NIXPKGS, plan.nix().nixpkgs().expression() + "\n"));
         }
         files.add(GeneratedFile.text(LAYOUT + "/entries", layoutEntries()));
+        files.add(GeneratedFile.text(LAYERS, layerList()));
         plan.docker()
                 .probe()
                 .ifPresent(p -> files.add(GeneratedFile.text(PROBE + "/run", probeData(p))));
@@ -134,6 +151,60 @@ final class BuildStage {
         plan.nix().init().ifPresent(init -> args.add(init.packageAttr()));
         run("nix-collect.sh", args);
     }
+
+    /**
+     * The split of the root into the final stage's layers: the closure below, the app, the configs
+     * on top. With builder nix, nix-collect.sh lists the packages' own store paths.
+     */
+    private void layers() {
+        List<String> args = new ArrayList<>(List.of(IN_STAGE + "layout/layers"));
+        if (plan.docker().builder() == DockerBuilder.NIX) {
+            args.add(NIX_APP);
+        }
+        run("layers.sh", args);
+    }
+
+    /**
+     * layers.sh's data: the configs of the spec ("config PATH"), then what is the app's own: the
+     * paths the spec names in app (binary, init, libs, files) as the stage resolves them ("app
+     * PATH"), its dirs, the accounts (/etc/passwd, ...) and the scanner metadata, which changes
+     * with the packages, as the root holds them ("made PATH"). What no line names is the closure.
+     */
+    private String layerList() {
+        StringBuilder out = new StringBuilder();
+        for (PlanEntry file : plan.files()) {
+            if (file.origin() == PlanEntry.Origin.CONFIG) {
+                out.append("config ").append(file.path().value()).append('\n');
+            }
+        }
+        List<ContainerPath> app = new ArrayList<>();
+        if (plan.docker().builder() != DockerBuilder.NIX) {
+            app.add(plan.app().binary());
+            plan.app().init().ifPresent(app::add);
+            app.addAll(plan.app().libs());
+            app.addAll(plan.app().files());
+        }
+        app.forEach(path -> out.append("app ").append(path.value()).append('\n'));
+        List<String> made = new ArrayList<>();
+        for (PlanEntry entry : plan.entries()) {
+            // A dir of the spec moves with what it holds; a parent stays below (made in each
+            // layer).
+            if (entry.origin() == PlanEntry.Origin.DIR
+                    || entry.origin() == PlanEntry.Origin.ACCOUNTS) {
+                made.add(entry.path().value());
+            }
+        }
+        if (plan.sbom()) {
+            made.addAll(SCANNER_METADATA);
+            made.add(ImagePlan.SBOM_PATH);
+        }
+        made.forEach(path -> out.append("made ").append(path).append('\n'));
+        return out.toString();
+    }
+
+    /** Where metadata.sh writes what scanners read, besides the SBOM. */
+    private static final List<String> SCANNER_METADATA =
+            List.of("/var/lib/dpkg/status.d", "/lib/apk/db/installed");
 
     /**
      * The config files of the build context, into the root with numeric owner and mode, after the

@@ -22,9 +22,10 @@ import java.util.List;
  * it loads, their shared libraries (by the stage's own ldd) and the plan's layout into
  * /distrogen/root, with the scripts it writes into distrogen/ beside the Dockerfile, copies the
  * config files into it with numeric owner and mode, and, when the spec declares a health check,
- * proves that the app serves from it; the final stage, scratch or distroless, copies that root and
- * sets the image config. Spec strings reach the file only as single shell words in RUN, as layout
- * data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
+ * proves that the app serves from it; last it splits the root into three folders, which the final
+ * stage, scratch or distroless, copies as three layers (the shared libraries, the app, its
+ * configs), and sets the image config. Spec strings reach the file only as single shell words in
+ * RUN, as layout data, JSON-escaped in exec form, or escaped for ENV, LABEL, COPY and WORKDIR.
  */
 public final class DockerfileBackend implements Backend {
 
@@ -81,6 +82,7 @@ public final class DockerfileBackend implements Backend {
                         stage.instructions(),
                         baseNote(plan),
                         baseImage,
+                        BuildStage.LAYER_FOLDERS,
                         config.user(),
                         config.portList(),
                         config.env().stream()

@@ -21,6 +21,7 @@ import dev.distrogen.model.NixKeywords;
 import dev.distrogen.plan.FileContent;
 import dev.distrogen.plan.ImageConfig;
 import dev.distrogen.plan.ImagePlan;
+import dev.distrogen.plan.NixOptions;
 import dev.distrogen.plan.PlanEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -253,7 +254,10 @@ public final class NixBackend implements Backend {
                         + "# with chown in the layer: no VM and no shadow tools. An image whose writable directories\n"
                         + "# its user cannot write to is a bug, so this is not left to defaults.";
         if (function != NixFunction.BUILD_IMAGE) {
-            return common;
+            return common
+                    + "\n# The layered builder puts each store path of the closure in a layer of its own, the most\n"
+                    + "# shared lowest (maxLayers: up to 99, the rest in one), and what these commands make, the\n"
+                    + "# configs included, in the last layer, on top: a new config re-ships that layer only.";
         }
         return common
                 + "\n# buildImage itself cannot chown without a VM: its runAsRoot needs KVM (nixpkgs#67079) and\n"
@@ -287,6 +291,7 @@ public final class NixBackend implements Backend {
         } else {
             args.add(entry("contents", new ListOf(List.of(root))));
             args.add(entry("fakeRootCommands", new Code("layout")));
+            args.add(entry("maxLayers", new Code(Integer.toString(NixOptions.MAX_LAYERS))));
         }
         architecture(plan, args);
         args.add(entry("config", config(plan)));

@@ -9,7 +9,7 @@
 [#if digest??]
 # What runs is pinned by its digest (k8s.yaml, compose.yaml): [=digest]
 [/#if]
-# COPY --chmod needs BuildKit (Docker 20.10 or later) or buildah.
+# COPY --chmod needs BuildKit (Docker 20.10 or later) or buildah; buildah bud keeps the layers with --layers.
 
 # The build stage: [=buildStageNote]
 FROM [=buildImage] AS build
@@ -20,7 +20,9 @@ USER 0:0
 
 # The image: [=baseNote]
 FROM [=baseImage]
-COPY --from=build /distrogen/root/ /
+[#list layers as layer]
+COPY --from=build [=layer] /
+[/#list]
 USER [=user]
 [#list exposes as expose]
 EXPOSE [=expose]

@@ -57,12 +57,14 @@ docker build -t [=reference] build/docker
 
 Reproducibly: every build of one commit gets one digest when the build is given the commit's
 time for the image's created time and every file's time in its layers (BuildKit 0.13 or later;
-buildah):
+buildah). The image's layers are the shared libraries, the app, then its configs, so a rebuild
+after a config change gives the lower layers their digests again and a registry receives the
+config's layer only (buildah keeps the layers with `--layers`):
 
 ```sh
 SOURCE_DATE_EPOCH="$(git log -1 --format=%ct)" docker buildx build --build-arg SOURCE_DATE_EPOCH \
   --output type=docker,name=[=reference],rewrite-timestamp=true build/docker
-buildah bud --timestamp "$(git log -1 --format=%ct)" -t [=reference] build/docker
+buildah bud --layers --timestamp "$(git log -1 --format=%ct)" -t [=reference] build/docker
 ```
 
 With Nix:
