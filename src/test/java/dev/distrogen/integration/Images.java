@@ -1,5 +1,7 @@
 package dev.distrogen.integration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distrogen.Golden;
 import dev.distrogen.Tools;
 import java.io.IOException;
@@ -538,6 +540,20 @@ final class Images {
                             + result.err());
         }
         return new Build((System.nanoTime() - start) / 1e9, result.out() + result.err());
+    }
+
+    /** What buildah inspect says of an image: its OCI config, manifest and more, as JSON. */
+    static JsonNode inspect(String image) throws IOException {
+        return new ObjectMapper()
+                .readTree(
+                        Command.check(
+                                Duration.ofMinutes(1),
+                                "buildah",
+                                STORAGE,
+                                "inspect",
+                                "--type",
+                                "image",
+                                image));
     }
 
     /** distrogen SPEC --target dockerfile -o CONTEXT --from STAGE: a build context. */

@@ -152,16 +152,7 @@ class LayeredImageIT {
     /** The image's layers, bottom first: digest and size (uncompressed) from its manifest. */
     private static List<Layer> layers(String tag) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        JsonNode inspect =
-                json.readTree(
-                        Command.check(
-                                Duration.ofMinutes(1),
-                                "buildah",
-                                Images.STORAGE,
-                                "inspect",
-                                "--type",
-                                "image",
-                                tag));
+        JsonNode inspect = Images.inspect(tag);
         List<Layer> layers = new ArrayList<>();
         for (JsonNode layer : json.readTree(inspect.get("Manifest").asText()).get("layers")) {
             layers.add(new Layer(layer.get("digest").asText(), layer.get("size").asLong()));

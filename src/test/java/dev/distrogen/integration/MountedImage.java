@@ -1,7 +1,6 @@
 package dev.distrogen.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,16 +42,7 @@ final class MountedImage implements AutoCloseable {
         if (rootfs.getNameCount() < 3) {
             throw new AssertionError("implausible mount point " + rootfs);
         }
-        String inspect =
-                Command.check(
-                        Duration.ofMinutes(1),
-                        "buildah",
-                        Images.STORAGE,
-                        "inspect",
-                        "--type",
-                        "image",
-                        image);
-        this.config = new ObjectMapper().readTree(inspect).at("/OCIv1/config");
+        this.config = Images.inspect(image).at("/OCIv1/config");
     }
 
     Path path(String inImage) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distrogen.Compiler;
 import dev.distrogen.cli.CliRun;
 import dev.distrogen.model.Platform;
@@ -149,17 +148,7 @@ class MultiArchImageIT {
     }
 
     private static JsonNode inspect(String image) throws IOException {
-        return new ObjectMapper()
-                .readTree(
-                        Command.check(
-                                Duration.ofMinutes(1),
-                                "buildah",
-                                Images.STORAGE,
-                                "inspect",
-                                "--type",
-                                "image",
-                                image))
-                .path("OCIv1");
+        return Images.inspect(image).path("OCIv1");
     }
 
     /** Every ELF file of the image and its machine. */
