@@ -57,6 +57,13 @@ dg_layer_move() {
   fi
   [ -e "$R$2" ] || [ -L "$R$2" ] || return 0
   dg_layer_parents "$1" "$2"
+  if [ -d "$1$2" ] && [ ! -L "$1$2" ]; then
+    # The layer has the folder already: a path inside it moved first (libs "/opt/jdk/bin/java"
+    # before files "/opt/jdk"). mv would put the folder inside that one; merge them instead.
+    cp -a -- "$R$2/." "$1$2/"
+    rm -rf -- "$R$2"
+    return 0
+  fi
   mv -- "$R$2" "$1$2"
 }
 

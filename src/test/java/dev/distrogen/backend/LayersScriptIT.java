@@ -162,6 +162,30 @@ class LayersScriptIT {
     }
 
     /** A path a link in the root leads to stays below: moved, the link would become a folder. */
+    /**
+     * App paths inside one another, the inner one first (distrogen's own spec: libs ".../bin/java"
+     * before files "/usr/lib/jvm/..."): the folder lands where it was, merged with what moved
+     * first, not inside it as a folder of the same name.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.distrogen.backend.CollectScriptIT#shells")
+    void nestedAppPaths_theInnerFirst_landWhereTheyWere(String shell) throws Exception {
+        Path stage = Files.createDirectories(temp.resolve("stage")).toRealPath();
+        Path jdk = stage.resolve("opt/jdk");
+        Files.writeString(Files.createDirectories(jdk.resolve("bin")).resolve("java"), "java");
+        Files.writeString(Files.createDirectories(jdk.resolve("lib")).resolve("libjli.so"), "jli");
+        String s = stage.toString();
+        Path list = temp.resolve("layers");
+        Files.writeString(list, "app " + s + "/opt/jdk/bin/java\napp " + s + "/opt/jdk\n");
+        CollectScriptIT.Result r =
+                sh(shell, "dg_files \"$1/opt/jdk\"\ndg_layers \"$2\"", s, list.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(
+                Set.of(s + "/opt/jdk/bin/java", s + "/opt/jdk/lib/libjli.so"),
+                files(temp.resolve("app")));
+        assertEquals(Set.of(), files(temp.resolve("libs")));
+    }
+
     @ParameterizedTest
     @MethodSource("dev.distrogen.backend.CollectScriptIT#shells")
     void aPathBehindALinkInTheRoot_staysWithTheLibraries(String shell) throws Exception {
