@@ -188,7 +188,7 @@ class DockerfileImageIT {
         Files.writeString(
                 spec,
                 Files.readString(example.resolve("lighttpd.dl"))
-                        .replaceAll("(?m)^\\s*libs .*$", ""));
+                        .replaceAll("(?m)^\\s*(libs|without) .*$", ""));
         Built noLibs = build("lighttpd-nolibs", spec, builder, List.of());
         try (MountedImage image = new MountedImage(noLibs.tag);
                 RunningApp app = image.start(rootrun)) {

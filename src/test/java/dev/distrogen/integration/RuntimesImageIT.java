@@ -106,7 +106,8 @@ class RuntimesImageIT {
         Path dir = Files.createTempDirectory("distrogen-node-nobuiltins");
         DockerfileImageIT.copyTree(Images.root().resolve("examples/node"), dir);
         Path spec = dir.resolve("node.dl");
-        Files.writeString(spec, Files.readString(spec).replaceAll("(?m)^\\s*files .*$", ""));
+        Files.writeString(
+                spec, Files.readString(spec).replaceAll("(?m)^\\s*(files|without) .*$", ""));
         Path context = generate(spec, Images.runtimes());
         String tag = tag("node-nobuiltins");
         Command result =

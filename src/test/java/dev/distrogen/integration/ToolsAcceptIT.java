@@ -74,8 +74,10 @@ class ToolsAcceptIT {
         assertEquals(0, run.exit(), run.err());
         Nix.assertParses(out.resolve("default.nix"));
         JsonNode call = Nix.callWithDouble(out);
-        String layout =
-                call.path("args").path("fromImage").path("args").path("fakeRootCommands").asText();
+        // buildImage makes the layout in a base layer (fromImage), the layered builders themselves.
+        JsonNode layoutCall =
+                call.path("args").has("fromImage") ? call.path("args").path("fromImage") : call;
+        String layout = layoutCall.path("args").path("fakeRootCommands").asText();
         List<String> storePaths = new ArrayList<>();
         for (String word : layout.split("\\s+")) {
             if (word.startsWith("/nix/store/")

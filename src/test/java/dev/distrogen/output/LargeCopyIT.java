@@ -47,8 +47,10 @@ class LargeCopyIT {
                 docker { from "web:1" }
                 """);
         Path out = tmp.resolve("out");
-        // The Dockerfile, .dockerignore, big.bin and the build stage's nine files under distrogen/.
-        for (String changed : List.of("12 changed", "0 changed")) {
+        // The Dockerfile, .dockerignore, big.bin and the build stage's thirteen files under
+        // distrogen/: eight scripts, the layout's entries and layers lists, its three account
+        // files.
+        for (String changed : List.of("16 changed", "0 changed")) {
             Forked run =
                     Forked.java(
                             List.of("-Xmx64m"),
@@ -61,7 +63,7 @@ class LargeCopyIT {
                             out.toString());
             assertEquals(0, run.exit(), run.err());
             assertEquals(
-                    "distrogen: dockerfile: 12 files in " + out + ", " + changed + "\n", run.err());
+                    "distrogen: dockerfile: 16 files in " + out + ", " + changed + "\n", run.err());
         }
         assertEquals(SIZE, Files.size(out.resolve("big.bin")));
         String hash = sha256(out.resolve("big.bin"));
