@@ -3,7 +3,6 @@ package dev.distrogen.cli;
 import dev.distrogen.Compiler.Compilation;
 import dev.distrogen.backend.Backend;
 import dev.distrogen.backend.Backends;
-import dev.distrogen.diagnostic.Suggestions;
 import dev.distrogen.model.DisplayText;
 import dev.distrogen.model.Overrides;
 import java.io.InputStream;
@@ -14,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-import picocli.CommandLine.ParameterException;
 
 /** {@code distrogen check SPEC...}: checks only, every file, every problem. */
 final class CheckCommand implements Callable<Integer> {
@@ -107,14 +105,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Optional<Backend> backend = Backends.byName(name);
         if (backend.isEmpty()) {
-            throw new ParameterException(
-                    command.commandLine(),
-                    "unknown target '"
-                            + DisplayText.line(name)
-                            + "'"
-                            + Suggestions.didYouMean(name, Backends.names())
-                            + "\n"
-                            + DistrogenCommand.targetList(Backends.names()));
+            throw DistrogenCommand.unknownTarget(command.commandLine(), name, Backends.names());
         }
         return backend;
     }

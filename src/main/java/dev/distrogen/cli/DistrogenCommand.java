@@ -305,10 +305,16 @@ final class DistrogenCommand implements Callable<Integer> {
             throw new ParameterException(
                     command.commandLine(), "cannot read --templates: " + e.getMessage());
         }
-        throw new ParameterException(
-                command.commandLine(),
+        throw unknownTarget(command.commandLine(), target, names);
+    }
+
+    /** Bad command-line use: a target none of {@code names} is, with the closest and the list. */
+    static ParameterException unknownTarget(
+            picocli.CommandLine commandLine, String target, List<String> names) {
+        return new ParameterException(
+                commandLine,
                 "unknown target '"
-                        + target
+                        + DisplayText.line(target)
                         + "'"
                         + Suggestions.didYouMean(target, names)
                         + "\n"
@@ -316,7 +322,7 @@ final class DistrogenCommand implements Callable<Integer> {
     }
 
     /** "The targets are:", then one line for each: its name and what it makes. */
-    static String targetList(List<String> names) {
+    private static String targetList(List<String> names) {
         int width = names.stream().mapToInt(String::length).max().orElse(0) + 2;
         StringBuilder list = new StringBuilder("The targets are:");
         for (String name : names) {
