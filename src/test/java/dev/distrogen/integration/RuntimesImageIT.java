@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.distrogen.Compiler;
-import dev.distrogen.cli.CliRun;
 import dev.distrogen.plan.ImagePlan;
 import java.io.IOException;
 import java.net.URI;
@@ -224,18 +223,8 @@ class RuntimesImageIT {
     }
 
     static Path generate(Path spec, String stage) throws IOException {
-        Path context = Files.createTempDirectory("distrogen-runtime");
-        CliRun run =
-                CliRun.run(
-                        spec.toString(),
-                        "--target",
-                        "dockerfile",
-                        "-o",
-                        context.toString(),
-                        "--from",
-                        stage);
-        assertEquals(0, run.exit(), run.err());
-        return context;
+        return Images.dockerfileContext(
+                spec, Files.createTempDirectory("distrogen-runtime"), stage);
     }
 
     private static String tag(String name) {
